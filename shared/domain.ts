@@ -1,0 +1,199 @@
+import { z } from 'zod';
+
+/** Where the till's orders go: the built-in simulator, or the provider with a sandbox / production key. */
+export const modeSchema = z.enum(['training', 'sandbox', 'production']);
+export type Mode = z.infer<typeof modeSchema>;
+
+export const languageSchema = z.enum(['fr', 'ar', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const connectionStateSchema = z.enum(['online', 'offline', 'auth_failed', 'unknown']);
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+const centimes = z.number().int();
+const isoTime = z.string();
+
+export const accountSchema = z.object({
+  username: z.string(),
+  keyType: z.enum(['SANDBOX', 'PRODUCTION']),
+  scope: z.enum(['READ-WRITE', 'READ-ONLY']),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const appStatusSchema = z.object({
+  mode: modeSchema,
+  keySource: z.enum(['none', 'environment', 'saved']),
+  keyStorageEncrypted: z.boolean(),
+  account: accountSchema.nullable(),
+  connection: connectionStateSchema,
+  canSell: z.boolean(),
+  cannotSellReason: z.string().nullable(),
+  printing: z.enum(['native', 'browser']),
+  version: z.string(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;
+
+export const catalogProductSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  enabled: z.boolean(),
+  region: z.string().nullable(),
+  categoryId: z.string(),
+});
+export type CatalogProduct = z.infer<typeof catalogProductSchema>;
+
+export const catalogCategorySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  productIds: z.array(z.string()),
+});
+
+export const catalogSchema = z.object({
+  categories: z.array(catalogCategorySchema),
+  products: z.array(catalogProductSchema),
+  fetchedAt: isoTime,
+  stale: z.boolean(),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+export const denominationSchema = z.object({
+  typeId: z.string(),
+  name: z.string(),
+  costC: centimes,
+  retailC: centimes,
+  stock: z.number().int().nonnegative(),
+});
+export type Denomination = z.infer<typeof denominationSchema>;
+
+export const productDetailSchema = z.object({
+  productId: z.string(),
+  title: z.string(),
+  denominations: z.array(denominationSchema),
+  markupBp: z.number().int(),
+  checkedAt: isoTime,
+  live: z.boolean(),
+});
+export type ProductDetail = z.infer<typeof productDetailSchema>;
+
+export const balanceSchema = z.object({ balanceC: centimes, checkedAt: isoTime, low: z.boolean() });
+export type Balance = z.infer<typeof balanceSchema>;
+
+/**
+ * The life of a sale (design §4). QUEUED means certainly not sent; SENDING means a placeOrder may be
+ * in flight; UNKNOWN means it was sent and nobody knows whether the provider created the order.
+ */
+export const SALE_STATES = [
+  'QUEUED',
+  'SENDING',
+  'PLACED',
+  'UNKNOWN',
+  'NEEDS_REVIEW',
+  'FULFILLED',
+  'PARTIALLY_FILLED',
+  'REFUNDED',
+  'REJECTED',
+  'CANCELLED',
+  'EXPIRED',
+] as const;
+export const saleStateSchema = z.enum(SALE_STATES);
+export type SaleState = z.infer<typeof saleStateSchema>;
+
+export const FINAL_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED'];
+export const PENDING_STATES: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED'];
+
+export const maskedCardSchema = z.object({
+  index: z.number().int(),
+  codeMasked: z.string(),
+  serialMasked: z.string(),
+});
+
+export const saleSchema = z.object({
+  id: z.number().int(),
+  state: saleStateSchema,
+  productId: z.string(),
+  productTitle: z.string(),
+  typeId: z.string(),
+  typeName: z.string(),
+  quantity: z.number().int().positive(),
+  unitCostC: centimes,
+  unitRetailC: centimes,
+  totalRetailC: centimes,
+  cashier: z.string(),
+  mode: modeSchema,
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  sentAt: isoTime.nullable(),
+  placedAt: isoTime.nullable(),
+  finishedAt: isoTime.nullable(),
+  expiresAt: isoTime.nullable(),
+  orderId: z.string().nullable(),
+  deliveredQuantity: z.number().int().nonnegative(),
+  /** Retail value the cashier must hand back for cards that were not delivered. */
+  refundDueC: centimes,
+  reason: z.object({ code: z.string(), message: z.string() }).nullable(),
+  cards: z.array(maskedCardSchema),
+});
+export type Sale = z.infer<typeof saleSchema>;
+
+export const receiptSchema = z.object({
+  saleId: z.number().int(),
+  html: z.string(),
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const shopSchema = z.object({
+  name: z.string().max(80),
+  address: z.string().max(200),
+  phone: z.string().max(40),
+  footer: z.string().max(300),
+});
+
+export const settingsSchema = z.object({
+  language: languageSchema,
+  arabicDigits: z.boolean(),
+  shop: shopSchema,
+  paperWidthMm: z.union([z.literal(58), z.literal(80)]),
+  printerName: z.string().max(200),
+  silentPrint: z.boolean(),
+  autoPrint: z.boolean(),
+  showQrCodes: z.boolean(),
+  /** Markup in basis points (500 = 5 %) so that prices stay integer arithmetic. */
+  markupBp: z.number().int().min(0).max(100_000),
+  markupOverridesBp: z.record(z.string(), z.number().int().min(0).max(100_000)),
+  favourites: z.array(z.string()).max(200),
+  instructions: z.record(z.string(), z.string().max(1000)),
+  lowBalanceThresholdC: z.number().int().min(0),
+  maxQuantityPerSale: z.number().int().min(1).max(100),
+  queueCap: z.number().int().min(0).max(500),
+  queueExpiryMinutes: z.number().int().min(1).max(24 * 60),
+  cashierName: z.string().min(1).max(60),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'fr',
+  arabicDigits: false,
+  shop: { name: 'Ma boutique', address: '', phone: '', footer: 'Merci de votre visite !' },
+  paperWidthMm: 80,
+  printerName: '',
+  silentPrint: false,
+  autoPrint: false,
+  showQrCodes: false,
+  markupBp: 500,
+  markupOverridesBp: {},
+  favourites: [],
+  instructions: {},
+  lowBalanceThresholdC: 500_000,
+  maxQuantityPerSale: 10,
+  queueCap: 20,
+  queueExpiryMinutes: 30,
+  cashierName: 'Caisse 1',
+};
+
+export const settingsPatchSchema = settingsSchema
+  .omit({ shop: true })
+  .partial()
+  .extend({ shop: shopSchema.partial().optional() })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
