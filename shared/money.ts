@@ -40,7 +40,8 @@ export function sum(values: readonly Centimes[]): Centimes {
 
 /** Formats for display in the chosen locale (fr-DZ, ar-DZ, en-DZ), never for arithmetic. */
 export function formatDzd(c: Centimes, locale: string, opts: { arabicDigits?: boolean } = {}): string {
-  const tag = locale.startsWith('ar') ? `ar-DZ-u-nu-${opts.arabicDigits ? 'arab' : 'latn'}` : `${locale}-DZ`;
+  const base = locale.split('-')[0] || 'fr';
+  const tag = base === 'ar' ? `ar-DZ-u-nu-${opts.arabicDigits ? 'arab' : 'latn'}` : `${base}-DZ`;
   const whole = c % 100 === 0;
   return new Intl.NumberFormat(tag, {
     style: 'currency',

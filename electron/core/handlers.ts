@@ -1,0 +1,135 @@
+import type { CommandHandlers } from '../../shared/contract';
+import { FINAL_STATES, PENDING_STATES, type SaleState } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import { isApiError } from './api/errors';
+import type { TillServices } from './services';
+import { toSaleDto } from './sales/sale-dto';
+import { confirmSale } from './sales/confirm-sale';
+import { renderReceiptHtml } from './receipts/receipt-html';
+
+const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED'];
+
+/** The core's implementation of every contract command. Inputs arrive already validated. */
+export function createHandlers(s: TillServices): CommandHandlers {
+  const reach = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      const out = await work();
+      s.engine().noteReachable(true);
+      return out;
+    } catch (e) {
+      if (isApiError(e) && e.kind === 'unsent') s.engine().noteReachable(false);
+      if (isApiError(e) && e.kind === 'auth') s.statusChanged();
+      throw e;
+    }
+  };
+  const sale = (id: number) => {
+    const row = s.ledger.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
+    return row;
+  };
+
+  const receipt = async (saleId: number) => {
+    const row = sale(saleId);
+    if (!RECEIPT_STATES.includes(row.state)) {
+      throw new AppError('INVALID_STATE', 'This sale has no receipt yet', { state: row.state });
+    }
+    const settings = s.settings.get();
+    const dto = toSaleDto(row, s.ledger);
+    const html = await renderReceiptHtml(
+      {
+        saleId: row.id,
+        state: row.state,
+        mode: row.mode,
+        createdAt: row.created_at,
+        cashier: row.cashier,
+        productId: row.product_id,
+        productTitle: row.product_title,
+        typeName: row.type_name,
+        quantity: row.quantity,
+        unitRetailC: row.unit_retail_c,
+        deliveredQuantity: row.delivered_quantity,
+        refundDueC: dto.refundDueC,
+        reason: row.reason_message,
+        cards: s.ledger.cards(row.id),
+      },
+      settings,
+    );
+    return { saleId: row.id, html, paperWidthMm: settings.paperWidthMm };
+  };
+
+  return {
+    'app:status': async () => s.status(),
+    'catalog:list': async ({ refresh }) => reach(() => s.catalog.list(refresh ?? false)),
+    'catalog:product': async ({ productId }) => {
+      const settings = s.settings.get();
+      const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;
+      return reach(() => s.catalog.product(productId, markup));
+    },
+    'account:balance': async ({ refresh }) => reach(() => s.balance(refresh ?? false)),
+    'sales:confirm': async (input) => {
+      const status = s.status();
+      if (!status.canSell) throw new AppError('NOT_ALLOWED', status.cannotSellReason ?? 'Selling is not possible now');
+      const session = s.session();
+      const row = await reach(() =>
+        confirmSale(input, {
+          ledger: s.ledger,
+          catalog: s.catalog,
+          settings: s.settings.get(),
+          mode: session.effectiveMode,
+          keyId: session.keyId,
+          now: s.now(),
+          balanceC: async () => (await s.balance(true)).balanceC,
+        }),
+      );
+      s.saleChanged(row);
+      s.engine().kick();
+      return toSaleDto(row, s.ledger);
+    },
+    'sales:get': async ({ saleId }) => toSaleDto(sale(saleId), s.ledger),
+    'sales:list': async ({ states, limit }) => {
+      const rows = states ? s.ledger.byStates(states, limit ?? 200) : s.ledger.recent(limit ?? 50);
+      return rows.map((r) => toSaleDto(r, s.ledger));
+    },
+    'sales:cancel': async ({ saleId }) => {
+      const row = sale(saleId);
+      if (row.state !== 'QUEUED' && row.state !== 'EXPIRED') {
+        throw new AppError('INVALID_STATE', 'Only a sale that has not been sent can be cancelled', { state: row.state });
+      }
+      const next = s.transition(row, ['QUEUED', 'EXPIRED'], 'CANCELLED', { finished_at: s.now() }, 'cancelled');
+      return toSaleDto(next, s.ledger);
+    },
+    'sales:sendNow': async ({ saleId }) => {
+      const row = sale(saleId);
+      if (row.state !== 'EXPIRED' && row.state !== 'QUEUED') {
+        throw new AppError('INVALID_STATE', 'Only a waiting sale can be sent now', { state: row.state });
+      }
+      const expiresAt = s.now() + s.settings.get().queueExpiryMinutes * 60_000;
+      const next = s.transition(row, ['EXPIRED', 'QUEUED'], 'QUEUED', { expires_at: expiresAt, next_attempt_at: 0 }, 'send-now');
+      s.engine().kick();
+      return toSaleDto(next, s.ledger);
+    },
+    'sales:receipt': async ({ saleId }) => receipt(saleId),
+    'sales:print': async ({ saleId }) => {
+      if (!s.printer) throw new AppError('NOT_SUPPORTED', 'This till prints through the browser');
+      const { html } = await receipt(saleId);
+      const settings = s.settings.get();
+      const printed = await s.printer.print(html, { widthMm: settings.paperWidthMm, printerName: settings.printerName, silent: settings.silentPrint });
+      if (printed) {
+        const row = sale(saleId);
+        s.ledger.touch(saleId, { print_count: row.print_count + 1 });
+        s.ledger.addEvent(saleId, 'printed', null);
+      }
+      return { printed };
+    },
+    'settings:get': async () => s.settings.get(),
+    'settings:update': async (patch) => {
+      const next = s.settings.update(patch);
+      s.statusChanged();
+      return next;
+    },
+    'apiKey:set': async ({ key }) => s.setApiKey(key),
+    'apiKey:clear': async () => s.clearApiKey(),
+  };
+}
+
+export { FINAL_STATES, PENDING_STATES };

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Transport } from './api/transport';
+import { createHandlers } from './handlers';
+import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
+import { Ledger } from './ledger/ledger';
+import { createLogger } from './log';
+import type { KeyProtector, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './ports';
+import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
+import { TillServices } from './services';
+import { SettingsService } from './settings/settings-service';
+
+export const DEFAULT_API_URL = 'https://api.oneclickdz.com';
+
+export interface CoreOptions {
+  dataDir: string;
+  apiUrl?: string;
+  envApiKey?: string | null;
+  secretStore: SecretStore;
+  keyProtector: KeyProtector;
+  settingsBackend: SettingsBackend;
+  printer?: ReceiptPrinter;
+  logger?: Logger;
+  version: string;
+  /** Tests shrink the waits of a sale's life. */
+  timing?: Partial<SaleTiming>;
+  trainingHandlingMs?: number;
+  transport?: Transport;
+}
+
+/** Builds the Electron-free core: ledger, settings, key session, sale engine and command handlers. */
+export async function createCore(o: CoreOptions): Promise<TillCore> {
+  fs.mkdirSync(o.dataDir, { recursive: true });
+  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
+  const services = new TillServices({
+    ledger,
+    settings: new SettingsService(o.settingsBackend),
+    secretStore: o.secretStore,
+    apiUrl: o.apiUrl ?? DEFAULT_API_URL,
+    envApiKey: o.envApiKey ?? null,
+    printer: o.printer,
+    logger: o.logger ?? createLogger(),
+    timing: { ...DEFAULT_TIMING, ...(o.timing ?? {}) },
+    version: o.version,
+    transport: o.transport,
+    trainingHandlingMs: o.trainingHandlingMs,
+  });
+  await services.start();
+  return {
+    handlers: createHandlers(services),
+    onEvent: (listener) => services.onEvent(listener),
+    close: async () => {
+      await services.close();
+      ledger.close();
+    },
+  };
+}
+
+export type { TillCore } from './ports';

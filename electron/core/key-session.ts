@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Account, Mode } from '../../shared/domain';
+import { OneClickDzClient } from './api/client';
+import { isApiError } from './api/errors';
+import type { Transport } from './api/transport';
+import type { SecretStore } from './ports';
+import { startSimulator, TRAINING_API_KEY, type RunningSimulator } from './simulator';
+
+export type KeySource = 'none' | 'environment' | 'saved';
+
+export interface SessionOptions {
+  apiUrl: string;
+  envApiKey: string | null;
+  secretStore: SecretStore;
+  transport?: Transport;
+  trainingHandlingMs?: number;
+}
+
+/**
+ * Which key the till sells with, and the client bound to it. With no key configured the till runs
+ * in training mode against a built-in simulator, so a new cashier can practise without money.
+ */
+export class KeySession {
+  private constructor(
+    readonly mode: Mode,
+    readonly source: KeySource,
+    readonly client: OneClickDzClient,
+    readonly keyId: string,
+    private readonly simulator: RunningSimulator | null,
+    public account: Account | null,
+  ) {}
+
+  static async open(opts: SessionOptions, cachedAccount: (keyId: string) => Account | null): Promise<KeySession> {
+    const envKey = opts.envApiKey?.trim() || null;
+    const saved = envKey ? null : opts.secretStore.get();
+    const key = envKey ?? saved;
+    if (!key) {
+      const sim = await startSimulator({ handlingMs: opts.trainingHandlingMs ?? 3000 });
+      const client = new OneClickDzClient({ baseUrl: sim.url, apiKey: TRAINING_API_KEY, transport: opts.transport });
+      return new KeySession('training', 'none', client, 'training', sim, null);
+    }
+    const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport });
+    const keyId = fingerprint(key);
+    const account = cachedAccount(keyId);
+    const mode: Mode = account?.keyType === 'PRODUCTION' ? 'production' : 'sandbox';
+    return new KeySession(mode, envKey ? 'environment' : 'saved', client, keyId, null, account);
+  }
+
+  /** Asks the provider who this key belongs to; a network failure keeps the cached answer. */
+  async validate(): Promise<Account | null> {
+    try {
+      const a = await this.client.validate();
+      this.account = { username: a.username, keyType: a.keyType, scope: a.scope };
+      return this.account;
+    } catch (e) {
+      if (isApiError(e) && e.kind === 'auth') this.account = null;
+      throw e;
+    }
+  }
+
+  get effectiveMode(): Mode {
+    if (this.mode === 'training') return 'training';
+    return this.account?.keyType === 'PRODUCTION' ? 'production' : 'sandbox';
+  }
+
+  async close(): Promise<void> {
+    await this.simulator?.close();
+  }
+}
+
+/** A short, non-reversible name for a key, so sales can say which key they belong to. */
+export function fingerprint(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,200 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Mode, SaleState } from '../../../shared/domain';
+import type { CodeCipher } from './code-cipher';
+import { migrate } from './migrations';
+
+export interface SaleRow {
+  id: number;
+  state: SaleState;
+  product_id: string;
+  product_title: string;
+  type_id: string;
+  type_name: string;
+  quantity: number;
+  unit_cost_c: number;
+  unit_retail_c: number;
+  cashier: string;
+  mode: Mode;
+  key_id: string;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+  placed_at: number | null;
+  finished_at: number | null;
+  expires_at: number | null;
+  order_id: string | null;
+  delivered_quantity: number;
+  fulfilled_amount_c: number;
+  reason_code: string | null;
+  reason_message: string | null;
+  next_attempt_at: number;
+  attempts: number;
+  reconcile_started_at: number | null;
+  last_checked_at: number | null;
+  candidates: string | null;
+  print_count: number;
+}
+
+export type NewSale = Pick<
+  SaleRow,
+  'product_id' | 'product_title' | 'type_id' | 'type_name' | 'quantity' | 'unit_cost_c' | 'unit_retail_c' | 'cashier' | 'mode' | 'key_id' | 'expires_at'
+>;
+
+type Patch = Partial<Omit<SaleRow, 'id' | 'state' | 'created_at'>>;
+
+export interface Card {
+  value: string;
+  serial: string;
+}
+
+export interface SaleEvent {
+  at: number;
+  kind: string;
+  detail: string | null;
+}
+
+const PATCHABLE = new Set<keyof Patch>([
+  'product_title', 'type_name', 'unit_cost_c', 'unit_retail_c', 'updated_at', 'sent_at', 'placed_at', 'finished_at',
+  'expires_at', 'order_id', 'delivered_quantity', 'fulfilled_amount_c', 'reason_code', 'reason_message',
+  'next_attempt_at', 'attempts', 'reconcile_started_at', 'last_checked_at', 'candidates', 'print_count',
+]);
+
+export class StaleStateError extends Error {
+  constructor(readonly saleId: number, readonly actual: SaleState | null) {
+    super(`sale ${saleId} is no longer in the expected state`);
+  }
+}
+
+const last4 = (s: string) => s.slice(-4);
+
+/**
+ * The sales ledger. Every method commits before it returns (WAL, synchronous=FULL), so the caller
+ * may act on the new state knowing a crash cannot roll it back.
+ */
+export class Ledger {
+  private readonly db: Database.Database;
+
+  constructor(file: string, private readonly cipher: CodeCipher, private readonly now: () => number = Date.now) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  insertSale(s: NewSale): SaleRow {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c,
+             cashier, mode, key_id, created_at, updated_at, expires_at)
+           VALUES ('QUEUED', @product_id, @product_title, @type_id, @type_name, @quantity, @unit_cost_c, @unit_retail_c,
+             @cashier, @mode, @key_id, @at, @at, @expires_at)`,
+        )
+        .run({ ...s, at });
+      const id = Number(info.lastInsertRowid);
+      this.addEvent(id, 'confirmed', null, at);
+      return this.mustGet(id);
+    })();
+  }
+
+  /** Moves a sale to `to` only if it is still in one of `from`; the write and its event commit together. */
+  transition(id: number, from: readonly SaleState[], to: SaleState, patch: Patch, event: string, detail?: string, cards?: Card[]): SaleRow {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const current = this.get(id);
+      if (!current || !from.includes(current.state)) throw new StaleStateError(id, current?.state ?? null);
+      this.applyPatch(id, { ...patch, updated_at: at }, to);
+      if (cards) this.insertCards(id, cards);
+      this.addEvent(id, event, detail ?? null, at);
+      return this.mustGet(id);
+    })();
+  }
+
+  /** A change of bookkeeping fields that does not move the sale (poll times, backoff). */
+  touch(id: number, patch: Patch): void {
+    this.applyPatch(id, patch, null);
+  }
+
+  addEvent(id: number, kind: string, detail: string | null, at = this.now()): void {
+    this.db.prepare('INSERT INTO sale_events (sale_id, at, kind, detail) VALUES (?, ?, ?, ?)').run(id, at, kind, detail);
+  }
+
+  get(id: number): SaleRow | null {
+    return (this.db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
+  }
+
+  mustGet(id: number): SaleRow {
+    const row = this.get(id);
+    if (!row) throw new Error(`sale ${id} not found`);
+    return row;
+  }
+
+  byStates(states: readonly SaleState[], limit = 1000): SaleRow[] {
+    if (states.length === 0) return [];
+    const marks = states.map(() => '?').join(',');
+    return this.db.prepare(`SELECT * FROM sales WHERE state IN (${marks}) ORDER BY id LIMIT ?`).all(...states, limit) as SaleRow[];
+  }
+
+  recent(limit: number): SaleRow[] {
+    return this.db.prepare('SELECT * FROM sales ORDER BY id DESC LIMIT ?').all(limit) as SaleRow[];
+  }
+
+  countByStates(states: readonly SaleState[]): number {
+    if (states.length === 0) return 0;
+    const marks = states.map(() => '?').join(',');
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM sales WHERE state IN (${marks})`).get(...states) as { n: number }).n;
+  }
+
+  isKnownOrderId(orderId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM sales WHERE order_id = ?').get(orderId) !== undefined;
+  }
+
+  cards(id: number): Card[] {
+    const rows = this.db.prepare('SELECT code_enc, serial_enc FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { code_enc: Buffer; serial_enc: Buffer }[];
+    return rows.map((r) => ({ value: this.cipher.decrypt(r.code_enc), serial: this.cipher.decrypt(r.serial_enc) }));
+  }
+
+  maskedCards(id: number): { index: number; codeLast4: string; serialLast4: string }[] {
+    const rows = this.db.prepare('SELECT idx, code_last4, serial_last4 FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { idx: number; code_last4: string; serial_last4: string }[];
+    return rows.map((r) => ({ index: r.idx, codeLast4: r.code_last4, serialLast4: r.serial_last4 }));
+  }
+
+  events(id: number): SaleEvent[] {
+    return this.db.prepare('SELECT at, kind, detail FROM sale_events WHERE sale_id = ? ORDER BY id').all(id) as SaleEvent[];
+  }
+
+  kvGet(key: string): string | null {
+    return (this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  kvSet(key: string, value: string): void {
+    this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  private insertCards(id: number, cards: Card[]): void {
+    const stmt = this.db.prepare(
+      'INSERT INTO cards (sale_id, idx, code_enc, serial_enc, code_last4, serial_last4) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    cards.forEach((c, i) => stmt.run(id, i, this.cipher.encrypt(c.value), this.cipher.encrypt(c.serial), last4(c.value), last4(c.serial)));
+  }
+
+  private applyPatch(id: number, patch: Patch, state: SaleState | null): void {
+    const keys = (Object.keys(patch) as (keyof Patch)[]).filter((k) => PATCHABLE.has(k));
+    const sets = keys.map((k) => `${k} = @${k}`);
+    if (state) sets.push('state = @state');
+    if (sets.length === 0) return;
+    const params: Record<string, unknown> = { id, state };
+    for (const k of keys) params[k] = patch[k] ?? null;
+    this.db.prepare(`UPDATE sales SET ${sets.join(', ')} WHERE id = @id`).run(params);
+  }
+}

@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Ordered schema migrations; `user_version` records how many have run. Append only: a shipped
+ * migration is never edited, so every shop's ledger reaches the same schema on upgrade.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE sales (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    state TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    product_title TEXT NOT NULL,
+    type_id TEXT NOT NULL,
+    type_name TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    unit_cost_c INTEGER NOT NULL,
+    unit_retail_c INTEGER NOT NULL,
+    cashier TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    placed_at INTEGER,
+    finished_at INTEGER,
+    expires_at INTEGER,
+    order_id TEXT,
+    delivered_quantity INTEGER NOT NULL DEFAULT 0,
+    fulfilled_amount_c INTEGER NOT NULL DEFAULT 0,
+    reason_code TEXT,
+    reason_message TEXT,
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    reconcile_started_at INTEGER,
+    last_checked_at INTEGER,
+    candidates TEXT,
+    print_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX sales_state ON sales(state, id);
+  CREATE INDEX sales_created ON sales(created_at);
+  CREATE UNIQUE INDEX sales_order_id ON sales(order_id) WHERE order_id IS NOT NULL;
+  CREATE TABLE cards (
+    sale_id INTEGER NOT NULL REFERENCES sales(id),
+    idx INTEGER NOT NULL,
+    code_enc BLOB NOT NULL,
+    serial_enc BLOB NOT NULL,
+    code_last4 TEXT NOT NULL,
+    serial_last4 TEXT NOT NULL,
+    PRIMARY KEY (sale_id, idx)
+  );
+  CREATE INDEX cards_code_last4 ON cards(code_last4);
+  CREATE TABLE sale_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    sale_id INTEGER NOT NULL REFERENCES sales(id),
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT
+  );
+  CREATE INDEX sale_events_sale ON sale_events(sale_id);
+  CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the ledger was written by a newer version of the till (schema ${current})`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

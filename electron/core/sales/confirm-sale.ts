@@ -1,0 +1,75 @@
+import type { ProductDetail, Settings } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { Ledger, SaleRow } from '../ledger/ledger';
+
+export interface ConfirmInput {
+  productId: string;
+  typeId: string;
+  quantity: number;
+  expectedUnitRetailC: number;
+}
+
+export interface ConfirmContext {
+  ledger: Ledger;
+  catalog: CatalogService;
+  settings: Settings;
+  mode: 'training' | 'sandbox' | 'production';
+  keyId: string;
+  now: number;
+  /** Last known provider balance in centimes, null if never read. */
+  balanceC: () => Promise<number | null>;
+}
+
+/** Cost of sales confirmed but not yet debited by the provider. */
+function committedCostC(ledger: Ledger): number {
+  return ledger.byStates(['QUEUED', 'SENDING', 'UNKNOWN', 'EXPIRED']).reduce((s, r) => s + r.unit_cost_c * r.quantity, 0);
+}
+
+/**
+ * Checks a sale against live stock, price and balance right before it is written, then writes it
+ * (QUEUED, committed) so that nothing is sent before the ledger holds it.
+ */
+export async function confirmSale(input: ConfirmInput, ctx: ConfirmContext): Promise<SaleRow> {
+  const { settings, ledger } = ctx;
+  if (input.quantity > settings.maxQuantityPerSale) {
+    throw new AppError('QUANTITY_LIMIT', `At most ${settings.maxQuantityPerSale} cards per sale`, { max: settings.maxQuantityPerSale });
+  }
+  const markup = settings.markupOverridesBp[input.productId] ?? settings.markupBp;
+  const product: ProductDetail = await ctx.catalog.product(input.productId, markup);
+  const denomination = product.denominations.find((d) => d.typeId === input.typeId);
+  if (!denomination) throw new AppError('NOT_FOUND', 'This denomination is no longer offered', { field: 'typeId' });
+  if (denomination.stock < input.quantity) {
+    throw new AppError('OUT_OF_STOCK', `Only ${denomination.stock} in stock`, { available: denomination.stock });
+  }
+  if (denomination.retailC !== input.expectedUnitRetailC) {
+    throw new AppError('INVALID_STATE', 'The price changed; check the new price with the customer', {
+      unitRetailC: denomination.retailC,
+    });
+  }
+  const queued = ledger.countByStates(['QUEUED', 'EXPIRED']);
+  if (!product.live && queued >= settings.queueCap) {
+    throw new AppError('QUEUE_FULL', `The offline queue is full (${settings.queueCap} sales)`, { cap: settings.queueCap });
+  }
+  const balance = product.live ? await ctx.balanceC() : null;
+  const costC = denomination.costC * input.quantity;
+  if (balance !== null) {
+    const available = balance - committedCostC(ledger);
+    if (available < costC) {
+      throw new AppError('INSUFFICIENT_BALANCE', 'The OneClickDZ balance is too low for this sale', { requiredC: costC, availableC: available });
+    }
+  }
+  return ledger.insertSale({
+    product_id: input.productId,
+    product_title: product.title,
+    type_id: input.typeId,
+    type_name: denomination.name,
+    quantity: input.quantity,
+    unit_cost_c: denomination.costC,
+    unit_retail_c: denomination.retailC,
+    cashier: settings.cashierName,
+    mode: ctx.mode,
+    key_id: ctx.keyId,
+    expires_at: ctx.now + settings.queueExpiryMinutes * 60_000,
+  });
+}

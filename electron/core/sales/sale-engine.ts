@@ -1,0 +1,314 @@
+import type { ConnectionState, SaleState } from '../../../shared/domain';
+import type { ApiOrder, OneClickDzClient } from '../api/client';
+import { ApiError, isApiError } from '../api/errors';
+import { StaleStateError, type Ledger, type SaleRow } from '../ledger/ledger';
+import type { Logger } from '../ports';
+import { Lane } from './lane';
+import { matchCandidates } from './reconcile-match';
+import { backoffMs, type SaleTiming } from './timing';
+
+export interface EngineDeps {
+  ledger: Ledger;
+  /** The client for the current key, or null when none can be used. */
+  client: () => OneClickDzClient | null;
+  now: () => number;
+  random: () => number;
+  timing: SaleTiming;
+  logger: Logger;
+  onSaleChanged: (row: SaleRow) => void;
+  onConnection: (state: ConnectionState) => void;
+  onFinal: (row: SaleRow) => void;
+}
+
+const FINAL_FROM_API: Record<Exclude<ApiOrder['status'], 'HANDLING'>, SaleState> = {
+  FULFILLED: 'FULFILLED',
+  PARTIALLY_FILLED: 'PARTIALLY_FILLED',
+  REFUNDED: 'REFUNDED',
+};
+
+/**
+ * Drives sales after confirmation (design §4). Two lanes: the sender (single-flight: reconciles an
+ * unknown sale before anything else is sent, then sends queued sales in order) and the poller
+ * (checks placed orders until they are final). Every state change is committed to the ledger
+ * before the action that follows it.
+ */
+export class SaleEngine {
+  private readonly sender: Lane;
+  private readonly poller: Lane;
+  private connection: ConnectionState = 'unknown';
+  private probeAttempt = 0;
+  private nextProbeAt = 0;
+
+  constructor(private readonly d: EngineDeps) {
+    const onError = (e: unknown) => d.logger.error('sale engine step failed', { error: e instanceof Error ? e.name : 'unknown' });
+    this.sender = new Lane(() => this.senderStep(), onError, d.timing.idleMs);
+    this.poller = new Lane(() => this.pollerStep(), onError, d.timing.idleMs);
+  }
+
+  /** After a restart, a sale caught SENDING may or may not have reached the provider. */
+  recover(): void {
+    for (const row of this.d.ledger.byStates(['SENDING'])) {
+      this.move(row, ['SENDING'], 'UNKNOWN', { reconcile_started_at: this.d.now(), next_attempt_at: 0 }, 'restart-while-sending');
+    }
+  }
+
+  start(): void {
+    this.sender.kick();
+    this.poller.kick();
+  }
+
+  kick(): void {
+    this.start();
+  }
+
+  get connectionState(): ConnectionState {
+    return this.connection;
+  }
+
+  /** Called when another path (a read by the UI) shows the provider reachable or not. */
+  noteReachable(reachable: boolean): void {
+    if (reachable && this.connection !== 'online') {
+      this.setConnection('online');
+      this.sender.kick();
+    } else if (!reachable && this.connection === 'online') {
+      this.setConnection('offline');
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.sender.close(), this.poller.close()]);
+  }
+
+  // ---- sender lane -------------------------------------------------------------------------
+
+  private async senderStep(): Promise<number> {
+    const client = this.d.client();
+    if (!client) return this.d.timing.idleMs;
+    if (client.haltedBy) {
+      this.setConnection('auth_failed');
+      return this.d.timing.idleMs;
+    }
+    this.expireQueued();
+    const unknown = this.d.ledger.byStates(['UNKNOWN'], 1)[0];
+    if (unknown) return this.reconcileStep(client, unknown);
+    if (this.connection === 'offline') {
+      const wait = this.nextProbeAt - this.d.now();
+      if (wait > 0) return wait;
+      if (!(await this.probe(client))) return Math.max(1, this.nextProbeAt - this.d.now());
+    }
+    const head = this.d.ledger.byStates(['QUEUED'], 1)[0];
+    if (!head) return this.d.timing.idleMs;
+    const wait = head.next_attempt_at - this.d.now();
+    if (wait > 0) return wait;
+    return this.sendStep(client, head);
+  }
+
+  private async probe(client: OneClickDzClient): Promise<boolean> {
+    try {
+      await client.ping();
+      this.probeAttempt = 0;
+      this.setConnection('online');
+      return true;
+    } catch (e) {
+      if (isApiError(e) && e.kind === 'auth') this.setConnection('auth_failed');
+      this.scheduleProbe();
+      return false;
+    }
+  }
+
+  private scheduleProbe(): void {
+    const t = this.d.timing;
+    this.nextProbeAt = this.d.now() + backoffMs(this.probeAttempt++, t.probeMinMs, t.probeMaxMs, this.d.random);
+  }
+
+  private async sendStep(client: OneClickDzClient, head: SaleRow): Promise<number> {
+    const sending = this.move(head, ['QUEUED'], 'SENDING', { sent_at: this.d.now(), attempts: head.attempts + 1 }, 'sending');
+    if (!sending) return 0;
+    try {
+      const { orderId } = await client.placeOrder({ productId: sending.product_id, typeId: sending.type_id, quantity: sending.quantity });
+      this.setConnection('online');
+      this.move(sending, ['SENDING'], 'PLACED', { order_id: orderId, placed_at: this.d.now(), last_checked_at: null }, 'placed', orderId);
+      this.poller.kick();
+      return 0;
+    } catch (e) {
+      return this.afterSendFailure(sending, e);
+    }
+  }
+
+  private afterSendFailure(row: SaleRow, e: unknown): number {
+    const now = this.d.now();
+    const err = isApiError(e) ? e : new ApiError('unknown', 'API_OUTCOME_UNKNOWN', 'unexpected failure while sending');
+    switch (err.kind) {
+      case 'unsent':
+        this.move(row, ['SENDING'], 'QUEUED', { next_attempt_at: 0 }, 'not-sent', err.message);
+        this.setConnection('offline');
+        this.scheduleProbe();
+        return 0;
+      case 'rate_limited': {
+        const wait = err.retryAfterMs ?? backoffMs(row.attempts, 1000, 60_000, this.d.random);
+        this.move(row, ['SENDING'], 'QUEUED', { next_attempt_at: now + wait }, 'rate-limited', `retry in ${Math.ceil(wait / 1000)} s`);
+        return 0;
+      }
+      case 'auth':
+        // The provider checks the key before anything else, so the order was not created.
+        this.move(row, ['SENDING'], 'QUEUED', { next_attempt_at: 0 }, 'not-sent', err.code);
+        this.setConnection('auth_failed');
+        return this.d.timing.idleMs;
+      case 'rejected':
+      case 'not_found':
+        this.move(row, ['SENDING'], 'REJECTED', { reason_code: err.code, reason_message: err.message, finished_at: now }, 'rejected', err.code);
+        return 0;
+      default:
+        this.move(row, ['SENDING'], 'UNKNOWN', { reconcile_started_at: now, next_attempt_at: 0 }, 'outcome-unknown', err.code);
+        return 0;
+    }
+  }
+
+  private async reconcileStep(client: OneClickDzClient, row: SaleRow): Promise<number> {
+    const t = this.d.timing;
+    const now = this.d.now();
+    if (row.next_attempt_at > now) return row.next_attempt_at - now;
+    const sentAt = row.sent_at ?? row.created_at;
+    let orders: ApiOrder[];
+    try {
+      orders = await this.listWindow(client, sentAt - t.reconcileBeforeMs, Math.max(now, sentAt) + t.reconcileAfterMs);
+      this.setConnection('online');
+    } catch (e) {
+      if (isApiError(e) && e.kind === 'auth') {
+        this.setConnection('auth_failed');
+        return t.idleMs;
+      }
+      if (isApiError(e) && e.kind === 'unsent') this.setConnection('offline');
+      this.d.ledger.touch(row.id, { next_attempt_at: now + t.reconcileEveryMs });
+      return t.reconcileEveryMs;
+    }
+    const matches = matchCandidates(
+      orders,
+      { productId: row.product_id, typeId: row.type_id, quantity: row.quantity, sentAt },
+      { beforeMs: t.reconcileBeforeMs, afterMs: t.reconcileAfterMs },
+      (id) => this.d.ledger.isKnownOrderId(id),
+    );
+    if (matches.length === 1) {
+      const orderId = (matches[0] as ApiOrder).orderId;
+      this.move(row, ['UNKNOWN'], 'PLACED', { order_id: orderId, placed_at: now, last_checked_at: null, reconcile_started_at: null }, 'reconciled-found', orderId);
+      this.poller.kick();
+      return 0;
+    }
+    if (matches.length > 1) {
+      const ids = matches.map((m) => m.orderId);
+      this.move(row, ['UNKNOWN'], 'NEEDS_REVIEW', { candidates: JSON.stringify(ids), reason_code: 'AMBIGUOUS', reason_message: `${ids.length} matching orders at the provider` }, 'reconciled-ambiguous', ids.join(','));
+      return 0;
+    }
+    const started = row.reconcile_started_at ?? now;
+    if (now - started >= t.reconcileGraceMs) {
+      this.move(row, ['UNKNOWN'], 'QUEUED', { next_attempt_at: 0, reconcile_started_at: null }, 'reconciled-not-created');
+      return 0;
+    }
+    this.d.ledger.touch(row.id, { next_attempt_at: now + t.reconcileEveryMs, reconcile_started_at: started });
+    return t.reconcileEveryMs;
+  }
+
+  private async listWindow(client: OneClickDzClient, from: number, to: number): Promise<ApiOrder[]> {
+    const all: ApiOrder[] = [];
+    const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    for (let page = 1; page <= 50; page++) {
+      const res = await client.listOrders({ page, pageSize: 100, ...range });
+      all.push(...res.items);
+      if (page >= res.totalPages || res.items.length === 0) break;
+    }
+    return all;
+  }
+
+  private expireQueued(): void {
+    const now = this.d.now();
+    for (const row of this.d.ledger.byStates(['QUEUED'])) {
+      if (row.expires_at !== null && row.expires_at <= now) this.move(row, ['QUEUED'], 'EXPIRED', {}, 'expired');
+    }
+  }
+
+  // ---- poller lane -------------------------------------------------------------------------
+
+  private nextCheckAt(row: SaleRow): number {
+    const t = this.d.timing;
+    const placed = row.placed_at ?? row.created_at;
+    if (row.last_checked_at === null) return placed + t.firstPollMs;
+    const slow = row.last_checked_at - placed >= t.slowAfterMs;
+    return row.last_checked_at + (slow ? t.slowPollMs : t.pollMs);
+  }
+
+  private async pollerStep(): Promise<number> {
+    const client = this.d.client();
+    if (!client || client.haltedBy) return this.d.timing.idleMs;
+    let soonest = Infinity;
+    for (const row of this.d.ledger.byStates(['PLACED'])) {
+      const due = this.nextCheckAt(row);
+      if (due <= this.d.now()) {
+        await this.check(client, row);
+        const after = this.d.ledger.get(row.id);
+        if (after?.state === 'PLACED') soonest = Math.min(soonest, this.nextCheckAt(after));
+      } else {
+        soonest = Math.min(soonest, due);
+      }
+    }
+    return soonest === Infinity ? this.d.timing.idleMs : Math.max(1, soonest - this.d.now());
+  }
+
+  private async check(client: OneClickDzClient, row: SaleRow): Promise<void> {
+    const now = this.d.now();
+    let order: ApiOrder;
+    try {
+      order = await client.checkOrder(row.order_id as string);
+      this.noteReachable(true);
+    } catch (e) {
+      if (isApiError(e) && e.kind === 'unsent') this.noteReachable(false);
+      if (isApiError(e) && e.kind === 'auth') this.setConnection('auth_failed');
+      this.d.ledger.touch(row.id, { last_checked_at: now });
+      return;
+    }
+    if (order.status === 'HANDLING') {
+      this.d.ledger.touch(row.id, { last_checked_at: now });
+      return;
+    }
+    const cards = order.cards.slice(0, row.quantity);
+    const to = FINAL_FROM_API[order.status];
+    const delivered = order.status === 'REFUNDED' ? 0 : cards.length;
+    const moved = this.move(
+      row,
+      ['PLACED'],
+      to,
+      { delivered_quantity: delivered, fulfilled_amount_c: order.fulfilledAmountC, finished_at: now, last_checked_at: now },
+      order.status.toLowerCase(),
+      `${delivered}/${row.quantity}`,
+      cards,
+    );
+    if (moved) this.d.onFinal(moved);
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private move(
+    row: SaleRow,
+    from: readonly SaleState[],
+    to: SaleState,
+    patch: Parameters<Ledger['transition']>[3],
+    event: string,
+    detail?: string,
+    cards?: { value: string; serial: string }[],
+  ): SaleRow | null {
+    try {
+      const next = this.d.ledger.transition(row.id, from, to, patch, event, detail, cards);
+      this.d.onSaleChanged(next);
+      return next;
+    } catch (e) {
+      if (e instanceof StaleStateError) return null;
+      throw e;
+    }
+  }
+
+  private setConnection(state: ConnectionState): void {
+    if (state === this.connection) return;
+    this.connection = state;
+    if (state === 'online') this.probeAttempt = 0;
+    this.d.onConnection(state);
+  }
+}

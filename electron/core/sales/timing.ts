@@ -1,0 +1,43 @@
+/**
+ * Waits that shape a sale's life (design §4). Production values follow the provider's polling
+ * guidance; tests shrink them.
+ */
+export interface SaleTiming {
+  /** First checkOrder after placing: most orders resolve within seconds. */
+  firstPollMs: number;
+  pollMs: number;
+  /** After this long HANDLING, keep checking in the background at `slowPollMs`. */
+  slowAfterMs: number;
+  slowPollMs: number;
+  /** How often an unknown sale is looked for in the provider's order list. */
+  reconcileEveryMs: number;
+  /** No matching order for this long after the first look: it was not created. */
+  reconcileGraceMs: number;
+  /** The list window around the send time (clocks of till and provider may differ). */
+  reconcileBeforeMs: number;
+  reconcileAfterMs: number;
+  probeMinMs: number;
+  probeMaxMs: number;
+  /** Upper bound on how long a lane sleeps before re-checking (expiry, clock changes). */
+  idleMs: number;
+}
+
+export const DEFAULT_TIMING: SaleTiming = {
+  firstPollMs: 1500,
+  pollMs: 5000,
+  slowAfterMs: 10 * 60_000,
+  slowPollMs: 60_000,
+  reconcileEveryMs: 10_000,
+  reconcileGraceMs: 60_000,
+  reconcileBeforeMs: 2 * 60_000,
+  reconcileAfterMs: 5 * 60_000,
+  probeMinMs: 1000,
+  probeMaxMs: 30_000,
+  idleMs: 5000,
+};
+
+/** Exponential backoff with full jitter, so many tills coming back online do not stampede. */
+export function backoffMs(attempt: number, min: number, max: number, random: () => number): number {
+  const ceiling = Math.min(max, min * 2 ** Math.max(0, attempt));
+  return Math.round(min + random() * Math.max(0, ceiling - min));
+}

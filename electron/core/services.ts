@@ -1,0 +1,228 @@
+import type { EventName, EventPayload } from '../../shared/contract';
+import { accountSchema, PENDING_STATES, type Account, type AppStatus, type Balance, type SaleState } from '../../shared/domain';
+import { AppError } from '../../shared/result';
+import { OneClickDzClient } from './api/client';
+import { isApiError } from './api/errors';
+import type { Transport } from './api/transport';
+import { CatalogService } from './catalog/catalog-service';
+import { fingerprint, KeySession } from './key-session';
+import type { Ledger, SaleRow } from './ledger/ledger';
+import type { EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
+import { toSaleDto } from './sales/sale-dto';
+import { SaleEngine } from './sales/sale-engine';
+import type { SaleTiming } from './sales/timing';
+import type { SettingsService } from './settings/settings-service';
+
+export interface ServicesOptions {
+  ledger: Ledger;
+  settings: SettingsService;
+  secretStore: SecretStore;
+  apiUrl: string;
+  envApiKey: string | null;
+  printer?: ReceiptPrinter;
+  logger: Logger;
+  timing: SaleTiming;
+  version: string;
+  transport?: Transport;
+  trainingHandlingMs?: number;
+  now?: () => number;
+}
+
+const BALANCE_FRESH_MS = 15_000;
+/** States whose sales would be stranded if the key changed under them. */
+const BLOCKS_KEY_CHANGE: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'EXPIRED'];
+
+/**
+ * Everything the command handlers need, wired once. Owns the key session (which key, which
+ * client, training simulator) and the sale engine bound to it, and publishes events.
+ */
+export class TillServices {
+  readonly ledger: Ledger;
+  readonly settings: SettingsService;
+  readonly catalog: CatalogService;
+  readonly printer: ReceiptPrinter | undefined;
+  readonly now: () => number;
+  private current!: KeySession;
+  private currentEngine!: SaleEngine;
+  private lastBalance: Balance | null = null;
+  private lastBalanceAt = 0;
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(private readonly o: ServicesOptions) {
+    this.ledger = o.ledger;
+    this.settings = o.settings;
+    this.printer = o.printer;
+    this.now = o.now ?? Date.now;
+    this.catalog = new CatalogService(o.ledger, () => this.current.client, this.now);
+  }
+
+  async start(): Promise<void> {
+    await this.openSession();
+  }
+
+  session(): KeySession {
+    return this.current;
+  }
+
+  engine(): SaleEngine {
+    return this.currentEngine;
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    for (const l of this.listeners) {
+      try {
+        l(name, payload);
+      } catch (e) {
+        this.o.logger.warn('event listener failed', { event: name, error: e instanceof Error ? e.name : 'unknown' });
+      }
+    }
+  }
+
+  status(): AppStatus {
+    const s = this.current;
+    const halted = s.client.haltedBy;
+    let reason: string | null = null;
+    if (halted) reason = halted.code;
+    else if (s.mode !== 'training' && !s.account) reason = 'NOT_VALIDATED';
+    else if (s.account?.scope === 'READ-ONLY') reason = 'API_READ_ONLY';
+    return {
+      mode: s.effectiveMode,
+      keySource: s.source,
+      keyStorageEncrypted: this.o.secretStore.encrypted,
+      account: s.mode === 'training' ? null : s.account,
+      connection: this.currentEngine.connectionState,
+      canSell: reason === null,
+      cannotSellReason: reason,
+      printing: this.printer ? 'native' : 'browser',
+      version: this.o.version,
+    };
+  }
+
+  statusChanged(): void {
+    this.emit('status:changed', this.status());
+  }
+
+  async balance(refresh: boolean): Promise<Balance> {
+    if (!refresh && this.lastBalance && this.now() - this.lastBalanceAt < BALANCE_FRESH_MS) return this.lastBalance;
+    const balanceC = await this.current.client.balance();
+    const b: Balance = { balanceC, checkedAt: new Date(this.now()).toISOString(), low: balanceC < this.settings.get().lowBalanceThresholdC };
+    this.lastBalance = b;
+    this.lastBalanceAt = this.now();
+    this.emit('balance:changed', b);
+    return b;
+  }
+
+  transition(row: SaleRow, from: readonly SaleState[], to: SaleState, patch: Parameters<Ledger['transition']>[3], event: string): SaleRow {
+    try {
+      const next = this.ledger.transition(row.id, from, to, patch, event);
+      this.saleChanged(next);
+      return next;
+    } catch (e) {
+      const actual = this.ledger.get(row.id)?.state;
+      throw new AppError('INVALID_STATE', 'The sale changed meanwhile; look at it again', { state: actual });
+    }
+  }
+
+  saleChanged(row: SaleRow): void {
+    this.emit('sales:changed', toSaleDto(row, this.ledger));
+    this.emit('connection:changed', { state: this.currentEngine.connectionState, queued: this.ledger.countByStates(['QUEUED', 'EXPIRED']) });
+  }
+
+  async setApiKey(key: string): Promise<AppStatus> {
+    this.assertNoPendingSales();
+    const probe = new OneClickDzClient({ baseUrl: this.o.apiUrl, apiKey: key, transport: this.o.transport, getRetries: 0 });
+    const account = await probe.validate();
+    this.ledger.kvSet(`account:${fingerprint(key)}`, JSON.stringify(account));
+    this.o.secretStore.set(key);
+    await this.reopen();
+    return this.status();
+  }
+
+  async clearApiKey(): Promise<AppStatus> {
+    this.assertNoPendingSales();
+    this.o.secretStore.clear();
+    await this.reopen();
+    return this.status();
+  }
+
+  async close(): Promise<void> {
+    await this.currentEngine.close();
+    await this.current.close();
+  }
+
+  private assertNoPendingSales(): void {
+    const pending = this.ledger.countByStates(BLOCKS_KEY_CHANGE);
+    if (pending > 0) {
+      throw new AppError('INVALID_STATE', `${pending} sale(s) still pending with the current key; finish or cancel them first`, { pending });
+    }
+  }
+
+  private async reopen(): Promise<void> {
+    await this.close();
+    this.lastBalance = null;
+    await this.openSession();
+    this.statusChanged();
+  }
+
+  private async openSession(): Promise<void> {
+    this.current = await KeySession.open(
+      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs },
+      (keyId) => this.cachedAccount(keyId),
+    );
+    this.currentEngine = new SaleEngine({
+      ledger: this.ledger,
+      client: () => this.current.client,
+      now: this.now,
+      random: Math.random,
+      timing: this.o.timing,
+      logger: this.o.logger,
+      onSaleChanged: (row) => this.saleChanged(row),
+      onConnection: (state) => {
+        this.emit('connection:changed', { state, queued: this.ledger.countByStates(['QUEUED', 'EXPIRED']) });
+        this.statusChanged();
+      },
+      onFinal: () => {
+        this.balance(true).catch(() => undefined);
+      },
+    });
+    this.currentEngine.recover();
+    await this.validateWithin(3000);
+    this.currentEngine.start();
+  }
+
+  /** Start-up should not hang on a slow network: validation carries on in the background. */
+  private async validateWithin(ms: number): Promise<void> {
+    const session = this.current;
+    const work = session
+      .validate()
+      .then((account) => {
+        if (account && session.mode !== 'training') this.ledger.kvSet(`account:${session.keyId}`, JSON.stringify(account));
+        this.currentEngine.noteReachable(true);
+      })
+      .catch((e) => {
+        if (isApiError(e) && e.kind === 'unsent') this.currentEngine.noteReachable(false);
+        this.o.logger.warn('key validation failed', { code: isApiError(e) ? e.code : 'INTERNAL' });
+      })
+      .finally(() => {
+        if (this.current === session) this.statusChanged();
+      });
+    await Promise.race([work, new Promise((r) => setTimeout(r, ms).unref())]);
+  }
+
+  private cachedAccount(keyId: string): Account | null {
+    const raw = this.ledger.kvGet(`account:${keyId}`);
+    if (!raw) return null;
+    try {
+      return accountSchema.safeParse(JSON.parse(raw)).data ?? null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export { PENDING_STATES };

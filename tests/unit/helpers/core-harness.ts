@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CommandHandlers, EventName } from '../../../shared/contract';
+import type { Sale } from '../../../shared/domain';
+import { createCore } from '../../../electron/core';
+import { silentLogger } from '../../../electron/core/log';
+import type { SecretStore, SettingsBackend, TillCore } from '../../../electron/core/ports';
+import { plainKeyProtector } from '../../../electron/core/secrets/file-secrets';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../electron/core/simulator';
+import type { SaleTiming } from '../../../electron/core/sales/timing';
+
+export const TEST_KEY = 'test-key-0123456789';
+
+export const FAST_TIMING: Partial<SaleTiming> = {
+  firstPollMs: 30,
+  pollMs: 50,
+  reconcileEveryMs: 50,
+  reconcileGraceMs: 300,
+  probeMinMs: 30,
+  probeMaxMs: 200,
+  idleMs: 100,
+};
+
+export class MemorySecretStore implements SecretStore {
+  readonly encrypted = false;
+  constructor(private key: string | null = null) {}
+  get() {
+    return this.key;
+  }
+  set(k: string) {
+    this.key = k;
+  }
+  clear() {
+    this.key = null;
+  }
+}
+
+export interface Harness {
+  core: TillCore;
+  h: CommandHandlers;
+  sim: RunningSimulator;
+  dataDir: string;
+  events: { name: EventName; payload: unknown }[];
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A core wired to a fresh simulator and a fresh data dir; `restart` reopens the core on the same data. */
+export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number } = {}): Promise<Harness> {
+  const sim = await startSimulator({
+    handlingMs: 50,
+    keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },
+    ...(o.sim ?? {}),
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-core-'));
+  const settings: SettingsBackend = { store: {} };
+  const secrets = new MemorySecretStore();
+  const events: Harness['events'] = [];
+  const open = () =>
+    createCore({
+      dataDir,
+      apiUrl: sim.url,
+      envApiKey: TEST_KEY,
+      secretStore: secrets,
+      keyProtector: plainKeyProtector,
+      settingsBackend: settings,
+      logger: silentLogger,
+      version: 'test',
+      timing: { ...FAST_TIMING, ...(o.timing ?? {}) },
+    });
+  const harness: Harness = {
+    core: await open(),
+    h: undefined as unknown as CommandHandlers,
+    sim,
+    dataDir,
+    events,
+    async restart() {
+      await harness.core.close();
+      harness.core = await open();
+      harness.h = harness.core.handlers;
+      harness.core.onEvent((name, payload) => events.push({ name, payload }));
+    },
+    async close() {
+      await harness.core.close();
+      await sim.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  harness.h = harness.core.handlers;
+  harness.core.onEvent((name, payload) => events.push({ name, payload }));
+  return harness;
+}
+
+export async function waitForSale(h: CommandHandlers, saleId: number, done: (s: Sale) => boolean, timeoutMs = 10_000): Promise<Sale> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await h['sales:get']({ saleId });
+    if (done(s)) return s;
+    if (Date.now() > until) throw new Error(`sale ${saleId} stuck in ${s.state}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export async function psnOffer(h: CommandHandlers, name = 'PSN 10 USD') {
+  const catalog = await h['catalog:list']({});
+  const product = catalog.products.find((p) => p.title === 'PlayStation Network');
+  if (!product) throw new Error('no PSN product');
+  const detail = await h['catalog:product']({ productId: product.id });
+  const d = detail.denominations.find((x) => x.name === name);
+  if (!d) throw new Error(`no ${name}`);
+  return { productId: product.id, typeId: d.typeId, unitRetailC: d.retailC, costC: d.costC };
+}
