@@ -14,6 +14,7 @@ export interface SessionOptions {
   secretStore: SecretStore;
   transport?: Transport;
   trainingHandlingMs?: number;
+  timeouts: { readTimeoutMs: number; orderTimeoutMs: number };
 }
 
 /**
@@ -36,10 +37,10 @@ export class KeySession {
     const key = envKey ?? saved;
     if (!key) {
       const sim = await startSimulator({ handlingMs: opts.trainingHandlingMs ?? 3000 });
-      const client = new OneClickDzClient({ baseUrl: sim.url, apiKey: TRAINING_API_KEY, transport: opts.transport });
+      const client = new OneClickDzClient({ baseUrl: sim.url, apiKey: TRAINING_API_KEY, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });
       return new KeySession('training', 'none', client, 'training', sim, null);
     }
-    const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport });
+    const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });
     const keyId = fingerprint(key);
     const account = cachedAccount(keyId);
     const mode: Mode = account?.keyType === 'PRODUCTION' ? 'production' : 'sandbox';

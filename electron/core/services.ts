@@ -171,7 +171,7 @@ export class TillServices {
 
   private async openSession(): Promise<void> {
     this.current = await KeySession.open(
-      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs },
+      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, timeouts: this.o.timing },
       (keyId) => this.cachedAccount(keyId),
     );
     this.currentEngine = new SaleEngine({

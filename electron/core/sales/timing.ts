@@ -18,6 +18,10 @@ export interface SaleTiming {
   reconcileAfterMs: number;
   probeMinMs: number;
   probeMaxMs: number;
+  /** Reads give up after this long (and may retry). */
+  readTimeoutMs: number;
+  /** placeOrder waits longer: giving up early only turns a sale into an unknown. */
+  orderTimeoutMs: number;
   /** Upper bound on how long a lane sleeps before re-checking (expiry, clock changes). */
   idleMs: number;
 }
@@ -33,6 +37,8 @@ export const DEFAULT_TIMING: SaleTiming = {
   reconcileAfterMs: 5 * 60_000,
   probeMinMs: 1000,
   probeMaxMs: 30_000,
+  readTimeoutMs: 10_000,
+  orderTimeoutMs: 30_000,
   idleMs: 5000,
 };
 

@@ -43,6 +43,8 @@ export interface Harness {
   dataDir: string;
   events: { name: EventName; payload: unknown }[];
   restart(): Promise<void>;
+  /** Opens the core again after it was closed (as after a crash). */
+  reopen(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,9 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
     events,
     async restart() {
       await harness.core.close();
+      await harness.reopen();
+    },
+    async reopen() {
       harness.core = await open();
       harness.h = harness.core.handlers;
       harness.core.onEvent((name, payload) => events.push({ name, payload }));

@@ -1,0 +1,109 @@
+/**
+ * A built-in OneClickDZ v3 simulator: a real HTTP server on 127.0.0.1 that speaks the provider's
+ * endpoints and envelopes. The till talks to it in training mode (no key configured) and the tests
+ * drive it, with fault injection, through `control` or the JSON control listener.
+ */
+import { dzdToCentimes } from '../../../shared/money';
+import { AuthGuard } from './auth';
+import { buildCatalog } from './catalog';
+import { TRAINING_API_KEY } from './constants';
+import { createControl } from './control';
+import { ControlServer } from './control-server';
+import { FaultQueue } from './faults';
+import { cryptoRng, seededRng } from './random';
+import { RateLimiter } from './rate-limit';
+import { RequestLog } from './request-log';
+import { ApiServer } from './server';
+import { SimState } from './state';
+import type { RunningSimulator, SimKeyInfo, SimulatorOptions } from './types';
+
+export { TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY } from './constants';
+export type {
+  RateLimitConfig,
+  RunningSimulator,
+  SimCard,
+  SimFaultEndpoint,
+  SimFaultKind,
+  SimFaultSpec,
+  SimKeyInfo,
+  SimOrder,
+  SimOrderStatus,
+  SimRequestLogEntry,
+  SimulatorControl,
+  SimulatorOptions,
+} from './types';
+export { SimControlError } from './control';
+
+const DEFAULT_KEYS: Record<string, SimKeyInfo> = {
+  [TRAINING_API_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213550000000' },
+};
+
+function nonNegativeInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer`);
+  return value;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const now = options.now ?? (() => new Date());
+  const keys = { ...(options.keys ?? DEFAULT_KEYS) };
+  if (Object.keys(keys).length === 0) throw new RangeError('at least one API key is required');
+  const port = nonNegativeInt('port', options.port ?? 0);
+  let latencyMs = nonNegativeInt('latencyMs', options.latencyMs ?? 0);
+  const balanceDzd = options.balanceDzd ?? 50_000;
+  if (!Number.isFinite(balanceDzd) || balanceDzd < 0) throw new RangeError('balanceDzd must be a non-negative number');
+
+  const rng = options.seed === undefined ? cryptoRng() : seededRng(options.seed);
+  const state = new SimState(buildCatalog(), {
+    balanceC: dzdToCentimes(balanceDzd),
+    handlingMs: nonNegativeInt('handlingMs', options.handlingMs ?? 2000),
+    now,
+    rng,
+  });
+  const faults = new FaultQueue();
+  const limiter = new RateLimiter(options.rateLimit ?? null, now);
+  const log = new RequestLog();
+  const api = new ApiServer({
+    state,
+    auth: new AuthGuard(keys, now),
+    limiter,
+    faults,
+    log,
+    now,
+    latencyMs: () => latencyMs,
+  });
+  const control = createControl({
+    state,
+    faults,
+    limiter,
+    log,
+    api,
+    keys,
+    setLatencyMs: (ms) => {
+      latencyMs = ms;
+    },
+  });
+  // Validates the rate limit the same way setConfig would.
+  if (options.rateLimit) control.setConfig({ rateLimit: options.rateLimit });
+
+  const apiPort = await api.start(port);
+  const controlServer = new ControlServer(control);
+  let controlPort: number;
+  try {
+    controlPort = await controlServer.start();
+  } catch (err) {
+    await api.close();
+    throw err;
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${apiPort}`,
+    port: apiPort,
+    controlUrl: `http://127.0.0.1:${controlPort}`,
+    control,
+    close() {
+      closing ??= Promise.all([api.close(), controlServer.close()]).then(() => undefined);
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SimFaultSpec } from '../../electron/core/simulator';
+import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+
+/**
+ * Every fault of the simulator, end to end through the core: whatever happens on the wire, the
+ * provider ends with exactly one order per confirmed sale and the sale ends with its codes.
+ */
+let hx: Harness;
+afterEach(async () => hx?.close());
+
+const final = (s: { state: string }) => ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW'].includes(s.state);
+
+async function sellWithFault(fault: SimFaultSpec | null, timing = {}) {
+  hx = await startHarness({ timing: { orderTimeoutMs: 400, readTimeoutMs: 2000, ...timing } });
+  const offer = await psnOffer(hx.h);
+  if (fault) hx.sim.control.addFault(fault);
+  const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 2, expectedUnitRetailC: offer.unitRetailC });
+  const done = await waitForSale(hx.h, sale.id, final);
+  return { sale: done, orders: hx.sim.control.orders() };
+}
+
+describe('faults while placing an order', () => {
+  const cases: [string, SimFaultSpec][] = [
+    ['connection dropped before the order is processed', { endpoint: 'placeOrder', kind: 'drop-before' }],
+    ['connection dropped after the order is committed', { endpoint: 'placeOrder', kind: 'drop-after' }],
+    ['500 after the order is committed', { endpoint: 'placeOrder', kind: 'error-500-after' }],
+    ['500 before anything is processed', { endpoint: 'placeOrder', kind: 'error-500' }],
+    ['timeout after the order is committed', { endpoint: 'placeOrder', kind: 'hang-after' }],
+    ['malformed answer', { endpoint: 'placeOrder', kind: 'malformed' }],
+    ['429 with Retry-After', { endpoint: 'placeOrder', kind: 'rate-limit', retryAfterSec: 1 }],
+    ['429 without Retry-After', { endpoint: 'placeOrder', kind: 'rate-limit' }],
+    ['a slow answer', { endpoint: 'placeOrder', kind: 'delay', delayMs: 150 }],
+    ['checkOrder failing once', { endpoint: 'checkOrder', kind: 'error-500' }],
+    ['checkOrder dropped once', { endpoint: 'checkOrder', kind: 'drop-before' }],
+  ];
+  for (const [name, fault] of cases) {
+    it(`${name}: exactly one order and the codes delivered`, async () => {
+      const { sale, orders } = await sellWithFault(fault);
+      expect(orders).toHaveLength(1);
+      expect(sale.state).toBe('FULFILLED');
+      expect(sale.orderId).toBe(orders[0]!.id);
+      expect(sale.cards).toHaveLength(2);
+    });
+  }
+
+  it('keeps a sale queued while the provider refuses connections, then sends it once when it is back', async () => {
+    hx = await startHarness();
+    const offer = await psnOffer(hx.h);
+    await hx.sim.control.setOffline(true);
+    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    await new Promise((r) => setTimeout(r, 300));
+    const waiting = await hx.h['sales:get']({ saleId: sale.id });
+    expect(waiting.state).toBe('QUEUED');
+    expect((await hx.h['app:status']({})).connection).toBe('offline');
+    await hx.sim.control.setOffline(false);
+    const done = await waitForSale(hx.h, sale.id, final);
+    expect(done.state).toBe('FULFILLED');
+    expect(hx.sim.control.orders()).toHaveLength(1);
+  });
+
+  it('never resends while a sale is unknown: a second sale waits behind the reconciliation', async () => {
+    hx = await startHarness({ timing: { orderTimeoutMs: 400 } });
+    const offer = await psnOffer(hx.h);
+    hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-before' });
+    const a = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const b = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    await waitForSale(hx.h, a.id, (s) => s.state === 'UNKNOWN');
+    expect((await hx.h['sales:get']({ saleId: b.id })).state).toBe('QUEUED');
+    const [da, db] = [await waitForSale(hx.h, a.id, final), await waitForSale(hx.h, b.id, final)];
+    expect([da.state, db.state]).toEqual(['FULFILLED', 'FULFILLED']);
+    expect(hx.sim.control.orders()).toHaveLength(2);
+  });
+
+  it('rejects an order refused by the provider without retrying it', async () => {
+    hx = await startHarness();
+    const offer = await psnOffer(hx.h);
+    hx.sim.control.setBalance(100_000);
+    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    // Drain the balance behind the till's back before the order leaves.
+    hx.sim.control.setBalance(0);
+    const done = await waitForSale(hx.h, sale.id, final);
+    expect(['REJECTED', 'FULFILLED']).toContain(done.state);
+    if (done.state === 'REJECTED') {
+      expect(done.reason?.code).toBe('INSUFFICIENT_BALANCE');
+      expect(hx.sim.control.orders()).toHaveLength(0);
+    }
+  });
+
+  it('resumes after a restart: a sale caught sending is reconciled, not resent', async () => {
+    hx = await startHarness({ timing: { orderTimeoutMs: 60_000 } });
+    const offer = await psnOffer(hx.h);
+    hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'hang-after' });
+    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 2, expectedUnitRetailC: offer.unitRetailC });
+    await waitForSale(hx.h, sale.id, (s) => s.state === 'SENDING');
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = hx.core.close();
+    await hx.sim.control.setOffline(true);
+    await closing;
+    await hx.sim.control.setOffline(false);
+    await hx.reopen();
+    const done = await waitForSale(hx.h, sale.id, final);
+    expect(done.state).toBe('FULFILLED');
+    expect(hx.sim.control.orders()).toHaveLength(1);
+  });
+});
