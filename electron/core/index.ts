@@ -25,6 +25,8 @@ export interface CoreOptions {
   /** Tests shrink the waits of a sale's life. */
   timing?: Partial<SaleTiming>;
   trainingHandlingMs?: number;
+  /** Test-only: training mode against an external simulator the tests control. */
+  trainingApiUrl?: string;
   transport?: Transport;
 }
 
@@ -45,6 +47,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     version: o.version,
     transport: o.transport,
     trainingHandlingMs: o.trainingHandlingMs,
+    trainingApiUrl: o.trainingApiUrl,
   });
   await services.start();
   return {

@@ -14,6 +14,8 @@ export interface SessionOptions {
   secretStore: SecretStore;
   transport?: Transport;
   trainingHandlingMs?: number;
+  /** Test-only: run training mode against this simulator instead of a built-in one. */
+  trainingApiUrl?: string;
   timeouts: { readTimeoutMs: number; orderTimeoutMs: number };
 }
 
@@ -36,8 +38,8 @@ export class KeySession {
     const saved = envKey ? null : opts.secretStore.get();
     const key = envKey ?? saved;
     if (!key) {
-      const sim = await startSimulator({ handlingMs: opts.trainingHandlingMs ?? 3000 });
-      const client = new OneClickDzClient({ baseUrl: sim.url, apiKey: TRAINING_API_KEY, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });
+      const sim = opts.trainingApiUrl ? null : await startSimulator({ handlingMs: opts.trainingHandlingMs ?? 3000 });
+      const client = new OneClickDzClient({ baseUrl: opts.trainingApiUrl ?? (sim as RunningSimulator).url, apiKey: TRAINING_API_KEY, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });
       return new KeySession('training', 'none', client, 'training', sim, null);
     }
     const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });

@@ -25,6 +25,7 @@ export interface ServicesOptions {
   version: string;
   transport?: Transport;
   trainingHandlingMs?: number;
+  trainingApiUrl?: string;
   now?: () => number;
 }
 
@@ -171,7 +172,7 @@ export class TillServices {
 
   private async openSession(): Promise<void> {
     this.current = await KeySession.open(
-      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, timeouts: this.o.timing },
+      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, trainingApiUrl: this.o.trainingApiUrl, timeouts: this.o.timing },
       (keyId) => this.cachedAccount(keyId),
     );
     this.currentEngine = new SaleEngine({

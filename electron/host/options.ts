@@ -10,6 +10,7 @@ export interface HostOptions {
   apiKey: string | null;
   timing: Partial<SaleTiming>;
   trainingHandlingMs: number | undefined;
+  trainingApiUrl: string | undefined;
 }
 
 const timingSchema = z
@@ -42,6 +43,7 @@ export function readHostOptions(argv: string[], env: NodeJS.ProcessEnv): HostOpt
     apiUrl,
     apiKey: env.ONECLICKDZ_API_KEY?.trim() || null,
     timing,
+    trainingApiUrl: env.POS_TRAINING_API_URL?.trim() || undefined,
     trainingHandlingMs: handling !== undefined && Number.isFinite(handling) ? handling : undefined,
   };
 }

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     version: process.env.npm_package_version ?? '0.1.0',
     timing: opts.timing,
     trainingHandlingMs: opts.trainingHandlingMs,
+    trainingApiUrl: opts.trainingApiUrl,
   });
   const secret = randomBytes(24).toString('base64url');
   const server = createHttpAdapter({ core, rendererDir, secret, logger });

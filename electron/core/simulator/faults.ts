@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EndpointName } from './constants';
+import { ENDPOINTS, type EndpointName } from './constants';
 import type { SimFaultSpec } from './types';
 
 /**
@@ -15,7 +15,7 @@ const timesSchema = z.union([
 
 export const faultSpecSchema = z
   .object({
-    endpoint: z.enum(['placeOrder', 'checkOrder', 'checkProduct', 'catalog', 'balance', 'validate', 'list', 'transactions', 'ping', '*']),
+    endpoint: z.enum([...ENDPOINTS, '*']),
     kind: z.enum(['drop-before', 'drop-after', 'error-500-after', 'error-500', 'hang-after', 'delay', 'rate-limit', 'malformed']),
     times: timesSchema.optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),

@@ -21,9 +21,15 @@ export interface SimulatorOptions {
   keys?: Record<string, SimKeyInfo>;
   /** Starting balance in DZD, default 50000. */
   balanceDzd?: number;
-  /** How long an order stays HANDLING, default 2000. */
+  /**
+   * How long an order stays HANDLING, default 2000. Orders still HANDLING follow the current value
+   * (setConfig), so a test can park them with a large value and release them by lowering it.
+   */
   handlingMs?: number;
-  /** Artificial latency before every API request is processed, default 0. */
+  /**
+   * Artificial latency, default 0. Applied after a request is received and before it is processed, so
+   * a client that gives up sooner still gets its order created (as with a slow real network).
+   */
   latencyMs?: number;
   /** Per key; beyond it -> 429 with Retry-After. Default null (no limit). */
   rateLimit?: RateLimitConfig | null;

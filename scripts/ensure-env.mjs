@@ -1,0 +1,54 @@
+// Set-up shared by `npm start` and `npm test`, so that on a fresh machine those two commands are
+// all a person needs: Node 22, the npm packages (without Electron's binary download, which is
+// blocked on the shop's build machines), and for tests Debian's Chromium and poppler-utils.
+import { execSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export function ensureNode22() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    console.error(`Node.js 22 or newer is required (this is ${process.version}). See README "Prerequisites".`);
+    process.exit(1);
+  }
+}
+
+export function ensurePackages() {
+  const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = path.join(ROOT, 'package-lock.json');
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  console.log('Installing npm packages (npm ci)…');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Debian packages the browser tests need; installed only when missing and when we may. */
+export function ensureTestTools() {
+  const missing = [];
+  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
+  if (!has('pdftotext')) missing.push('poppler-utils');
+  if (missing.length === 0) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = root ? '' : has('sudo') ? 'sudo ' : null;
+  if (sudo === null || !has('apt-get')) {
+    console.error(`Missing: ${missing.join(', ')}. Install them (Debian: apt-get install ${missing.join(' ')}).`);
+    process.exit(1);
+  }
+  console.log(`Installing ${missing.join(', ')} with apt-get…`);
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
+}
+
+export function run(cmd, args, extraEnv = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  return r.status ?? 1;
+}

@@ -1,0 +1,53 @@
+// `npm test`: sets up what is missing, builds, runs the unit tests (vitest) and the end-to-end
+// tests (Playwright in Debian's Chromium), then prints one line the CI reads: `N passed, N failed`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureNode22, ensurePackages, ensureTestTools, ROOT, run } from './ensure-env.mjs';
+
+ensureNode22();
+ensurePackages();
+ensureTestTools();
+
+const reports = path.join(ROOT, '.reports');
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+
+let buildFailed = 0;
+if (run('npm', ['run', '--silent', 'typecheck']) !== 0) buildFailed++;
+if (run('npm', ['run', '--silent', 'build']) !== 0) buildFailed++;
+
+run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'unit.json')}`]);
+if (buildFailed === 0) run('npx', ['playwright', 'test']);
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = buildFailed;
+let skipped = 0;
+const unit = readJson(path.join(reports, 'unit.json'));
+if (unit) {
+  passed += unit.numPassedTests ?? 0;
+  failed += (unit.numFailedTests ?? 0) + (unit.numFailedTestSuites && !unit.numFailedTests ? unit.numFailedTestSuites : 0);
+  skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+} else {
+  console.error('vitest wrote no report');
+  failed++;
+}
+const e2e = readJson(path.join(reports, 'e2e.json'));
+if (e2e) {
+  passed += (e2e.stats?.expected ?? 0) + (e2e.stats?.flaky ?? 0);
+  failed += e2e.stats?.unexpected ?? 0;
+  skipped += e2e.stats?.skipped ?? 0;
+  if ((e2e.errors ?? []).length > 0) failed++;
+} else {
+  console.error('playwright wrote no report');
+  failed++;
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,131 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const ROOT = process.cwd();
+
+export interface SimHandle {
+  url: string;
+  controlUrl: string;
+}
+
+export interface Till {
+  page: Page;
+  url: string;
+  dataDir: string;
+  sim: SimHandle;
+  host: ChildProcess;
+  /** Kills the till (SIGKILL when `hard`) and starts it again on the same data dir; the page is reloaded. */
+  restart(opts?: { hard?: boolean }): Promise<void>;
+}
+
+export interface TillOptions {
+  /** Extra environment for the till process (e.g. ONECLICKDZ_API_KEY to leave training mode). */
+  tillEnv: Record<string, string>;
+  simArgs: string[];
+}
+
+/** Waits for a line starting with `prefix` on a child's stdout. */
+function readLine(child: ChildProcess, prefix: string, timeoutMs = 20_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error(`no "${prefix}" line within ${timeoutMs} ms`)), timeoutMs);
+    rl.on('line', (line) => {
+      if (line.startsWith(prefix)) {
+        clearTimeout(timer);
+        rl.close();
+        resolve(line.slice(prefix.length));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`process exited (${code}) before "${prefix}"`)));
+  });
+}
+
+async function startSim(args: string[]): Promise<{ child: ChildProcess; handle: SimHandle }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/simulator/cli.js'), '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const json = await readLine(child, '{');
+  return { child, handle: JSON.parse(`{${json}`) as SimHandle };
+}
+
+export const FAST_TIMING = JSON.stringify({ firstPollMs: 200, pollMs: 300, reconcileEveryMs: 300, reconcileGraceMs: 1500, probeMinMs: 200, probeMaxMs: 1000, idleMs: 500 });
+
+async function startHost(dataDir: string, sim: SimHandle, extra: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/host/serve.js'), '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      POS_DATA_DIR: dataDir,
+      POS_TRAINING_API_URL: sim.url,
+      POS_TIMING: FAST_TIMING,
+      ONECLICKDZ_API_KEY: '',
+      ...extra,
+    },
+  });
+  child.stderr!.resume();
+  const url = await readLine(child, 'TILL_URL=');
+  return { child, url };
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+export const test = base.extend<TillOptions & { till: Till }>({
+  tillEnv: [{}, { option: true }],
+  simArgs: [['--handling-ms', '400'], { option: true }],
+  till: async ({ page, tillEnv, simArgs }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-'));
+    const sim = await startSim(simArgs);
+    let host = await startHost(dataDir, sim.handle, tillEnv);
+    await page.goto(host.url);
+    const till: Till = {
+      page,
+      url: host.url,
+      dataDir,
+      sim: sim.handle,
+      host: host.child,
+      async restart(opts = {}) {
+        await stop(host.child, opts.hard ? 'SIGKILL' : 'SIGTERM');
+        host = await startHost(dataDir, sim.handle, tillEnv);
+        till.url = host.url;
+        till.host = host.child;
+        await page.goto(host.url);
+      },
+    };
+    await use(till);
+    await stop(host.child);
+    await stop(sim.child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+export async function simOrders(till: Till): Promise<{ id: string; productId: string; typeId: string; quantity: number; status: string; cards: { value: string; serial: string }[] }[]> {
+  const res = await fetch(`${till.sim.controlUrl}/orders`);
+  return (await res.json()) as never;
+}
+
+export async function simFault(till: Till, spec: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${till.sim.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) });
+  if (!res.ok) throw new Error(`fault refused: ${res.status}`);
+}
+
+export async function simOffline(till: Till, offline: boolean): Promise<void> {
+  await fetch(`${till.sim.controlUrl}/offline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offline }) });
+}
+
+export async function simSetBalance(till: Till, dzd: number): Promise<void> {
+  await fetch(`${till.sim.controlUrl}/balance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dzd }) });
+}
