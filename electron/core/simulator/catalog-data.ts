@@ -5,6 +5,8 @@
  */
 
 export interface DenominationSeed {
+  /** Pins the type id (the documented sandbox magic ids); otherwise derived from the names. */
+  id?: string;
   name: string;
   price: number;
   /** Omitted: a stable pseudo-random stock is derived from the id (catalog.ts). */
@@ -286,6 +288,20 @@ export const CATALOG_SEED: CategorySeed[] = [
       },
       { title: 'Anghami Plus', denominations: [dzd('Anghami Plus 1 mois', 690), dzd('Anghami Plus 3 mois', 1960.25)] },
       { title: 'Deezer Premium', region: 'fr', denominations: [fx('Deezer Premium 1 mois', 11.99, 'EUR'), fx('Deezer Premium 3 mois', 35.97, 'EUR')] },
+    ],
+  },
+  {
+    // The provider's documented sandbox type ids, offered as a product so that training shows a
+    // cashier what a failed and a partly delivered order look like.
+    title: 'Tests (sandbox)',
+    products: [
+      {
+        title: 'Cartes de test',
+        denominations: [
+          { id: 'TEST_PARTIAL', name: 'TEST_PARTIAL (50 % livrées)', price: 500, stock: 1000 },
+          { id: 'TEST_REFUND', name: 'TEST_REFUND (échec)', price: 500, stock: 1000 },
+        ],
+      },
     ],
   },
 ];

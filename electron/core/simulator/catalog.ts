@@ -40,7 +40,7 @@ export function buildCatalog(seed: readonly CategorySeed[] = CATALOG_SEED): SimC
         enabled: p.enabled ?? true,
         categoryTitle: cat.title,
         types: p.denominations.map((d) => {
-          const typeId = hashId(`type:${p.title}:${d.name}`);
+          const typeId = d.id ?? hashId(`type:${p.title}:${d.name}`);
           return { id: typeId, name: d.name, priceC: dzdToCentimes(d.price), initialStock: d.stock ?? defaultStock(typeId) };
         }),
         ...(p.region === undefined ? {} : { region: p.region }),
