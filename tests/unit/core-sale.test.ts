@@ -26,13 +26,26 @@ describe('a sale through the core against the simulator', () => {
     for (const c of orders[0]!.cards) expect(receipt.html).toContain(c.serial);
   });
 
-  it('marks TEST_PARTIAL as partially filled with the refund due for undelivered cards', async () => {
-    hx = await startHarness();
-    const offer = await psnOffer(hx.h);
-    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 4, expectedUnitRetailC: offer.unitRetailC });
-    // The sandbox magic type is sent in place of the real one to exercise the provider's partial path.
-    expect(sale.id).toBeGreaterThan(0);
-  });
+  for (const [typeId, state, delivered] of [['TEST_PARTIAL', 'PARTIALLY_FILLED', 2], ['TEST_REFUND', 'REFUNDED', 0]] as const) {
+    it(`ends a ${typeId} order ${state} with the money to give back`, async () => {
+      hx = await startHarness();
+      const catalog = await hx.h['catalog:list']({});
+      const test = catalog.products.find((p) => p.title === 'Cartes de test')!;
+      const detail = await hx.h['catalog:product']({ productId: test.id });
+      const d = detail.denominations.find((x) => x.typeId === typeId)!;
+      const before = hx.sim.control.getBalance();
+      const sale = await hx.h['sales:confirm']({ productId: test.id, typeId, quantity: 4, expectedUnitRetailC: d.retailC });
+      const done = await waitForSale(hx.h, sale.id, isFinal);
+      expect(done.state).toBe(state);
+      expect(done.deliveredQuantity).toBe(delivered);
+      expect(done.cards).toHaveLength(delivered);
+      expect(done.refundDueC).toBe((4 - delivered) * d.retailC);
+      // The provider refunds what it did not deliver: only delivered cards cost the shop.
+      expect(hx.sim.control.getBalance()).toBeCloseTo(before - (d.costC / 100) * delivered, 2);
+      const receipt = await hx.h['sales:receipt']({ saleId: sale.id });
+      expect(receipt.html).toMatch(state === 'REFUNDED' ? /COMMANDE ÉCHOUÉE/ : /2 cartes non livrées/);
+    });
+  }
 
   it('refuses a sale above the per-sale maximum, an out-of-date price and an unaffordable one before sending', async () => {
     hx = await startHarness({ sim: { balanceDzd: 100 } });

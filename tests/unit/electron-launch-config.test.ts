@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveLaunchConfig } from '../../electron/main/launch-config';
+
+const userDataPath = '/home/shop/.config/OneClickDZ Till';
+const switches = {
+  POS_DATA_DIR: 'tmp/till-data',
+  ONECLICKDZ_API_URL: 'http://127.0.0.1:4010/',
+  POS_TRAINING_API_URL: 'http://127.0.0.1:4011',
+};
+
+describe('launch config (test-only switches, design §5)', () => {
+  it('uses the userData dir and the default API by default', () => {
+    expect(resolveLaunchConfig({ env: {}, isPackaged: true, userDataPath })).toEqual({
+      dataDir: userDataPath,
+      dataDirOverridden: false,
+      apiUrl: undefined,
+      trainingApiUrl: undefined,
+      envApiKey: null,
+      ignored: [],
+    });
+  });
+
+  it('honours the data dir and API URL in development', () => {
+    const config = resolveLaunchConfig({ env: switches, isPackaged: false, userDataPath });
+    expect(config.dataDir).toBe(path.resolve('tmp/till-data'));
+    expect(config.dataDirOverridden).toBe(true);
+    expect(config.apiUrl).toBe('http://127.0.0.1:4010');
+    expect(config.trainingApiUrl).toBe('http://127.0.0.1:4011');
+    expect(config.ignored).toEqual([]);
+  });
+
+  it('honours them in a packaged build only when NODE_ENV=test', () => {
+    const config = resolveLaunchConfig({ env: { ...switches, NODE_ENV: 'test' }, isPackaged: true, userDataPath });
+    expect(config.dataDirOverridden).toBe(true);
+    expect(config.apiUrl).toBe('http://127.0.0.1:4010');
+  });
+
+  it('ignores them (and says so) in a packaged build', () => {
+    const config = resolveLaunchConfig({ env: { ...switches, NODE_ENV: 'production' }, isPackaged: true, userDataPath });
+    expect(config.dataDir).toBe(userDataPath);
+    expect(config.dataDirOverridden).toBe(false);
+    expect(config.apiUrl).toBeUndefined();
+    expect(config.trainingApiUrl).toBeUndefined();
+    expect(config.ignored).toEqual(['POS_DATA_DIR', 'ONECLICKDZ_API_URL', 'POS_TRAINING_API_URL']);
+  });
+
+  it('always honours an explicit API key, trimmed', () => {
+    expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_KEY: '  sk_abc123  ' }, isPackaged: true, userDataPath }).envApiKey).toBe(
+      'sk_abc123',
+    );
+    expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_KEY: '   ' }, isPackaged: false, userDataPath }).envApiKey).toBeNull();
+  });
+
+  it('refuses an API URL that is not http(s)', () => {
+    for (const url of ['ftp://x', 'file:///etc/passwd', 'not a url']) {
+      const config = resolveLaunchConfig({ env: { ONECLICKDZ_API_URL: url }, isPackaged: false, userDataPath });
+      expect(config.apiUrl).toBeUndefined();
+      expect(config.ignored).toEqual(['ONECLICKDZ_API_URL']);
+    }
+  });
+});
