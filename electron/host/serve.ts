@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const rendererDir = [path.resolve(here, '../renderer'), path.resolve(process.cwd(), 'dist/renderer')].find((d) =>
     fs.existsSync(path.join(d, 'index.html')),
   );
-  if (!rendererDir) throw new Error('the renderer is not built: run `npm run build` first');
+  if (!rendererDir) logger.warn('the renderer is not built (npm run build): serving the contract only');
 
   const settingsBackend = new Conf<Record<string, unknown>>({ projectName: 'oneclickdz-till', cwd: opts.dataDir, configName: 'settings' });
   const core = await createCore({
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     trainingApiUrl: opts.trainingApiUrl,
   });
   const secret = randomBytes(24).toString('base64url');
-  const server = createHttpAdapter({ core, rendererDir, secret, logger });
+  const server = createHttpAdapter({ core, rendererDir: rendererDir ?? path.resolve(here, '../renderer'), secret, logger });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+import { HTTP_COMMAND_PREFIX, HTTP_SECRET_HEADER } from '../../../shared/api';
+import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+
+/**
+ * The browser host as a real child process (run from TypeScript with tsx), so tests can kill it
+ * with SIGKILL at any moment and start it again on the same data directory.
+ */
+export class HostProcess {
+  private child: ChildProcess | null = null;
+  private base = '';
+  private secret = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', '--port', '0'], {
+      cwd: process.cwd(),
+      env: { ...process.env, ONECLICKDZ_API_KEY: '', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr!.resume();
+    this.child = child;
+    const url = await new Promise<string>((resolve, reject) => {
+      const rl = readline.createInterface({ input: child.stdout! });
+      const timer = setTimeout(() => reject(new Error('host did not start')), 30_000);
+      rl.on('line', (line) => {
+        if (line.startsWith('TILL_URL=')) {
+          clearTimeout(timer);
+          resolve(line.slice('TILL_URL='.length));
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`host exited early (${code})`)));
+    });
+    const u = new URL(url);
+    this.base = `${u.protocol}//${u.host}`;
+    this.secret = new URLSearchParams(u.hash.slice(1)).get('secret') ?? '';
+  }
+
+  async call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
+    const res = await fetch(`${this.base}${HTTP_COMMAND_PREFIX}${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [HTTP_SECRET_HEADER]: this.secret },
+      body: JSON.stringify(input),
+    });
+    return (await res.json()) as Result<CommandOutput<K>>;
+  }
+
+  async must<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
+    const r = await this.call(name, input);
+    if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  }
+
+  /** `hard` is kill -9: no chance to finish a write or close a socket. */
+  async stop(hard = false): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(hard ? 'SIGKILL' : 'SIGTERM');
+    });
+  }
+}
