@@ -7,6 +7,8 @@ const switches = {
   POS_DATA_DIR: 'tmp/till-data',
   ONECLICKDZ_API_URL: 'http://127.0.0.1:4010/',
   POS_TRAINING_API_URL: 'http://127.0.0.1:4011',
+  POS_TIMING: '{"firstPollMs":10,"pollMs":20}',
+  POS_TRAINING_HANDLING_MS: '50',
 };
 
 describe('launch config (test-only switches, design §5)', () => {
@@ -16,6 +18,8 @@ describe('launch config (test-only switches, design §5)', () => {
       dataDirOverridden: false,
       apiUrl: undefined,
       trainingApiUrl: undefined,
+      timing: {},
+      trainingHandlingMs: undefined,
       envApiKey: null,
       ignored: [],
     });
@@ -27,6 +31,8 @@ describe('launch config (test-only switches, design §5)', () => {
     expect(config.dataDirOverridden).toBe(true);
     expect(config.apiUrl).toBe('http://127.0.0.1:4010');
     expect(config.trainingApiUrl).toBe('http://127.0.0.1:4011');
+    expect(config.timing).toEqual({ firstPollMs: 10, pollMs: 20 });
+    expect(config.trainingHandlingMs).toBe(50);
     expect(config.ignored).toEqual([]);
   });
 
@@ -42,7 +48,9 @@ describe('launch config (test-only switches, design §5)', () => {
     expect(config.dataDirOverridden).toBe(false);
     expect(config.apiUrl).toBeUndefined();
     expect(config.trainingApiUrl).toBeUndefined();
-    expect(config.ignored).toEqual(['POS_DATA_DIR', 'ONECLICKDZ_API_URL', 'POS_TRAINING_API_URL']);
+    expect(config.timing).toEqual({});
+    expect(config.trainingHandlingMs).toBeUndefined();
+    expect(config.ignored).toEqual(['POS_DATA_DIR', 'ONECLICKDZ_API_URL', 'POS_TRAINING_API_URL', 'POS_TIMING', 'POS_TRAINING_HANDLING_MS']);
   });
 
   it('always honours an explicit API key, trimmed', () => {
@@ -50,6 +58,17 @@ describe('launch config (test-only switches, design §5)', () => {
       'sk_abc123',
     );
     expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_KEY: '   ' }, isPackaged: false, userDataPath }).envApiKey).toBeNull();
+  });
+
+  it('ignores malformed timing knobs instead of guessing', () => {
+    for (const raw of ['not json', '[1]', '{"noSuchWait":5}', '{"pollMs":-1}', '{"pollMs":"5"}']) {
+      const config = resolveLaunchConfig({ env: { POS_TIMING: raw }, isPackaged: false, userDataPath });
+      expect(config.timing).toEqual({});
+      expect(config.ignored).toEqual(['POS_TIMING']);
+    }
+    expect(resolveLaunchConfig({ env: { POS_TRAINING_HANDLING_MS: 'soon' }, isPackaged: false, userDataPath }).ignored).toEqual([
+      'POS_TRAINING_HANDLING_MS',
+    ]);
   });
 
   it('refuses an API URL that is not http(s)', () => {

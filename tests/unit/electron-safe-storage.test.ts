@@ -64,9 +64,9 @@ describe('safeStorage SecretStore (API key)', () => {
     store.set(API_KEY);
     expect(store.get()).toBe(API_KEY);
 
-    const files = fs.readdirSync(dataDir);
-    expect(files).toEqual(['api-key.bin']); // no temp file left behind
-    const file = path.join(dataDir, 'api-key.bin');
+    expect(fs.readdirSync(dataDir)).toEqual(['keys']);
+    expect(fs.readdirSync(path.join(dataDir, 'keys'))).toEqual(['api-key.bin']); // no temp file left behind
+    const file = path.join(dataDir, 'keys', 'api-key.bin');
     expect(fs.readFileSync(file).includes(Buffer.from(API_KEY))).toBe(false);
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
@@ -86,7 +86,7 @@ describe('safeStorage SecretStore (API key)', () => {
     expect(store.encrypted).toBe(false);
     store.set(API_KEY);
     expect(store.get()).toBe(API_KEY);
-    if (process.platform !== 'win32') expect(fs.statSync(path.join(dataDir, 'api-key.bin')).mode & 0o777).toBe(0o600);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dataDir, 'keys', 'api-key.bin')).mode & 0o777).toBe(0o600);
   });
 
   it('replaces and clears the key', () => {
@@ -96,7 +96,7 @@ describe('safeStorage SecretStore (API key)', () => {
     expect(store.get()).toBe('sk_other_key_000');
     store.clear();
     expect(store.get()).toBeNull();
-    expect(fs.existsSync(path.join(dataDir, 'api-key.bin'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'keys', 'api-key.bin'))).toBe(false);
     store.clear(); // clearing twice is fine
   });
 
@@ -114,7 +114,7 @@ describe('safeStorage SecretStore (API key)', () => {
     safeStorage.broken = true; // e.g. the keyring was reset
     expect(store.get()).toBeNull();
 
-    fs.writeFileSync(path.join(dataDir, 'api-key.bin'), 'garbage');
+    fs.writeFileSync(path.join(dataDir, 'keys', 'api-key.bin'), 'garbage');
     expect(createSafeStorageSecretStore({ safeStorage: fakeSafeStorage(), dataDir, platform: 'linux' }).get()).toBeNull();
   });
 });
@@ -139,6 +139,12 @@ describe('safeStorage KeyProtector (ledger data key)', () => {
 
   it('reports encrypted: false on Linux basic_text', () => {
     expect(createSafeStorageKeyProtector({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), platform: 'linux' }).encrypted).toBe(false);
+  });
+
+  it('takes over a raw 32-byte key written by the browser host (identity protector)', () => {
+    const protector = createSafeStorageKeyProtector({ safeStorage: fakeSafeStorage(), platform: 'linux' });
+    const raw = randomBytes(32);
+    expect(protector.unprotect(raw).equals(raw)).toBe(true);
   });
 
   it('throws on a blob it did not write', () => {

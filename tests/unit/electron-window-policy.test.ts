@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   clampWindowBounds,
@@ -68,6 +70,12 @@ describe('content security policy', () => {
         "connect-src 'self'; frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
+  });
+
+  it('is the same policy as the meta tag in renderer/index.html', () => {
+    const html = fs.readFileSync(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 });
 
