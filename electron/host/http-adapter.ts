@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { EVENT_NAMES, type CommandHandlers } from '../../shared/contract';
 import { HTTP_COMMAND_PREFIX, HTTP_EVENTS_PATH, HTTP_SECRET_HEADER } from '../../shared/api';
-import { dispatchCommand } from '../core/dispatch';
+import { dispatchByName } from '../core/dispatch';
 import type { Logger, TillCore } from '../core/ports';
 
 export const CSP =
@@ -82,7 +82,7 @@ export function createHttpAdapter(o: HttpAdapterOptions): http.Server {
         } catch {
           return send(res, 200, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'body: not JSON', details: { field: 'body' } } }));
         }
-        const result = await dispatchCommand(handlers, name, input, o.logger);
+        const result = await dispatchByName(handlers, name, input, o.logger);
         send(res, 200, JSON.stringify(result));
       });
       return;

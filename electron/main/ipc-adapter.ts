@@ -1,9 +1,11 @@
-import type { z } from 'zod';
-import { COMMAND_NAMES, commands, type CommandHandlers, type CommandName } from '../../shared/contract';
+import { COMMAND_NAMES, type CommandHandlers } from '../../shared/contract';
 import { ipcCommandChannel } from '../../shared/api';
-import { AppError, type AppErrorShape, type Result } from '../../shared/result';
+import type { AppErrorShape, Result } from '../../shared/result';
+import { dispatchCommand } from '../core/dispatch';
 import type { Logger } from '../core/ports';
 import type { SenderFrameLike } from './window-policy';
+
+export { dispatchCommand, formatIssuePath, invalidInputError } from '../core/dispatch';
 
 /**
  * The ipcMain side of the contract (design §3): one `ipcMain.handle` per command. Each call checks
@@ -30,71 +32,6 @@ export interface IpcAdapterOptions {
 }
 
 const NOT_ALLOWED: AppErrorShape = { code: 'NOT_ALLOWED', message: 'This window may not call the till.' };
-const INTERNAL: AppErrorShape = { code: 'INTERNAL', message: 'Something went wrong inside the till.' };
-
-/** `shop.name`, `states[0]`, or `(input)` for the object itself. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out || '(input)';
-}
-
-/**
- * An INVALID_INPUT error naming the offending field(s). Zod 4's default messages describe the
- * expectation ("expected number, received string"), never echo the value, so an API key typed into
- * the wrong box does not come back in the error.
- */
-export function invalidInputError(error: z.ZodError): AppErrorShape {
-  const issues = error.issues.slice(0, 10).map((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
-    return { path: formatIssuePath(issue.path), code: issue.code, message: issue.message, ...(keys ? { keys } : {}) };
-  });
-  const first = issues[0];
-  const message = first ? `Invalid input at ${first.path}: ${first.message}` : 'Invalid input';
-  return { code: 'INVALID_INPUT', message, details: { field: first?.path ?? '(input)', issues } };
-}
-
-function errorToShape(error: unknown, command: CommandName, logger: Logger | undefined): AppErrorShape {
-  if (error instanceof AppError) return error.toShape();
-  // Log the type and where it came from, never the text: a message can carry a URL or header value.
-  const where = error instanceof Error ? error.stack?.split('\n').slice(1, 6).map((l) => l.trim()) : undefined;
-  logger?.error('ipc handler failed', { command, error: error instanceof Error ? error.name : typeof error, where });
-  return INTERNAL;
-}
-
-/** Runs one command for one IPC call. Exported for tests; never rejects. */
-export async function dispatchCommand(
-  name: CommandName,
-  handlers: CommandHandlers,
-  rawInput: unknown,
-  logger?: Logger,
-): Promise<Result<unknown>> {
-  try {
-    const spec = commands[name];
-    // A command without input may be invoked with no argument at all.
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) return { ok: false, error: invalidInputError(parsed.error) };
-
-    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
-
-    // Re-parse the output: strips anything the schema does not name (nothing unplanned crosses).
-    const checked = spec.output.safeParse(value);
-    if (!checked.success) {
-      logger?.error('ipc handler returned an invalid value', {
-        command: name,
-        paths: checked.error.issues.slice(0, 5).map((i) => formatIssuePath(i.path)),
-      });
-      return { ok: false, error: INTERNAL };
-    }
-    return { ok: true, value: checked.data };
-  } catch (error) {
-    return { ok: false, error: errorToShape(error, name, logger) };
-  }
-}
 
 /**
  * Registers one handler per command and returns a function that removes them all again.

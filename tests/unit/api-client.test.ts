@@ -84,7 +84,7 @@ describe('OneClickDZ client', () => {
   ];
   for (const [name, status, body, kind, code] of mappings) {
     it(`maps ${name} on placeOrder to ${kind}/${code}`, async () => {
-      const { client, calls } = fake(() => ({ status, body, headers: status === 429 ? { 'retry-after': '7' } : {} }));
+      const { client, calls } = fake(() => ({ status, body, headers: status === 429 ? { 'retry-after': '7' } : ({} as Record<string, string>) }));
       const e = await caught(client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
       expect(e.kind).toBe(kind);
       expect(e.code).toBe(code);

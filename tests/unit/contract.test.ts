@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, commands, EVENT_NAMES, events } from '../../shared/contract';
 import { HTTP_COMMAND_PREFIX, HTTP_SECRET_HEADER } from '../../shared/api';
-import { dispatchCommand } from '../../electron/core/dispatch';
+import { dispatchByName as dispatchCommand } from '../../electron/core/dispatch';
 import { createHttpAdapter } from '../../electron/host/http-adapter';
 import { silentLogger } from '../../electron/core/log';
 import { psnOffer, startHarness, TEST_KEY, waitForSale, type Harness } from './helpers/core-harness';
