@@ -11,6 +11,21 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './domain';
+import {
+  cashierSchema,
+  dayReportSchema,
+  daySchema,
+  exportFileSchema,
+  historyQuerySchema,
+  personNameSchema,
+  pinSchema,
+  reconcileReportSchema,
+  revealedCardSchema,
+  roleSchema,
+  saleEventSchema,
+  sessionStateSchema,
+  shiftReportSchema,
+} from './shop';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a provider id');
 const saleId = z.number().int().positive();
@@ -53,6 +68,46 @@ export const commands = {
   'settings:update': { input: settingsPatchSchema, output: settingsSchema },
   'apiKey:set': { input: z.object({ key: z.string().trim().min(8).max(200) }).strict(), output: appStatusSchema },
   'apiKey:clear': { input: none, output: appStatusSchema },
+
+  'session:get': { input: none, output: sessionStateSchema },
+  'session:setupOwner': { input: z.object({ name: personNameSchema, pin: pinSchema }).strict(), output: sessionStateSchema },
+  'session:login': { input: z.object({ cashierId: z.number().int().positive(), pin: pinSchema }).strict(), output: sessionStateSchema },
+  'session:logout': { input: none, output: sessionStateSchema },
+  'session:touch': { input: none, output: z.object({ active: z.boolean() }) },
+  'staff:list': { input: none, output: z.array(cashierSchema) },
+  'staff:add': { input: z.object({ name: personNameSchema, role: roleSchema, pin: pinSchema }).strict(), output: cashierSchema },
+  'staff:update': {
+    input: z
+      .object({ id: z.number().int().positive(), name: personNameSchema.optional(), role: roleSchema.optional(), pin: pinSchema.optional(), active: z.boolean().optional() })
+      .strict(),
+    output: cashierSchema,
+  },
+  'shift:current': { input: none, output: shiftReportSchema.nullable() },
+  'shift:open': { input: z.object({ openingCashC: z.number().int().min(0).optional() }).strict(), output: shiftReportSchema },
+  'shift:close': { input: z.object({ countedCashC: z.number().int().min(0) }).strict(), output: shiftReportSchema },
+  'reports:day': { input: z.object({ day: daySchema }).strict(), output: dayReportSchema },
+  'reports:html': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('day'), day: daySchema }).strict(),
+      z.object({ kind: z.literal('shift'), shiftId: z.number().int().positive() }).strict(),
+      z.object({ kind: z.literal('reconcile'), day: daySchema }).strict(),
+    ]),
+    output: z.object({ html: z.string() }),
+  },
+  'history:search': { input: historyQuerySchema, output: z.array(saleSchema) },
+  'sales:timeline': { input: z.object({ saleId }).strict(), output: z.array(saleEventSchema) },
+  'sales:reveal': { input: z.object({ saleId }).strict(), output: z.array(revealedCardSchema) },
+  'sales:reprint': { input: z.object({ saleId }).strict(), output: receiptSchema },
+  'exports:csv': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('history'), query: historyQuerySchema }).strict(),
+      z.object({ kind: z.literal('day'), day: daySchema }).strict(),
+    ]),
+    output: exportFileSchema,
+  },
+  'reconcile:day': { input: z.object({ day: daySchema, adopt: z.boolean().optional() }).strict(), output: reconcileReportSchema },
+  'backup:create': { input: z.object({ path: z.string().min(1).max(1000).optional() }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
+  'backup:restore': { input: z.object({ path: z.string().min(1).max(1000) }).strict(), output: z.object({ restartRequired: z.boolean(), sales: z.number().int() }) },
 } as const;
 
 export type Commands = typeof commands;
@@ -70,6 +125,7 @@ export const events = {
   'connection:changed': z.object({ state: connectionStateSchema, queued: z.number().int().nonnegative() }),
   'balance:changed': balanceSchema,
   'status:changed': appStatusSchema,
+  'session:changed': sessionStateSchema,
 } as const;
 
 export type Events = typeof events;

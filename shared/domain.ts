@@ -168,6 +168,10 @@ export const settingsSchema = z.object({
   queueCap: z.number().int().min(0).max(500),
   queueExpiryMinutes: z.number().int().min(1).max(24 * 60),
   cashierName: z.string().min(1).max(60),
+  /** The till locks to the PIN screen after this long without a touch. */
+  idleLockMinutes: z.number().int().min(1).max(240),
+  /** A cashier may reprint or reveal their own sale for this long; later only the owner can. */
+  reprintWindowMinutes: z.number().int().min(0).max(24 * 60),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -189,6 +193,8 @@ export const DEFAULT_SETTINGS: Settings = {
   queueCap: 20,
   queueExpiryMinutes: 30,
   cashierName: 'Caisse 1',
+  idleLockMinutes: 5,
+  reprintWindowMinutes: 10,
 };
 
 export const settingsPatchSchema = settingsSchema

@@ -1,16 +1,31 @@
 import type { CommandHandlers } from '../../shared/contract';
-import { FINAL_STATES, PENDING_STATES, type SaleState } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { isApiError } from './api/errors';
 import type { TillServices } from './services';
 import { toSaleDto } from './sales/sale-dto';
 import { confirmSale } from './sales/confirm-sale';
-import { renderReceiptHtml } from './receipts/receipt-html';
+import { saleReceipt } from './receipts/sale-receipt';
+import { guardHandlers } from './access';
+import { staffHandlers } from './shop/staff-handlers';
+import { historyHandlers } from './shop/history-handlers';
+import { reportHandlers } from './shop/report-handlers';
 
-const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED'];
+type SaleCommands =
+  | 'app:status' | 'catalog:list' | 'catalog:product' | 'account:balance'
+  | 'sales:confirm' | 'sales:get' | 'sales:list' | 'sales:cancel' | 'sales:sendNow' | 'sales:receipt' | 'sales:print'
+  | 'settings:get' | 'settings:update' | 'apiKey:set' | 'apiKey:clear';
 
-/** The core's implementation of every contract command. Inputs arrive already validated. */
+/**
+ * The core's implementation of every contract command, behind the access rules (access.ts).
+ * Inputs arrive already validated by the adapters; typing `all` as CommandHandlers makes a missing
+ * handler a compile error.
+ */
 export function createHandlers(s: TillServices): CommandHandlers {
+  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...historyHandlers(s), ...reportHandlers(s) };
+  return guardHandlers(all, s.session);
+}
+
+function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
   const reach = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       const out = await work();
@@ -28,34 +43,7 @@ export function createHandlers(s: TillServices): CommandHandlers {
     return row;
   };
 
-  const receipt = async (saleId: number) => {
-    const row = sale(saleId);
-    if (!RECEIPT_STATES.includes(row.state)) {
-      throw new AppError('INVALID_STATE', 'This sale has no receipt yet', { state: row.state });
-    }
-    const settings = s.settings.get();
-    const dto = toSaleDto(row, s.ledger);
-    const html = await renderReceiptHtml(
-      {
-        saleId: row.id,
-        state: row.state,
-        mode: row.mode,
-        createdAt: row.created_at,
-        cashier: row.cashier,
-        productId: row.product_id,
-        productTitle: row.product_title,
-        typeName: row.type_name,
-        quantity: row.quantity,
-        unitRetailC: row.unit_retail_c,
-        deliveredQuantity: row.delivered_quantity,
-        refundDueC: dto.refundDueC,
-        reason: row.reason_message,
-        cards: s.ledger.cards(row.id),
-      },
-      settings,
-    );
-    return { saleId: row.id, html, paperWidthMm: settings.paperWidthMm };
-  };
+  const receipt = async (saleId: number) => saleReceipt(s.ledger, s.settings, sale(saleId));
 
   return {
     'app:status': async () => s.status(),
@@ -69,7 +57,9 @@ export function createHandlers(s: TillServices): CommandHandlers {
     'sales:confirm': async (input) => {
       const status = s.status();
       if (!status.canSell) throw new AppError('NOT_ALLOWED', status.cannotSellReason ?? 'Selling is not possible now');
-      const session = s.session();
+      const session = s.keySession();
+      const who = s.session.require('cashier');
+      const shift = s.shifts.ensureOpen(who.id);
       const row = await reach(() =>
         confirmSale(input, {
           ledger: s.ledger,
@@ -78,6 +68,8 @@ export function createHandlers(s: TillServices): CommandHandlers {
           mode: session.effectiveMode,
           keyId: session.keyId,
           now: s.now(),
+          cashier: { id: who.id, name: who.name },
+          shiftId: shift.id,
           balanceC: async () => (await s.balance(true)).balanceC,
         }),
       );
@@ -94,6 +86,10 @@ export function createHandlers(s: TillServices): CommandHandlers {
       const row = sale(saleId);
       if (row.state !== 'QUEUED' && row.state !== 'EXPIRED') {
         throw new AppError('INVALID_STATE', 'Only a sale that has not been sent can be cancelled', { state: row.state });
+      }
+      const who = s.session.require('cashier');
+      if (row.cashier_id !== who.id && who.role !== 'owner') {
+        throw new AppError('NOT_ALLOWED', "Only the owner can cancel another cashier's sale", { reason: 'OWNER_ONLY' });
       }
       const next = s.transition(row, ['QUEUED', 'EXPIRED'], 'CANCELLED', { finished_at: s.now() }, 'cancelled');
       return toSaleDto(next, s.ledger);
@@ -132,4 +128,3 @@ export function createHandlers(s: TillServices): CommandHandlers {
   };
 }
 
-export { FINAL_STATES, PENDING_STATES };

@@ -9,6 +9,7 @@ import type { KeyProtector, Logger, ReceiptPrinter, SecretStore, SettingsBackend
 import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
 import { TillServices } from './services';
 import { SettingsService } from './settings/settings-service';
+import { applyStagedRestore } from './shop/backup';
 
 export const DEFAULT_API_URL = 'https://api.oneclickdz.com';
 
@@ -34,15 +35,19 @@ export interface CoreOptions {
 export async function createCore(o: CoreOptions): Promise<TillCore> {
   fs.mkdirSync(o.dataDir, { recursive: true });
   const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  const logger = o.logger ?? createLogger();
+  if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
   const services = new TillServices({
+    dataDir: o.dataDir,
     ledger,
+    cipher,
     settings: new SettingsService(o.settingsBackend),
     secretStore: o.secretStore,
     apiUrl: o.apiUrl ?? DEFAULT_API_URL,
     envApiKey: o.envApiKey ?? null,
     printer: o.printer,
-    logger: o.logger ?? createLogger(),
+    logger,
     timing: { ...DEFAULT_TIMING, ...(o.timing ?? {}) },
     version: o.version,
     transport: o.transport,

@@ -7,14 +7,21 @@ import type { Transport } from './api/transport';
 import { CatalogService } from './catalog/catalog-service';
 import { fingerprint, KeySession } from './key-session';
 import type { Ledger, SaleRow } from './ledger/ledger';
+import type { CodeCipher } from './ledger/code-cipher';
 import type { EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
 import { toSaleDto } from './sales/sale-dto';
 import { SaleEngine } from './sales/sale-engine';
 import type { SaleTiming } from './sales/timing';
 import type { SettingsService } from './settings/settings-service';
+import { SessionManager } from './staff/session';
+import { StaffRepo } from './staff/staff-repo';
+import { ShiftService } from './shifts/shift-service';
+import type { SessionState } from '../../shared/shop';
 
 export interface ServicesOptions {
+  dataDir: string;
   ledger: Ledger;
+  cipher: CodeCipher;
   settings: SettingsService;
   secretStore: SecretStore;
   apiUrl: string;
@@ -41,6 +48,11 @@ export class TillServices {
   readonly ledger: Ledger;
   readonly settings: SettingsService;
   readonly catalog: CatalogService;
+  readonly staff: StaffRepo;
+  readonly session: SessionManager;
+  readonly shifts: ShiftService;
+  readonly dataDir: string;
+  readonly cipher: CodeCipher;
   readonly printer: ReceiptPrinter | undefined;
   readonly now: () => number;
   private current!: KeySession;
@@ -55,13 +67,35 @@ export class TillServices {
     this.printer = o.printer;
     this.now = o.now ?? Date.now;
     this.catalog = new CatalogService(o.ledger, () => this.current.client, this.now);
+    this.staff = new StaffRepo(o.ledger);
+    this.session = new SessionManager(this.staff, this.now, () => this.settings.get().idleLockMinutes * 60_000);
+    this.shifts = new ShiftService(o.ledger, this.now);
+    this.dataDir = o.dataDir;
+    this.cipher = o.cipher;
+  }
+
+  sessionState(): SessionState {
+    const who = this.session.active();
+    const cashiers = this.staff.all().filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, role: c.role, active: true }));
+    return {
+      needsSetup: this.session.needsSetup(),
+      cashier: who ? { id: who.id, name: who.name, role: who.role, active: true } : null,
+      cashiers,
+      idleLockMinutes: this.settings.get().idleLockMinutes,
+    };
+  }
+
+  sessionChanged(): SessionState {
+    const state = this.sessionState();
+    this.emit('session:changed', state);
+    return state;
   }
 
   async start(): Promise<void> {
     await this.openSession();
   }
 
-  session(): KeySession {
+  keySession(): KeySession {
     return this.current;
   }
 

@@ -22,6 +22,27 @@ export const PRELOAD_COMMAND_NAMES = [
   'settings:update',
   'apiKey:set',
   'apiKey:clear',
+  'session:get',
+  'session:setupOwner',
+  'session:login',
+  'session:logout',
+  'session:touch',
+  'staff:list',
+  'staff:add',
+  'staff:update',
+  'shift:current',
+  'shift:open',
+  'shift:close',
+  'reports:day',
+  'reports:html',
+  'history:search',
+  'sales:timeline',
+  'sales:reveal',
+  'sales:reprint',
+  'exports:csv',
+  'reconcile:day',
+  'backup:create',
+  'backup:restore',
 ] as const satisfies readonly CommandName[];
 
 export const PRELOAD_EVENT_NAMES = [
@@ -29,6 +50,7 @@ export const PRELOAD_EVENT_NAMES = [
   'connection:changed',
   'balance:changed',
   'status:changed',
+  'session:changed',
 ] as const satisfies readonly EventName[];
 
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -24,6 +24,7 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     pending: 'EN ATTENTE : la commande sera envoyée dès le retour de la connexion. Conservez ce ticket : vos codes vous seront remis sur présentation du n° de vente.',
     instructions: "Mode d'emploi",
     keepSecret: 'Ne communiquez ce code à personne.',
+    reprint: 'DUPLICATA n° {{n}} — {{when}}',
   },
   ar: {
     training: 'وضع التدريب: الرموز غير صالحة، لا تبع',
@@ -47,6 +48,7 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     pending: 'قيد الانتظار: سيُرسل الطلب عند عودة الاتصال. احتفظ بهذه الوصلة: تُسلَّم الرموز عند تقديم رقم البيع.',
     instructions: 'طريقة الاستعمال',
     keepSecret: 'لا تشارك هذا الرمز مع أي شخص.',
+    reprint: 'نسخة مكررة رقم {{n}} — {{when}}',
   },
   en: {
     training: 'TRAINING MODE: codes are not valid, do not sell',
@@ -70,6 +72,7 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     pending: 'PENDING: the order will be sent as soon as the connection is back. Keep this slip: your codes will be handed over on showing the sale number.',
     instructions: 'How to redeem',
     keepSecret: 'Never share this code with anyone.',
+    reprint: 'DUPLICATE #{{n}} — {{when}}',
   },
 };
 

@@ -5,7 +5,6 @@ import { retailFromCost } from '../../../shared/money';
 import type { ApiProduct, OneClickDzClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { Ledger } from '../ledger/ledger';
-import { AppError } from '../../../shared/result';
 
 const CATALOG_KEY = 'catalog';
 const PRODUCT_KEY = (id: string) => `product:${id}`;
@@ -59,6 +58,10 @@ export class CatalogService {
     return this.readCached()?.products.find((p) => p.id === productId)?.title ?? null;
   }
 
+  typeName(productId: string, typeId: string): string | null {
+    return this.readProduct(productId)?.types.find((t) => t.id === typeId)?.name ?? null;
+  }
+
   /** Live price and stock; falls back to the last check (live: false) only when the provider is unreachable. */
   async product(productId: string, markupBp: number): Promise<ProductDetail> {
     let p: CachedProduct;
@@ -103,8 +106,4 @@ export class CatalogService {
       return null;
     }
   }
-}
-
-export function notConfigured(): AppError {
-  return new AppError('API_KEY_MISSING', 'No API key is configured');
 }

@@ -35,12 +35,14 @@ export interface SaleRow {
   last_checked_at: number | null;
   candidates: string | null;
   print_count: number;
+  cashier_id: number | null;
+  shift_id: number | null;
 }
 
 export type NewSale = Pick<
   SaleRow,
   'product_id' | 'product_title' | 'type_id' | 'type_name' | 'quantity' | 'unit_cost_c' | 'unit_retail_c' | 'cashier' | 'mode' | 'key_id' | 'expires_at'
->;
+> & Partial<Pick<SaleRow, 'cashier_id' | 'shift_id'>>;
 
 type Patch = Partial<Omit<SaleRow, 'id' | 'state' | 'created_at'>>;
 
@@ -96,11 +98,11 @@ export class Ledger {
       const info = this.db
         .prepare(
           `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c,
-             cashier, mode, key_id, created_at, updated_at, expires_at)
+             cashier, mode, key_id, created_at, updated_at, expires_at, cashier_id, shift_id)
            VALUES ('QUEUED', @product_id, @product_title, @type_id, @type_name, @quantity, @unit_cost_c, @unit_retail_c,
-             @cashier, @mode, @key_id, @at, @at, @expires_at)`,
+             @cashier, @mode, @key_id, @at, @at, @expires_at, @cashier_id, @shift_id)`,
         )
-        .run({ ...s, at });
+        .run({ cashier_id: null, shift_id: null, ...s, at });
       const id = Number(info.lastInsertRowid);
       this.addEvent(id, 'confirmed', null, at);
       return this.mustGet(id);
@@ -171,6 +173,53 @@ export class Ledger {
 
   events(id: number): SaleEvent[] {
     return this.db.prepare('SELECT at, kind, detail FROM sale_events WHERE sale_id = ? ORDER BY id').all(id) as SaleEvent[];
+  }
+
+  /**
+   * A read-only query, for the history search (history.ts) and the reports (reports/); a statement
+   * that could write is refused, so every write still goes through the methods above.
+   */
+  select<T>(sql: string, params: Record<string, unknown> = {}): T[] {
+    const stmt = this.db.prepare(sql);
+    if (!stmt.readonly) throw new Error('Ledger.select runs read-only statements only');
+    return stmt.all(params) as T[];
+  }
+
+  /**
+   * A sale that exists at the provider but was not made at this till (found by reconciliation):
+   * written directly in its final state with its cards, in one transaction.
+   */
+  insertFound(s: NewSale & { state: SaleState; order_id: string; delivered_quantity: number; fulfilled_amount_c: number; created_at: number }, cards: Card[]): SaleRow {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c,
+             cashier, mode, key_id, created_at, updated_at, finished_at, order_id, delivered_quantity, fulfilled_amount_c)
+           VALUES (@state, @product_id, @product_title, @type_id, @type_name, @quantity, @unit_cost_c, @unit_retail_c,
+             @cashier, @mode, @key_id, @created_at, @at, @at, @order_id, @delivered_quantity, @fulfilled_amount_c)`,
+        )
+        .run({ ...s, at });
+      const id = Number(info.lastInsertRowid);
+      this.insertCards(id, cards);
+      this.addEvent(id, 'found-at-provider', s.order_id, at);
+      return this.mustGet(id);
+    })();
+  }
+
+  /** An online copy of the whole ledger (SQLite backup API), consistent even while sales go on. */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  /** One committed write statement (staff, shifts); returns the new row id for an INSERT. */
+  write(sql: string, params: Record<string, unknown> = {}): number {
+    return Number(this.db.prepare(sql).run(params).lastInsertRowid);
+  }
+
+  /** Several writes that must land together or not at all. */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   kvGet(key: string): string | null {

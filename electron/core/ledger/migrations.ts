@@ -60,6 +60,33 @@ const MIGRATIONS: string[] = [
   CREATE INDEX sale_events_sale ON sale_events(sale_id);
   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: cashiers with PINs, shifts, and which cashier and shift each sale belongs to.
+  `
+  CREATE TABLE cashiers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'cashier')),
+    pin_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER,
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE shifts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    cashier_id INTEGER NOT NULL REFERENCES cashiers(id),
+    opened_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    opening_cash_c INTEGER,
+    counted_cash_c INTEGER,
+    report TEXT
+  );
+  CREATE INDEX shifts_cashier ON shifts(cashier_id, closed_at);
+  ALTER TABLE sales ADD COLUMN cashier_id INTEGER REFERENCES cashiers(id);
+  ALTER TABLE sales ADD COLUMN shift_id INTEGER REFERENCES shifts(id);
+  CREATE INDEX sales_shift ON sales(shift_id);
+  CREATE INDEX sales_cashier ON sales(cashier_id, created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

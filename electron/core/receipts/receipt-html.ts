@@ -54,16 +54,21 @@ function instructionsFor(data: ReceiptData, settings: Settings, lang: Language):
  * browser engine lays the text out, never as raw printer text). It holds the codes, so it leaves
  * the core only for the printer or the screen showing the sale just completed.
  */
-export async function renderReceiptHtml(data: ReceiptData, settings: Settings, extra: { reprint?: string } = {}): Promise<string> {
+export async function renderReceiptHtml(data: ReceiptData, settings: Settings, extra: { reprint?: { n: number; at: number } } = {}): Promise<string> {
   const lang = settings.language;
   const t = translator(lang);
   const locale = LOCALES[lang];
   const money = (c: number) => esc(formatDzd(c, locale, { arabicDigits: settings.arabicDigits }));
-  const when = new Intl.DateTimeFormat(lang === 'ar' ? `ar-DZ-u-nu-${settings.arabicDigits ? 'arab' : 'latn'}` : locale, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(data.createdAt));
+  const formatWhen = (ms: number) =>
+    new Intl.DateTimeFormat(lang === 'ar' ? `ar-DZ-u-nu-${settings.arabicDigits ? 'arab' : 'latn'}` : locale, {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(ms));
+  const when = formatWhen(data.createdAt);
   const width = settings.paperWidthMm;
+  const reprint = extra.reprint
+    ? `<div class="reprint" role="note">${esc(t('reprint', { n: extra.reprint.n, when: formatWhen(extra.reprint.at), interpolation: { escapeValue: false } }))}</div>`
+    : '';
   const codeSize = width === 58 ? 15 : 19;
 
   const banner =
@@ -111,7 +116,7 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
   h1 { font-size: 1.4em; margin: 0 0 1mm; text-align: center; }
   .center { text-align: center; }
   .banner { border: 2px solid #000; padding: 1mm; margin: 1mm 0; font-weight: bold; text-align: center; }
-  .reprint { font-weight: bold; text-align: center; letter-spacing: 0.1em; }
+  .reprint { font-weight: bold; text-align: center; letter-spacing: 0.05em; border: 1px solid #000; padding: 1mm; margin: 1mm 0; }
   table { width: 100%; border-collapse: collapse; }
   td { padding: 0.3mm 0; vertical-align: top; }
   td.v { text-align: end; font-weight: bold; }
@@ -130,7 +135,7 @@ ${banner}
 <h1>${esc(shop.name)}</h1>
 ${shop.address ? `<div class="center">${esc(shop.address)}</div>` : ''}
 ${shop.phone ? `<div class="center" dir="ltr">${esc(shop.phone)}</div>` : ''}
-${extra.reprint ? `<div class="reprint">${esc(extra.reprint)}</div>` : ''}
+${reprint}
 <hr>
 <table>
   <tr><td colspan="2" class="total">${esc(t('sale', { id: data.saleId }))}</td></tr>
@@ -147,6 +152,7 @@ ${cardBlocks.join('\n')}
 ${data.cards.length > 0 ? `<hr><div class="small">${esc(t('keepSecret'))}</div>` : ''}
 ${instructions ? `<div class="small"><strong>${esc(t('instructions'))} :</strong> ${esc(instructions)}</div>` : ''}
 ${banner}
+${reprint}
 ${shop.footer ? `<hr><div class="center">${esc(shop.footer)}</div>` : ''}
 </body>
 </html>`;

@@ -17,6 +17,8 @@ export interface ConfirmContext {
   mode: 'training' | 'sandbox' | 'production';
   keyId: string;
   now: number;
+  cashier: { id: number; name: string };
+  shiftId: number;
   /** Last known provider balance in centimes, null if never read. */
   balanceC: () => Promise<number | null>;
 }
@@ -67,7 +69,9 @@ export async function confirmSale(input: ConfirmInput, ctx: ConfirmContext): Pro
     quantity: input.quantity,
     unit_cost_c: denomination.costC,
     unit_retail_c: denomination.retailC,
-    cashier: settings.cashierName,
+    cashier: ctx.cashier.name,
+    cashier_id: ctx.cashier.id,
+    shift_id: ctx.shiftId,
     mode: ctx.mode,
     key_id: ctx.keyId,
     expires_at: ctx.now + settings.queueExpiryMinutes * 60_000,

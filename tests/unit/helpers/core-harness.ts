@@ -36,6 +36,15 @@ export class MemorySecretStore implements SecretStore {
   }
 }
 
+export const OWNER = { name: 'Patron', pin: '1234' };
+
+/** Signs the owner in, creating them on a fresh ledger (every sale needs a signed-in cashier). */
+export async function signInOwner(h: CommandHandlers): Promise<void> {
+  const state = await h['session:get']({});
+  if (state.needsSetup) await h['session:setupOwner'](OWNER);
+  else await h['session:login']({ cashierId: state.cashiers.find((c) => c.role === 'owner')!.id, pin: OWNER.pin });
+}
+
 export interface Harness {
   core: TillCore;
   h: CommandHandlers;
@@ -84,6 +93,7 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
     async reopen() {
       harness.core = await open();
       harness.h = harness.core.handlers;
+      await signInOwner(harness.h);
       harness.core.onEvent((name, payload) => events.push({ name, payload }));
     },
     async close() {
@@ -94,6 +104,7 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
   };
   harness.h = harness.core.handlers;
   harness.core.onEvent((name, payload) => events.push({ name, payload }));
+  await signInOwner(harness.h);
   return harness;
 }
 

@@ -37,6 +37,14 @@ export class HostProcess {
     const u = new URL(url);
     this.base = `${u.protocol}//${u.host}`;
     this.secret = new URLSearchParams(u.hash.slice(1)).get('secret') ?? '';
+    await this.signInOwner();
+  }
+
+  /** Every sale needs a signed-in cashier: the owner is created on a fresh ledger. */
+  private async signInOwner(): Promise<void> {
+    const state = await this.must('session:get', {});
+    if (state.needsSetup) await this.must('session:setupOwner', { name: 'Patron', pin: '1234' });
+    else await this.must('session:login', { cashierId: state.cashiers.find((c) => c.role === 'owner')!.id, pin: '1234' });
   }
 
   async call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {

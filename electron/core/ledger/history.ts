@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import type { SaleState } from '../../../shared/domain';
+import type { SaleRow } from './ledger';
+
+/** Anything that can run a read-only query: the Ledger (its `select`) or a better-sqlite3 connection. */
+export interface LedgerReader {
+  select<T>(sql: string, params?: Record<string, unknown>): T[];
+}
+
+export interface SalesQuery {
+  /** Created at or after (ms since epoch). */
+  from?: number;
+  /** Created before (ms since epoch), exclusive. */
+  to?: number;
+  productId?: string;
+  cashier?: string;
+  states?: readonly SaleState[];
+  saleId?: number;
+  /**
+   * The last characters of a card code as the customer reads them from the receipt (1–4; a longer
+   * entry keeps its last 4). Four characters use the `cards.code_last4` index; fewer scan it.
+   */
+  codeSuffix?: string;
+  /** At most this many sales, newest first (1–1000). */
+  limit: number;
+}
+
+export const MAX_HISTORY_LIMIT = 1000;
+
+export function asReader(source: LedgerReader | Database.Database): LedgerReader {
+  if ('select' in source && typeof source.select === 'function') return source;
+  const db = source as Database.Database;
+  return { select: <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as T[] };
+}
+
+/** The forms of a typed suffix worth looking up: as typed, upper and lower case (codes are usually upper case). */
+function suffixVariants(raw: string): string[] {
+  const s = raw.replace(/\s+/g, '').slice(-4);
+  return [...new Set([s, s.toUpperCase(), s.toLowerCase()])].filter((v) => v.length > 0);
+}
+
+/**
+ * Sales history search, newest first. Each filter is added only when given, so SQLite can pick the
+ * index that fits: `sales.id` for a sale number, `cards_code_last4` for a code suffix (then the
+ * sales by primary key), `sales_created` for a date range.
+ */
+export function searchSales(source: LedgerReader | Database.Database, q: SalesQuery): SaleRow[] {
+  const reader = asReader(source);
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.saleId !== undefined) {
+    where.push('s.id = @saleId');
+    params.saleId = q.saleId;
+  }
+  if (q.from !== undefined) {
+    where.push('s.created_at >= @from');
+    params.from = q.from;
+  }
+  if (q.to !== undefined) {
+    where.push('s.created_at < @to');
+    params.to = q.to;
+  }
+  if (q.productId !== undefined) {
+    where.push('s.product_id = @productId');
+    params.productId = q.productId;
+  }
+  if (q.cashier !== undefined) {
+    where.push('s.cashier = @cashier');
+    params.cashier = q.cashier;
+  }
+  if (q.states !== undefined) {
+    if (q.states.length === 0) return [];
+    const names = q.states.map((st, i) => {
+      params[`st${i}`] = st;
+      return `@st${i}`;
+    });
+    where.push(`s.state IN (${names.join(', ')})`);
+  }
+  if (q.codeSuffix !== undefined) {
+    const variants = suffixVariants(q.codeSuffix);
+    if (variants.length === 0) return [];
+    if ((variants[0] as string).length === 4) {
+      const names = variants.map((v, i) => {
+        params[`sfx${i}`] = v;
+        return `@sfx${i}`;
+      });
+      where.push(`s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 IN (${names.join(', ')}))`);
+    } else {
+      // Shorter than the stored last four: match their end (LIKE is case-insensitive for ASCII).
+      params.sfxLike = `%${(variants[0] as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}`;
+      where.push("s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 LIKE @sfxLike ESCAPE '\\')");
+    }
+  }
+  params.limit = Math.max(1, Math.min(MAX_HISTORY_LIMIT, Math.floor(q.limit)));
+  const sql = `SELECT s.* FROM sales s${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY s.created_at DESC, s.id DESC LIMIT @limit`;
+  return reader.select<SaleRow>(sql, params);
+}

@@ -1,0 +1,37 @@
+import type { Receipt, SaleState } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import type { Ledger, SaleRow } from '../ledger/ledger';
+import { refundDue } from '../sales/sale-dto';
+import type { SettingsService } from '../settings/settings-service';
+import { renderReceiptHtml } from './receipt-html';
+
+/** Sales that have something to hand the customer: codes, a pending slip, or a refund slip. */
+export const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED'];
+
+export async function saleReceipt(ledger: Ledger, settings: SettingsService, row: SaleRow, reprint?: { n: number; at: number }): Promise<Receipt> {
+  if (!RECEIPT_STATES.includes(row.state)) {
+    throw new AppError('INVALID_STATE', 'This sale has no receipt yet', { state: row.state });
+  }
+  const s = settings.get();
+  const html = await renderReceiptHtml(
+    {
+      saleId: row.id,
+      state: row.state,
+      mode: row.mode,
+      createdAt: row.created_at,
+      cashier: row.cashier,
+      productId: row.product_id,
+      productTitle: row.product_title,
+      typeName: row.type_name,
+      quantity: row.quantity,
+      unitRetailC: row.unit_retail_c,
+      deliveredQuantity: row.delivered_quantity,
+      refundDueC: refundDue(row),
+      reason: row.reason_message,
+      cards: ledger.cards(row.id),
+    },
+    s,
+    reprint ? { reprint } : {},
+  );
+  return { saleId: row.id, html, paperWidthMm: s.paperWidthMm };
+}

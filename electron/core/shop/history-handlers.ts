@@ -1,0 +1,66 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import { searchSales } from '../ledger/history';
+import type { SaleRow } from '../ledger/ledger';
+import { saleReceipt } from '../receipts/sale-receipt';
+import { toSaleDto } from '../sales/sale-dto';
+import type { TillServices } from '../services';
+
+type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 'sales:reprint';
+
+/**
+ * History, timelines, revealing codes and reprints. A cashier sees their own sales and may reveal
+ * or reprint one within the window set in settings; beyond it, and for others' sales, only the
+ * owner may. Every reveal and reprint is written to the sale's timeline.
+ */
+export function historyHandlers(s: TillServices): Pick<CommandHandlers, HistoryCommands> {
+  const sale = (id: number): SaleRow => {
+    const row = s.ledger.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
+    return row;
+  };
+  const mayHandle = (row: SaleRow) => {
+    const who = s.session.require('cashier');
+    if (who.role === 'owner') return who;
+    const windowMs = s.settings.get().reprintWindowMinutes * 60_000;
+    const own = row.cashier_id === who.id;
+    const recent = s.now() - (row.finished_at ?? row.created_at) <= windowMs;
+    if (!own || !recent) throw new AppError('NOT_ALLOWED', 'Only the owner can do this for this sale', { reason: 'OWNER_ONLY' });
+    return who;
+  };
+  return {
+    'history:search': async (q) => {
+      const who = s.session.require('cashier');
+      const rows = searchSales(s.ledger, {
+        from: q.from ? Date.parse(q.from) : undefined,
+        to: q.to ? Date.parse(q.to) : undefined,
+        productId: q.productId,
+        cashier: who.role === 'owner' ? q.cashier : who.name,
+        states: q.states,
+        saleId: q.saleId,
+        codeSuffix: q.codeSuffix,
+        limit: q.limit ?? 200,
+      });
+      return rows.map((r) => toSaleDto(r, s.ledger));
+    },
+    'sales:timeline': async ({ saleId }) => {
+      sale(saleId);
+      return s.ledger.events(saleId).map((e) => ({ at: new Date(e.at).toISOString(), kind: e.kind, detail: e.detail }));
+    },
+    'sales:reveal': async ({ saleId }) => {
+      const row = sale(saleId);
+      const who = mayHandle(row);
+      s.ledger.addEvent(saleId, 'revealed', who.name);
+      return s.ledger.cards(saleId).map((c, index) => ({ index, code: c.value, serial: c.serial }));
+    },
+    'sales:reprint': async ({ saleId }) => {
+      const row = sale(saleId);
+      const who = mayHandle(row);
+      const n = s.ledger.events(saleId).filter((e) => e.kind === 'reprinted').length + 1;
+      const at = s.now();
+      const receipt = await saleReceipt(s.ledger, s.settings, row, { n, at });
+      s.ledger.addEvent(saleId, 'reprinted', `${n} ${who.name}`, at);
+      return receipt;
+    },
+  };
+}

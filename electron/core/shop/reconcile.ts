@@ -1,0 +1,101 @@
+import type { SaleState } from '../../../shared/domain';
+import type { ReconcileReport } from '../../../shared/shop';
+import type { ApiOrder, OneClickDzClient } from '../api/client';
+import type { SaleRow } from '../ledger/ledger';
+import { localDayBounds } from '../reports/day-report';
+import type { TillServices } from '../services';
+
+const HOUR = 3_600_000;
+const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'NEEDS_REVIEW'];
+const FINAL_FROM_STATUS: Record<string, SaleState> = { FULFILLED: 'FULFILLED', PARTIALLY_FILLED: 'PARTIALLY_FILLED', REFUNDED: 'REFUNDED', HANDLING: 'PLACED' };
+
+async function providerOrders(client: OneClickDzClient, from: number, to: number): Promise<ApiOrder[]> {
+  const out: ApiOrder[] = [];
+  const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  for (let page = 1; page <= 200; page++) {
+    const res = await client.listOrders({ page, pageSize: 100, ...range });
+    out.push(...res.items);
+    if (page >= res.totalPages || res.items.length === 0) break;
+  }
+  return out;
+}
+
+/**
+ * Compares a day of the ledger with the provider's own order list: orders the till does not know
+ * (optionally adopted as "found at provider", with their cards), sales the provider does not
+ * list, and amounts that differ. An hour either side of the day is read so that a sale confirmed
+ * just before midnight is not reported missing.
+ */
+export async function reconcileDay(s: TillServices, day: string, adopt: boolean): Promise<ReconcileReport> {
+  const { from, to } = localDayBounds(day);
+  const orders = await providerOrders(s.keySession().client, from - HOUR, to + HOUR);
+  const byId = new Map(orders.map((o) => [o.orderId, o]));
+  const inDay = (o: ApiOrder) => {
+    const t = o.time ? Date.parse(o.time) : NaN;
+    return t >= from && t < to;
+  };
+  const rows = s.ledger.select<SaleRow>('SELECT * FROM sales WHERE created_at >= @from AND created_at < @to ORDER BY id', { from, to });
+  const session = s.keySession();
+
+  const missingInLedger: ReconcileReport['missingInLedger'] = [];
+  for (const o of orders.filter(inDay)) {
+    if (s.ledger.isKnownOrderId(o.orderId)) continue;
+    let adoptedSaleId: number | null = null;
+    if (adopt && o.productId && o.typeId) {
+      const quantity = o.quantity ?? Math.max(1, o.cards.length);
+      const row = s.ledger.insertFound(
+        {
+          product_id: o.productId,
+          product_title: s.catalog.productTitle(o.productId) ?? o.productId,
+          type_id: o.typeId,
+          type_name: s.catalog.typeName(o.productId, o.typeId) ?? o.typeId,
+          quantity,
+          unit_cost_c: o.pricePerCardC ?? 0,
+          // Not sold at this counter: nobody collected money for it.
+          unit_retail_c: 0,
+          cashier: 'OneClickDZ',
+          mode: session.effectiveMode,
+          key_id: session.keyId,
+          expires_at: null,
+          state: FINAL_FROM_STATUS[o.status] ?? 'PLACED',
+          order_id: o.orderId,
+          delivered_quantity: o.status === 'REFUNDED' ? 0 : o.deliveredQuantity,
+          fulfilled_amount_c: o.fulfilledAmountC,
+          created_at: o.time ? Date.parse(o.time) : from,
+        },
+        o.status === 'HANDLING' ? [] : o.cards,
+      );
+      adoptedSaleId = row.id;
+      s.saleChanged(row);
+    }
+    missingInLedger.push({ orderId: o.orderId, productId: o.productId, typeId: o.typeId, quantity: o.quantity, status: o.status, time: o.time, amountC: o.fulfilledAmountC, adoptedSaleId });
+  }
+  if (adopt) s.engine().kick();
+
+  const missingAtProvider: ReconcileReport['missingAtProvider'] = [];
+  const amountDifferences: ReconcileReport['amountDifferences'] = [];
+  let ledgerCostC = 0;
+  for (const r of rows) {
+    if (!r.order_id || !PLACED_STATES.includes(r.state)) continue;
+    ledgerCostC += r.fulfilled_amount_c;
+    const o = byId.get(r.order_id);
+    if (!o) {
+      missingAtProvider.push({ saleId: r.id, orderId: r.order_id, state: r.state });
+      continue;
+    }
+    if (o.status !== 'HANDLING' && r.state !== 'PLACED' && o.fulfilledAmountC !== r.fulfilled_amount_c) {
+      amountDifferences.push({ saleId: r.id, orderId: r.order_id, ledgerC: r.fulfilled_amount_c, providerC: o.fulfilledAmountC });
+    }
+  }
+  const dayOrders = orders.filter(inDay);
+  return {
+    day,
+    providerOrders: dayOrders.length,
+    ledgerSales: rows.length,
+    missingInLedger,
+    missingAtProvider,
+    amountDifferences,
+    ledgerCostC,
+    providerChargedC: dayOrders.reduce((sum, o) => sum + o.fulfilledAmountC, 0),
+  };
+}

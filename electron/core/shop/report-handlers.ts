@@ -1,0 +1,97 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import type { DayReport } from '../../../shared/shop';
+import { centimesToDzdString } from '../../../shared/money';
+import { AppError } from '../../../shared/result';
+import { toCsv } from '../exports/csv';
+import { searchSales } from '../ledger/history';
+import { localDayBounds } from '../reports/day-report';
+import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from '../reports/report-html';
+import { expectedCash, salesTotals } from '../reports/totals';
+import { refundDue } from '../sales/sale-dto';
+import type { TillServices } from '../services';
+import { createBackup, stageRestore } from './backup';
+import { reconcileDay } from './reconcile';
+
+type ReportCommands = 'reports:day' | 'reports:html' | 'exports:csv' | 'reconcile:day' | 'backup:create' | 'backup:restore';
+
+export function buildDayReport(s: TillServices, day: string): DayReport {
+  const { from, to } = localDayBounds(day);
+  const includeTraining = s.keySession().effectiveMode === 'training';
+  const totals = salesTotals(s.ledger, { from, to }, { includeTraining });
+  const byCashier = s.ledger.select<{ cashier: string; n: number; retail: number }>(
+    `SELECT cashier, SUM(delivered_quantity > 0) AS n, SUM(delivered_quantity * unit_retail_c) AS retail
+       FROM sales WHERE created_at >= @from AND created_at < @to${includeTraining ? '' : " AND mode <> 'training'"}
+      GROUP BY cashier ORDER BY cashier`,
+    { from, to },
+  );
+  const shifts = s.shifts.shiftsOn(from, to).map((sh) => s.shifts.report(sh, s.staff.get(sh.cashier_id)?.name ?? `#${sh.cashier_id}`, includeTraining));
+  const openingCashC = shifts.reduce((sum, r) => sum + r.openingCashC, 0);
+  const allCounted = shifts.length > 0 && shifts.every((r) => r.countedCashC !== null);
+  return {
+    day,
+    totals,
+    byCashier: byCashier.map((c) => ({ cashier: c.cashier, salesCount: c.n ?? 0, retailTotalC: c.retail ?? 0 })),
+    shifts,
+    openingCashC,
+    expectedCashC: expectedCash(openingCashC, totals),
+    countedCashC: allCounted ? shifts.reduce((sum, r) => sum + (r.countedCashC ?? 0), 0) : null,
+  };
+}
+
+const dzd = centimesToDzdString;
+
+export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCommands> {
+  const training = () => s.keySession().effectiveMode === 'training';
+  return {
+    'reports:day': async ({ day }) => buildDayReport(s, day),
+    'reports:html': async (input) => {
+      const settings = s.settings.get();
+      if (input.kind === 'shift') {
+        const shift = s.shifts.get(input.shiftId);
+        if (!shift) throw new AppError('NOT_FOUND', 'Unknown shift', { field: 'shiftId' });
+        const who = s.session.require('cashier');
+        if (who.role !== 'owner' && shift.cashier_id !== who.id) throw new AppError('NOT_ALLOWED', 'Only the owner can do this', { reason: 'OWNER_ONLY' });
+        const report = s.shifts.report(shift, s.staff.get(shift.cashier_id)?.name ?? '', training());
+        return { html: shiftReportHtml(report, settings, training()) };
+      }
+      s.session.require('owner');
+      if (input.kind === 'day') return { html: dayReportHtml(buildDayReport(s, input.day), settings, training()) };
+      return { html: reconcileReportHtml(await reconcileDay(s, input.day, false), settings, training()) };
+    },
+    'exports:csv': async (input) => {
+      if (input.kind === 'day') {
+        const r = buildDayReport(s, input.day);
+        const rows = r.totals.byProduct.map((l) => [l.productTitle, l.typeName, l.sales, l.cards, dzd(l.retailC), dzd(l.costC), dzd(l.retailC - l.costC)]);
+        rows.push(['TOTAL', '', r.totals.salesCount, r.totals.cardsSold, dzd(r.totals.retailTotalC), dzd(r.totals.costTotalC), dzd(r.totals.marginC)]);
+        return {
+          filename: `rapport-${input.day}.csv`,
+          mime: 'text/csv;charset=utf-8',
+          content: toCsv(['produit', 'valeur', 'ventes', 'cartes', 'encaisse_dzd', 'cout_dzd', 'marge_dzd'], rows),
+        };
+      }
+      const q = input.query;
+      const sales = searchSales(s.ledger, {
+        from: q.from ? Date.parse(q.from) : undefined,
+        to: q.to ? Date.parse(q.to) : undefined,
+        productId: q.productId,
+        cashier: q.cashier,
+        states: q.states,
+        saleId: q.saleId,
+        codeSuffix: q.codeSuffix,
+        limit: q.limit ?? 1000,
+      });
+      const rows = sales.map((r) => [
+        r.id, new Date(r.created_at).toISOString(), r.cashier, r.product_title, r.type_name, r.quantity, r.delivered_quantity, r.state,
+        dzd(r.unit_retail_c), dzd(r.unit_retail_c * r.quantity), dzd(refundDue(r)), dzd(r.fulfilled_amount_c), r.order_id,
+      ]);
+      return {
+        filename: 'ventes.csv',
+        mime: 'text/csv;charset=utf-8',
+        content: toCsv(['vente', 'date', 'caissier', 'produit', 'valeur', 'quantite', 'livrees', 'etat', 'prix_unitaire_dzd', 'total_dzd', 'rendu_dzd', 'cout_dzd', 'commande'], rows),
+      };
+    },
+    'reconcile:day': async ({ day, adopt }) => reconcileDay(s, day, adopt ?? false),
+    'backup:create': async ({ path }) => createBackup(s.ledger, s.settings, s.dataDir, s.now(), path),
+    'backup:restore': async ({ path }) => ({ restartRequired: true, sales: stageRestore(path, s.dataDir, s.cipher) }),
+  };
+}

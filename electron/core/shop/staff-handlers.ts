@@ -1,0 +1,64 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import type { Cashier } from '../../../shared/shop';
+import { AppError } from '../../../shared/result';
+import type { TillServices } from '../services';
+import type { CashierRow } from '../staff/staff-repo';
+
+type StaffCommands =
+  | 'session:get' | 'session:setupOwner' | 'session:login' | 'session:logout' | 'session:touch'
+  | 'staff:list' | 'staff:add' | 'staff:update'
+  | 'shift:current' | 'shift:open' | 'shift:close';
+
+const toCashier = (r: CashierRow): Cashier => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1 });
+
+export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffCommands> {
+  const includeTraining = () => s.keySession().effectiveMode === 'training';
+  const me = () => s.session.require('cashier');
+  return {
+    'session:get': async () => s.sessionState(),
+    'session:setupOwner': async ({ name, pin }) => {
+      await s.session.setupOwner(name, pin);
+      return s.sessionChanged();
+    },
+    'session:login': async ({ cashierId, pin }) => {
+      await s.session.login(cashierId, pin);
+      return s.sessionChanged();
+    },
+    'session:logout': async () => {
+      s.session.logout();
+      return s.sessionChanged();
+    },
+    'session:touch': async () => {
+      s.session.touch();
+      return { active: s.session.active() !== null };
+    },
+    'staff:list': async () => s.staff.all().map(toCashier),
+    'staff:add': async ({ name, role, pin }) => toCashier(await s.session.add(name, role, pin)),
+    'staff:update': async ({ id, name, role, pin, active }) => {
+      const row = s.staff.get(id);
+      if (!row) throw new AppError('NOT_FOUND', 'Unknown cashier', { field: 'id' });
+      const owners = s.staff.all().filter((c) => c.role === 'owner' && c.active === 1);
+      const losesOwner = row.role === 'owner' && ((role && role !== 'owner') || active === false);
+      if (losesOwner && owners.length <= 1) throw new AppError('INVALID_STATE', 'The till needs at least one owner');
+      if (name && name !== row.name && s.staff.byName(name)) throw new AppError('INVALID_INPUT', 'name: already used', { field: 'name' });
+      s.staff.update(id, { ...(name ? { name } : {}), ...(role ? { role } : {}), ...(active !== undefined ? { active: active ? 1 : 0 } : {}) });
+      if (pin) await s.session.changePin(id, pin);
+      s.sessionChanged();
+      return toCashier(s.staff.get(id) as CashierRow);
+    },
+    'shift:current': async () => {
+      const who = s.session.require('cashier', { touch: false });
+      const shift = s.shifts.current(who.id);
+      return shift ? s.shifts.report(shift, who.name, includeTraining()) : null;
+    },
+    'shift:open': async ({ openingCashC }) => {
+      const who = me();
+      const shift = s.shifts.open(who.id, openingCashC ?? null);
+      return s.shifts.report(shift, who.name, includeTraining());
+    },
+    'shift:close': async ({ countedCashC }) => {
+      const who = me();
+      return s.shifts.close(who.id, who.name, countedCashC, includeTraining());
+    },
+  };
+}

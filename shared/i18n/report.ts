@@ -1,0 +1,47 @@
+import type { Language } from '../domain';
+
+/** Wording of the printed reports (day, shift, reconciliation), rendered by the core. */
+export const reportStrings: Record<Language, Record<string, string>> = {
+  fr: {
+    dayTitle: 'Rapport du {{day}}',
+    shiftTitle: 'Rapport de caisse n° {{id}} — {{cashier}}',
+    reconcileTitle: 'Rapprochement fournisseur du {{day}}',
+    product: 'Produit', denomination: 'Valeur', sales: 'Ventes', cards: 'Cartes', retail: 'Encaissé', cost: 'Coût', margin: 'Marge',
+    totals: 'Totaux', salesCount: 'Ventes livrées', cardsSold: 'Cartes vendues', retailTotal: 'Total encaissé (cartes livrées)',
+    costTotal: 'Coût fournisseur', marginTotal: 'Marge', partial: 'Ventes partielles', refunded: 'Commandes échouées', rejected: 'Ventes refusées',
+    cancelled: 'Ventes annulées', givenBack: 'rendu au client', pending: 'Ventes en attente',
+    openingCash: 'Fond de caisse', expectedCash: 'Espèces attendues', countedCash: 'Espèces comptées', difference: 'Écart',
+    opened: 'Ouverte', closed: 'Fermée', cashier: 'Caissier', shifts: 'Caisses',
+    missingInLedger: 'Commandes chez le fournisseur absentes de la caisse', missingAtProvider: 'Ventes absentes chez le fournisseur',
+    amountDifferences: 'Écarts de montant', ledgerCost: 'Coût selon la caisse', providerCharged: 'Débité par le fournisseur', none: 'Aucun',
+    training: 'MODE FORMATION',
+  },
+  ar: {
+    dayTitle: 'تقرير يوم {{day}}',
+    shiftTitle: 'تقرير الصندوق رقم {{id}} — {{cashier}}',
+    reconcileTitle: 'مطابقة المورد ليوم {{day}}',
+    product: 'المنتج', denomination: 'القيمة', sales: 'المبيعات', cards: 'البطاقات', retail: 'المحصّل', cost: 'التكلفة', margin: 'الهامش',
+    totals: 'المجاميع', salesCount: 'المبيعات المسلّمة', cardsSold: 'البطاقات المباعة', retailTotal: 'مجموع المحصّل (بطاقات مسلّمة)',
+    costTotal: 'تكلفة المورد', marginTotal: 'الهامش', partial: 'مبيعات جزئية', refunded: 'طلبات فاشلة', rejected: 'مبيعات مرفوضة',
+    cancelled: 'مبيعات ملغاة', givenBack: 'مُرجع للزبون', pending: 'مبيعات قيد الانتظار',
+    openingCash: 'رصيد الافتتاح', expectedCash: 'النقد المتوقع', countedCash: 'النقد المعدود', difference: 'الفرق',
+    opened: 'فُتح', closed: 'أُغلق', cashier: 'أمين الصندوق', shifts: 'الورديات',
+    missingInLedger: 'طلبات لدى المورد غير مسجلة في الصندوق', missingAtProvider: 'مبيعات غير موجودة لدى المورد',
+    amountDifferences: 'فروق المبالغ', ledgerCost: 'التكلفة حسب الصندوق', providerCharged: 'المخصوم من المورد', none: 'لا شيء',
+    training: 'وضع التدريب',
+  },
+  en: {
+    dayTitle: 'Report for {{day}}',
+    shiftTitle: 'Shift report #{{id}} — {{cashier}}',
+    reconcileTitle: 'Provider reconciliation for {{day}}',
+    product: 'Product', denomination: 'Value', sales: 'Sales', cards: 'Cards', retail: 'Collected', cost: 'Cost', margin: 'Margin',
+    totals: 'Totals', salesCount: 'Delivered sales', cardsSold: 'Cards sold', retailTotal: 'Total collected (delivered cards)',
+    costTotal: 'Provider cost', marginTotal: 'Margin', partial: 'Partial sales', refunded: 'Failed orders', rejected: 'Refused sales',
+    cancelled: 'Cancelled sales', givenBack: 'given back', pending: 'Pending sales',
+    openingCash: 'Opening cash', expectedCash: 'Expected cash', countedCash: 'Counted cash', difference: 'Difference',
+    opened: 'Opened', closed: 'Closed', cashier: 'Cashier', shifts: 'Shifts',
+    missingInLedger: 'Orders at the provider missing from the till', missingAtProvider: 'Sales missing at the provider',
+    amountDifferences: 'Amount differences', ledgerCost: 'Cost per the till', providerCharged: 'Charged by the provider', none: 'None',
+    training: 'TRAINING MODE',
+  },
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { saleStateSchema } from './domain';
+
+/** Running the shop: cashiers, shifts, reports, history, reconciliation, backups. */
+
+export const roleSchema = z.enum(['owner', 'cashier']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const cashierSchema = z.object({ id: z.number().int(), name: z.string(), role: roleSchema, active: z.boolean() });
+export type Cashier = z.infer<typeof cashierSchema>;
+
+export const sessionStateSchema = z.object({
+  needsSetup: z.boolean(),
+  cashier: cashierSchema.nullable(),
+  /** Active cashiers, for the PIN screen's picker. */
+  cashiers: z.array(cashierSchema),
+  idleLockMinutes: z.number().int(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const pinSchema = z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits');
+export const personNameSchema = z.string().trim().min(1).max(60);
+
+const centimes = z.number().int();
+
+export const productLineSchema = z.object({
+  productId: z.string(),
+  productTitle: z.string(),
+  typeId: z.string(),
+  typeName: z.string(),
+  sales: z.number().int(),
+  cards: z.number().int(),
+  retailC: centimes,
+  costC: centimes,
+});
+
+export const salesTotalsSchema = z.object({
+  salesCount: z.number().int(),
+  cardsSold: z.number().int(),
+  retailTotalC: centimes,
+  costTotalC: centimes,
+  marginC: centimes,
+  partial: z.object({ count: z.number().int(), refundDueC: centimes, deliveredRetailC: centimes }),
+  refunded: z.object({ count: z.number().int(), refundDueC: centimes }),
+  rejected: z.object({ count: z.number().int(), refundDueC: centimes }),
+  cancelled: z.object({ count: z.number().int(), refundDueC: centimes }),
+  pending: z.object({ count: z.number().int(), retailC: centimes }),
+  byProduct: z.array(productLineSchema),
+});
+export type SalesTotals = z.infer<typeof salesTotalsSchema>;
+
+export const shiftReportSchema = z.object({
+  shiftId: z.number().int(),
+  cashierId: z.number().int(),
+  cashierName: z.string(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  openingCashC: centimes,
+  countedCashC: centimes.nullable(),
+  /** opening cash + retail kept (collected − given back). */
+  expectedCashC: centimes,
+  differenceC: centimes.nullable(),
+  totals: salesTotalsSchema,
+});
+export type ShiftReport = z.infer<typeof shiftReportSchema>;
+
+export const dayReportSchema = z.object({
+  day: z.string(),
+  totals: salesTotalsSchema,
+  byCashier: z.array(z.object({ cashier: z.string(), salesCount: z.number().int(), retailTotalC: centimes })),
+  shifts: z.array(shiftReportSchema),
+  openingCashC: centimes,
+  expectedCashC: centimes,
+  countedCashC: centimes.nullable(),
+});
+export type DayReport = z.infer<typeof dayReportSchema>;
+
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+
+export const historyQuerySchema = z
+  .object({
+    from: z.string().datetime().optional(),
+    to: z.string().datetime().optional(),
+    cashier: personNameSchema.optional(),
+    productId: z.string().min(1).max(64).optional(),
+    states: z.array(saleStateSchema).max(20).optional(),
+    saleId: z.number().int().positive().optional(),
+    codeSuffix: z.string().trim().min(1).max(40).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+export const saleEventSchema = z.object({ at: z.string(), kind: z.string(), detail: z.string().nullable() });
+
+export const revealedCardSchema = z.object({ index: z.number().int(), code: z.string(), serial: z.string() });
+
+export const reconcileReportSchema = z.object({
+  day: z.string(),
+  providerOrders: z.number().int(),
+  ledgerSales: z.number().int(),
+  /** Orders at the provider that no sale owns (adopted into the ledger when asked). */
+  missingInLedger: z.array(z.object({ orderId: z.string(), productId: z.string().nullable(), typeId: z.string().nullable(), quantity: z.number().int().nullable(), status: z.string(), time: z.string().nullable(), amountC: centimes, adoptedSaleId: z.number().int().nullable() })),
+  /** Sales the ledger believes placed whose order the provider does not list. */
+  missingAtProvider: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), state: saleStateSchema })),
+  amountDifferences: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), ledgerC: centimes, providerC: centimes })),
+  ledgerCostC: centimes,
+  providerChargedC: centimes,
+});
+export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
+
+export const exportFileSchema = z.object({ filename: z.string(), mime: z.string(), content: z.string() });
