@@ -26,6 +26,28 @@ export interface TillOptions {
   /** Extra environment for the till process (e.g. ONECLICKDZ_API_KEY to leave training mode). */
   tillEnv: Record<string, string>;
   simArgs: string[];
+  /** Sign the owner in through the contract before the page opens (false: test the PIN screens). */
+  signedIn: boolean;
+}
+
+export const OWNER = { name: 'Patron', pin: '1234' };
+
+/** Calls a command on a running till the way the page does (secret from the URL). */
+export async function tillCall(url: string, name: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+  const u = new URL(url);
+  const secret = new URLSearchParams(u.hash.slice(1)).get('secret') ?? '';
+  const res = await fetch(`${u.protocol}//${u.host}/api/command/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-till-secret': secret },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as never;
+}
+
+async function signInOwner(url: string): Promise<void> {
+  const state = await tillCall(url, 'session:get', {});
+  if (state.value.needsSetup) await tillCall(url, 'session:setupOwner', OWNER);
+  else await tillCall(url, 'session:login', { cashierId: state.value.cashiers.find((c: { role: string }) => c.role === 'owner').id, pin: OWNER.pin });
 }
 
 /** Waits for a line starting with `prefix` on a child's stdout. */
@@ -84,10 +106,12 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<
 export const test = base.extend<TillOptions & { till: Till }>({
   tillEnv: [{}, { option: true }],
   simArgs: [['--handling-ms', '400'], { option: true }],
-  till: async ({ page, tillEnv, simArgs }, use) => {
+  signedIn: [true, { option: true }],
+  till: async ({ page, tillEnv, simArgs, signedIn }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-'));
     const sim = await startSim(simArgs);
     let host = await startHost(dataDir, sim.handle, tillEnv);
+    if (signedIn) await signInOwner(host.url);
     await page.goto(host.url);
     const till: Till = {
       page,
@@ -100,6 +124,7 @@ export const test = base.extend<TillOptions & { till: Till }>({
         host = await startHost(dataDir, sim.handle, tillEnv);
         till.url = host.url;
         till.host = host.child;
+        if (signedIn) await signInOwner(host.url);
         await page.goto(host.url);
       },
     };
