@@ -1,0 +1,44 @@
+import { api } from '../bridge';
+import { useStatusStore } from '../stores/status';
+import { loadCatalog } from './catalog';
+import { loadSales, receiveSale } from './sales';
+import { loadSettings } from './settings';
+import { applyBalance, applyStatus, loadStatus, refreshBalance } from './status';
+
+let started = false;
+let unsubscribers: (() => void)[] = [];
+
+/** Everything the till needs on screen, fetched in parallel. */
+export async function loadEverything(): Promise<void> {
+  await Promise.all([loadSettings(), loadStatus(), loadCatalog(), refreshBalance(false), loadSales()]);
+}
+
+/**
+ * Subscribes to the core's events, then loads. Subscribing first means an event that arrives
+ * during the first load is not missed (the merge keeps the newest copy of each sale).
+ */
+export async function startApp(): Promise<void> {
+  if (started) return;
+  started = true;
+  const bridge = api();
+  unsubscribers = [
+    bridge.on('sales:changed', receiveSale),
+    bridge.on('connection:changed', ({ state, queued }) => useStatusStore.setState({ connection: state, queued })),
+    bridge.on('balance:changed', applyBalance),
+    bridge.on('status:changed', applyStatus),
+    bridge.onTransport((transport) => {
+      const was = useStatusStore.getState().transport;
+      useStatusStore.setState({ transport });
+      // Back after a loss: whatever happened meanwhile, reload rather than guess.
+      if (was === 'down' && transport === 'up') void loadEverything();
+    }),
+  ];
+  await loadEverything();
+  if (typeof document !== 'undefined') document.documentElement.dataset.tillReady = 'true';
+}
+
+export function stopApp(): void {
+  for (const u of unsubscribers) u();
+  unsubscribers = [];
+  started = false;
+}

@@ -1,0 +1,180 @@
+import { api } from '../bridge';
+import { clampQuantity, maxQuantity, parseQuantityText } from '../logic/quantity';
+import { balanceAfter } from '../logic/sales';
+import { useCatalogStore } from '../stores/catalog';
+import { initialFlow, useFlowStore } from '../stores/flow';
+import { useSettingsStore } from '../stores/settings';
+import { useBalanceStore, useStatusStore } from '../stores/status';
+import type { Denomination } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/result';
+import { dropReceipt } from './receipts';
+import { receiveSale } from './sales';
+import { refreshBalance } from './status';
+
+/** Opening a product asks the core for live prices and stock (catalog:product). */
+export async function openProduct(productId: string): Promise<void> {
+  const product = useCatalogStore.getState().catalog?.products.find((p) => p.id === productId);
+  if (!product || !product.enabled) return;
+  useFlowStore.setState({
+    ...initialFlow,
+    showCost: useFlowStore.getState().showCost,
+    step: 'denominations',
+    productId,
+    productTitle: product.title,
+    detail: { status: 'loading', value: null, error: null },
+  });
+  await reloadProduct();
+}
+
+export async function reloadProduct(): Promise<void> {
+  const { productId } = useFlowStore.getState();
+  if (!productId) return;
+  useFlowStore.setState((s) => ({ detail: { ...s.detail, status: s.detail.value ? 'ready' : 'loading', error: null } }));
+  const r = await api().call('catalog:product', { productId });
+  if (useFlowStore.getState().productId !== productId) return; // the cashier moved on
+  if (r.ok) useFlowStore.setState({ detail: { status: 'ready', value: r.value, error: null }, productTitle: r.value.title });
+  else useFlowStore.setState((s) => ({ detail: { status: 'error', value: s.detail.value, error: r.error } }));
+}
+
+export function selectedDenomination(): Denomination | null {
+  const { detail, typeId } = useFlowStore.getState();
+  return detail.value?.denominations.find((d) => d.typeId === typeId) ?? null;
+}
+
+export function quantityLimits(d: Denomination | null) {
+  return { stock: d?.stock ?? 0, maxPerSale: useSettingsStore.getState().settings.maxQuantityPerSale };
+}
+
+export function chooseDenomination(typeId: string): void {
+  const d = useFlowStore.getState().detail.value?.denominations.find((x) => x.typeId === typeId);
+  if (!d || d.stock < 1) return;
+  useFlowStore.setState({ step: 'quantity', typeId, quantityText: '1', confirm: { status: 'idle', error: null } });
+}
+
+/**
+ * Digits only (Arabic-Indic digits accepted). Above the limit, the box shows the limit at once
+ * and the screen says which limit it is; an empty box is allowed while the cashier types.
+ */
+export function setQuantityText(text: string): void {
+  const n = parseQuantityText(text);
+  if (Number.isNaN(n)) {
+    useFlowStore.setState({ quantityText: '' });
+    return;
+  }
+  const { max } = maxQuantity(quantityLimits(selectedDenomination()));
+  useFlowStore.setState({ quantityText: String(max >= 1 ? Math.min(n, max) : n) });
+}
+
+export function currentQuantity(): { quantity: number; bound: ReturnType<typeof clampQuantity>['bound'] } {
+  const { quantityText } = useFlowStore.getState();
+  return clampQuantity(parseQuantityText(quantityText), quantityLimits(selectedDenomination()));
+}
+
+export function stepQuantity(delta: number): void {
+  const { quantity } = currentQuantity();
+  const next = clampQuantity(quantity + delta, quantityLimits(selectedDenomination()));
+  useFlowStore.setState({ quantityText: String(Math.max(1, next.quantity)) });
+}
+
+/** Reasons the sale cannot go through, checked before the confirm button is enabled. */
+export type Blocker =
+  | { kind: 'cannotSell'; reason: string | null }
+  | { kind: 'stock'; stock: number }
+  | { kind: 'balance'; missingC: number }
+  | { kind: 'transport' };
+
+export function blockers(): Blocker[] {
+  const out: Blocker[] = [];
+  const status = useStatusStore.getState();
+  if (status.transport === 'down') out.push({ kind: 'transport' });
+  if (status.appStatus && !status.appStatus.canSell) out.push({ kind: 'cannotSell', reason: status.appStatus.cannotSellReason });
+  const d = selectedDenomination();
+  const { quantity } = currentQuantity();
+  if (!d || d.stock < quantity || quantity < 1) out.push({ kind: 'stock', stock: d?.stock ?? 0 });
+  const balance = useBalanceStore.getState().balance;
+  if (d && balance) {
+    const after = balanceAfter(balance.balanceC, d.costC, quantity);
+    if (after < 0) out.push({ kind: 'balance', missingC: -after });
+  }
+  return out;
+}
+
+export function openConfirm(): void {
+  const s = useFlowStore.getState();
+  if (s.step !== 'quantity' || !selectedDenomination() || currentQuantity().quantity < 1) return;
+  // Normalise the box to the number that will be sold.
+  useFlowStore.setState({ step: 'confirm', quantityText: String(currentQuantity().quantity), confirm: { status: 'idle', error: null } });
+  void refreshBalance(false);
+}
+
+const REFRESH_AFTER: ReadonlySet<AppErrorShape['code']> = new Set([
+  'OUT_OF_STOCK',
+  'INSUFFICIENT_BALANCE',
+  'INVALID_STATE',
+  'API_VALIDATION',
+  'QUANTITY_LIMIT',
+]);
+
+/**
+ * Sends sales:confirm once. The store flag is set synchronously, so a second call in the same
+ * tick (double click, double Enter, touch bounce) returns without sending anything.
+ */
+export async function confirmSale(): Promise<boolean> {
+  const s = useFlowStore.getState();
+  if (s.step !== 'confirm' || s.confirm.status === 'sending') return false;
+  const d = selectedDenomination();
+  if (!s.productId || !d) return false;
+  const { quantity } = currentQuantity();
+  useFlowStore.setState({ confirm: { status: 'sending', error: null } });
+  const r = await api().call('sales:confirm', {
+    productId: s.productId,
+    typeId: d.typeId,
+    quantity,
+    expectedUnitRetailC: d.retailC,
+  });
+  if (!r.ok) {
+    // Nothing was sold: keep every choice, show why, and refresh what may have changed.
+    useFlowStore.setState({ confirm: { status: 'error', error: r.error } });
+    if (REFRESH_AFTER.has(r.error.code)) {
+      void reloadProduct();
+      void refreshBalance(true);
+    }
+    return false;
+  }
+  useFlowStore.setState({ step: 'progress', saleId: r.value.id, confirm: { status: 'idle', error: null } });
+  receiveSale(r.value);
+  return true;
+}
+
+/** Escape: one step back. From the progress screen it starts a new sale (the old one keeps going). */
+export function goBack(): void {
+  const s = useFlowStore.getState();
+  switch (s.step) {
+    case 'confirm':
+      if (s.confirm.status !== 'sending') useFlowStore.setState({ step: 'quantity', confirm: { status: 'idle', error: null } });
+      return;
+    case 'quantity':
+      useFlowStore.setState({ step: 'denominations', typeId: null });
+      return;
+    case 'denominations':
+      useFlowStore.setState({ ...initialFlow, showCost: s.showCost });
+      return;
+    case 'progress':
+      newSale();
+      return;
+    case 'grid':
+      return;
+  }
+}
+
+/** Back to the grid. A pending sale keeps going in the tray. */
+export function newSale(): void {
+  const s = useFlowStore.getState();
+  if (s.confirm.status === 'sending') return;
+  if (s.saleId !== null) dropReceipt(s.saleId);
+  useFlowStore.setState({ ...initialFlow, showCost: s.showCost });
+}
+
+export function setShowCost(showCost: boolean): void {
+  useFlowStore.setState({ showCost });
+}

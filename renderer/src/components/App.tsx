@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { useGlobalKeys } from '../hooks/useGlobalKeys';
+import { useFlowStore } from '../stores/flow';
+import { useStatusStore } from '../stores/status';
+import { DenominationScreen } from './DenominationScreen';
+import { ErrorNote } from './ErrorNote';
+import { GridScreen } from './GridScreen';
+import { Header } from './Header';
+import { ProgressScreen } from './ProgressScreen';
+import { QuantityScreen } from './QuantityScreen';
+import { SaleReceiptDialog } from './SaleReceiptDialog';
+import { SalesTray } from './SalesTray';
+import { SettingsDialog } from './SettingsDialog';
+import { ShortcutBar } from './ShortcutBar';
+import { Toasts } from './Toasts';
+import { loadEverything } from '../actions/boot';
+
+function Screen() {
+  const step = useFlowStore((s) => s.step);
+  switch (step) {
+    case 'grid':
+      return <GridScreen />;
+    case 'denominations':
+      return <DenominationScreen />;
+    case 'quantity':
+    case 'confirm':
+      return <QuantityScreen />;
+    case 'progress':
+      return <ProgressScreen />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const statusError = useStatusStore((s) => (s.status === 'error' ? s.error : null));
+  useGlobalKeys();
+  return (
+    <div className="app">
+      <Header />
+      {statusError && (
+        <div className="app-error">
+          <ErrorNote error={statusError} onRetry={() => void loadEverything()} />
+          {statusError.code === 'NOT_ALLOWED' && <p className="small">{t('app.noSecret')}</p>}
+        </div>
+      )}
+      <div className="body">
+        <main className="main">
+          <Screen />
+        </main>
+        <SalesTray />
+      </div>
+      <ShortcutBar />
+      <Toasts />
+      <SettingsDialog />
+      <SaleReceiptDialog />
+    </div>
+  );
+}

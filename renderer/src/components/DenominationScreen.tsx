@@ -1,0 +1,98 @@
+import { useEffect, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chooseDenomination, goBack, reloadProduct, setShowCost } from '../actions/flow';
+import { focusFirstDenomination } from '../focus';
+import { useFormat } from '../hooks/useFormat';
+import { useFlowStore } from '../stores/flow';
+import { ErrorNote } from './ErrorNote';
+
+export function BackButton() {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn back-btn" onClick={goBack}>
+      <span aria-hidden="true" className="flip-rtl">
+        ←{' '}
+      </span>
+      {t('common.back')}
+    </button>
+  );
+}
+
+/** Big buttons, one per card value, with live price and stock (catalog:product). */
+export function DenominationScreen() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const title = useFlowStore((s) => s.productTitle);
+  const detail = useFlowStore((s) => s.detail);
+  const showCost = useFlowStore((s) => s.showCost);
+  const value = detail.value;
+
+  useEffect(() => {
+    if (detail.status === 'ready') focusFirstDenomination();
+  }, [detail.status]);
+
+  // Arrow keys move between the enabled buttons (disabled ones are skipped by the browser too).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const keys = ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight'];
+    if (!keys.includes(e.key)) return;
+    const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.denom:not(:disabled)')];
+    if (buttons.length === 0) return;
+    e.preventDefault();
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const rtl = document.documentElement.dir === 'rtl';
+    const forward = e.key === 'ArrowDown' || e.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
+    const next = i < 0 ? 0 : (i + (forward ? 1 : -1) + buttons.length) % buttons.length;
+    buttons[next]?.focus();
+  };
+
+  return (
+    <section className="screen" aria-labelledby="denoms-heading">
+      <div className="screen-head">
+        <BackButton />
+        <h2 id="denoms-heading">{title}</h2>
+      </div>
+      <div className="denoms-bar">
+        <p className="lead">{t('denoms.choose')}</p>
+        <label className="check">
+          <input type="checkbox" checked={showCost} onChange={(e) => setShowCost(e.target.checked)} />
+          {t('denoms.showCost')}
+        </label>
+      </div>
+      {detail.status === 'loading' && !value && <p className="muted">{t('denoms.loading')}</p>}
+      {detail.error && <ErrorNote error={detail.error} onRetry={() => void reloadProduct()} />}
+      {value && (
+        <p className={value.live ? 'small muted' : 'small warn-text'}>
+          {value.live ? t('denoms.checkedAt', { time: f.time(value.checkedAt) }) : t('denoms.notLive', { time: f.dateTime(value.checkedAt) })}
+        </p>
+      )}
+      {value && value.denominations.length === 0 && <p className="muted">{t('denoms.none')}</p>}
+      {value && (
+        <div className="denoms" onKeyDown={onKeyDown}>
+          {value.denominations.map((d) => {
+            const out = d.stock < 1;
+            return (
+              <button
+                key={d.typeId}
+                type="button"
+                className="denom"
+                disabled={out}
+                onClick={() => chooseDenomination(d.typeId)}
+              >
+                <span className="denom-name">{d.name}</span>
+                <span className="denom-price">{f.money(d.retailC)}</span>
+                <span className={out ? 'denom-stock out' : 'denom-stock'}>
+                  {out ? t('denoms.outOfStock') : t('denoms.stock', { count: d.stock, n: f.int(d.stock) })}
+                </span>
+                {showCost && (
+                  <span className="denom-cost small">
+                    {t('denoms.cost', { amount: f.money(d.costC) })} · {t('denoms.margin', { amount: f.money(d.retailC - d.costC) })}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

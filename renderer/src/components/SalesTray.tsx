@@ -1,0 +1,104 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Sale } from '../../../shared/domain';
+import { cancelSale, forgetFinished, openSaleReceipt, sendSaleNow } from '../actions/sales';
+import { useFormat } from '../hooks/useFormat';
+import { useNow } from '../hooks/useNow';
+import { canCancel, canSendNow, hasReceipt, isPending, secondsSince } from '../logic/sales';
+import { useSalesStore } from '../stores/sales';
+import { ErrorNote } from './ErrorNote';
+import { SaleOutcome } from './ProgressScreen';
+
+function TrayItem({ sale, now }: { sale: Sale; now: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const busy = useSalesStore((s) => !!s.busy[sale.id]);
+  const id = f.int(sale.id);
+  const finished = !isPending(sale.state);
+  return (
+    <li className={`tray-item state-${sale.state}`}>
+      <div className="tray-line">
+        <strong>{t('tray.sale', { id })}</strong>
+        <span className="small muted">{t('tray.age', { age: f.age(secondsSince(sale.createdAt, now)) })}</span>
+      </div>
+      <div className="small">{t('tray.item', { product: sale.productTitle, type: sale.typeName, n: f.int(sale.quantity) })}</div>
+      <div className="tray-state">{t(`progress.state.${sale.state}`)}</div>
+      {finished && <SaleOutcome sale={sale} />}
+      {finished && sale.cards.length > 0 && (
+        <div className="small">
+          {t('tray.cards')}{' '}
+          <bdi className="masked" dir="ltr">
+            {sale.cards.map((c) => c.codeMasked).join(', ')}
+          </bdi>
+        </div>
+      )}
+      <div className="row-actions">
+        {canSendNow(sale.state) && (
+          <button type="button" className="btn small-btn" disabled={busy} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void sendSaleNow(sale.id)}>
+            {t('tray.sendNow')}
+          </button>
+        )}
+        {canCancel(sale.state) && (
+          <button type="button" className="btn small-btn danger" disabled={busy} aria-label={t('tray.cancelLabel', { id })} onClick={() => void cancelSale(sale.id)}>
+            {t('tray.cancel')}
+          </button>
+        )}
+        {finished && hasReceipt(sale.state) && (
+          <button type="button" className="btn small-btn" aria-label={t('tray.openReceiptLabel', { id })} onClick={() => openSaleReceipt(sale.id)}>
+            {t('tray.openReceipt')}
+          </button>
+        )}
+        {finished && (
+          <button type="button" className="btn small-btn ghost" aria-label={t('tray.forgetLabel', { id })} onClick={() => forgetFinished(sale.id)}>
+            {t('tray.forget')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** "Ventes en cours": every pending sale with its age and state, and those finished meanwhile. */
+export function SalesTray() {
+  const { t } = useTranslation();
+  const byId = useSalesStore((s) => s.byId);
+  const finishedIds = useSalesStore((s) => s.finishedThisSession);
+  const actionError = useSalesStore((s) => s.actionError);
+  const pending = useMemo(
+    () => Object.values(byId).filter((s) => isPending(s.state)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)),
+    [byId],
+  );
+  const finished = useMemo(
+    () => finishedIds.map((id) => byId[id]).filter((s): s is Sale => !!s && !isPending(s.state)),
+    [byId, finishedIds],
+  );
+  const now = useNow(pending.length > 0 || finished.length > 0);
+  return (
+    <aside className="tray" aria-labelledby="tray-heading">
+      <h2 id="tray-heading" className="tray-heading">
+        {t('tray.heading')}
+        {pending.length > 0 && <span className="count-pill">{pending.length}</span>}
+      </h2>
+      {actionError && <ErrorNote error={actionError.error} compact />}
+      {pending.length === 0 ? (
+        <p className="small muted">{t('tray.empty')}</p>
+      ) : (
+        <ul className="tray-list">
+          {pending.map((s) => (
+            <TrayItem key={s.id} sale={s} now={now} />
+          ))}
+        </ul>
+      )}
+      {finished.length > 0 && (
+        <>
+          <h3 className="tray-subheading">{t('tray.finished')}</h3>
+          <ul className="tray-list">
+            {finished.map((s) => (
+              <TrayItem key={s.id} sale={s} now={now} />
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

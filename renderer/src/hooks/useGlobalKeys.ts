@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { goBack, openConfirm, stepQuantity } from '../actions/flow';
+import { setQuery } from '../actions/catalog';
+import { anyDialogOpen, focusFirstDenomination, focusQuantity, focusSearch, isTypingTarget } from '../focus';
+import { useCatalogStore } from '../stores/catalog';
+import { useFlowStore } from '../stores/flow';
+
+/**
+ * Keys that work anywhere on a step, so a sale never needs the mouse:
+ * grid: "/" or any letter goes to the search; denominations: arrows reach the buttons;
+ * quantity: digits, + and −, Enter; everywhere: Escape goes back one step.
+ * Dialogs handle their own keys (the <dialog> gets Escape as "cancel").
+ */
+export function useGlobalKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (anyDialogOpen()) return;
+      const step = useFlowStore.getState().step;
+      const typing = isTypingTarget(e.target);
+
+      if (e.key === 'Escape') {
+        if (step === 'grid') {
+          if (useCatalogStore.getState().query) {
+            setQuery('');
+            focusSearch();
+          }
+          return;
+        }
+        e.preventDefault();
+        goBack();
+        return;
+      }
+
+      if (step === 'grid' && !typing) {
+        if (e.key === '/') {
+          e.preventDefault();
+          focusSearch(true);
+        } else if (e.key.length === 1 && /\S/u.test(e.key)) {
+          // Focus moves before the key's default action, so the letter lands in the search box.
+          focusSearch();
+        }
+        return;
+      }
+
+      if (step === 'denominations' && !typing && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        if (!(e.target instanceof HTMLElement) || !e.target.classList.contains('denom')) {
+          e.preventDefault();
+          focusFirstDenomination();
+        }
+        return;
+      }
+
+      if (step === 'quantity' && !typing) {
+        if (/^[0-9\u0660-\u0669]$/.test(e.key)) {
+          focusQuantity(); // selected: the digit replaces the quantity
+        } else if (e.key === '+') {
+          e.preventDefault();
+          stepQuantity(1);
+        } else if (e.key === '-') {
+          e.preventDefault();
+          stepQuantity(-1);
+        } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
+          e.preventDefault();
+          openConfirm();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,30 @@
+import { create } from 'zustand';
+import type { Receipt } from '../../../shared/domain';
+import type { AppErrorShape } from '../../../shared/result';
+import type { LoadStatus } from './types';
+
+export type ReceiptEntry = {
+  status: LoadStatus;
+  receipt: Receipt | null;
+  error: AppErrorShape | null;
+  printing: 'idle' | 'printing' | 'error';
+  printError: AppErrorShape | null;
+  printedOnce: boolean;
+};
+
+/**
+ * Receipts hold full card codes: they live only in memory, only while on screen, and are
+ * dropped when the cashier moves on (new sale, receipt closed).
+ */
+export type ReceiptsState = { bySaleId: Record<number, ReceiptEntry> };
+
+export const emptyReceipt: ReceiptEntry = {
+  status: 'idle',
+  receipt: null,
+  error: null,
+  printing: 'idle',
+  printError: null,
+  printedOnce: false,
+};
+
+export const useReceiptsStore = create<ReceiptsState>()(() => ({ bySaleId: {} }));

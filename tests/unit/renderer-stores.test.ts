@@ -1,0 +1,338 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../shared/contract';
+import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
+import type { Result } from '../../shared/result';
+import { installApi, type Bridge } from '../../renderer/src/bridge';
+import { startApp, stopApp } from '../../renderer/src/actions/boot';
+import {
+  blockers,
+  chooseDenomination,
+  confirmSale,
+  currentQuantity,
+  goBack,
+  newSale,
+  openConfirm,
+  openProduct,
+  setQuantityText,
+  stepQuantity,
+} from '../../renderer/src/actions/flow';
+import { cancelSale, receiveSale } from '../../renderer/src/actions/sales';
+import { setLanguage, toggleFavourite } from '../../renderer/src/actions/settings';
+import { i18n } from '../../renderer/src/i18n';
+import { initialCatalog, useCatalogStore } from '../../renderer/src/stores/catalog';
+import { initialFlow, useFlowStore } from '../../renderer/src/stores/flow';
+import { initialSales, useSalesStore } from '../../renderer/src/stores/sales';
+import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings';
+import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/stores/status';
+
+type Handler<K extends CommandName> = (input: CommandInput<K>) => Result<CommandOutput<K>> | Promise<Result<CommandOutput<K>>>;
+
+class FakeCore {
+  calls: { name: CommandName; input: unknown }[] = [];
+  handlers: Partial<{ [K in CommandName]: Handler<K> }> = {};
+  listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  bridge: Bridge = {
+    kind: 'http',
+    call: async (name, input) => {
+      this.calls.push({ name, input });
+      const h = this.handlers[name] as Handler<typeof name> | undefined;
+      if (!h) return { ok: false, error: { code: 'NOT_SUPPORTED', message: name } };
+      return h(input as never) as never;
+    },
+    on: (name, l) => {
+      const set = this.listeners.get(name) ?? new Set();
+      this.listeners.set(name, set);
+      set.add(l as (p: unknown) => void);
+      return () => set.delete(l as (p: unknown) => void);
+    },
+    onTransport: () => () => {},
+  };
+  on<K extends CommandName>(name: K, h: Handler<K>) {
+    (this.handlers as Record<string, unknown>)[name] = h;
+  }
+  emit<K extends EventName>(name: K, payload: EventPayload<K>) {
+    for (const l of this.listeners.get(name) ?? []) l(payload);
+  }
+  count(name: CommandName) {
+    return this.calls.filter((c) => c.name === name).length;
+  }
+}
+
+const status: AppStatus = {
+  mode: 'training',
+  keySource: 'none',
+  keyStorageEncrypted: false,
+  account: null,
+  connection: 'online',
+  canSell: true,
+  cannotSellReason: null,
+  printing: 'browser',
+  version: '0.1.0',
+};
+const catalog: Catalog = {
+  categories: [{ id: 'ps', title: 'PlayStation', productIds: ['p1'] }],
+  products: [
+    { id: 'p1', title: 'PlayStation Network', enabled: true, region: 'us', categoryId: 'ps' },
+    { id: 'p2', title: 'Old card', enabled: false, region: null, categoryId: 'ps' },
+  ],
+  fetchedAt: '2026-01-01T00:00:00.000Z',
+  stale: false,
+};
+const detail: ProductDetail = {
+  productId: 'p1',
+  title: 'PlayStation Network',
+  denominations: [
+    { typeId: 't10', name: 'PSN 10 USD', costC: 2_843_15, retailC: 2_986_00, stock: 250 },
+    { typeId: 't20', name: 'PSN 20 USD', costC: 5_686_30, retailC: 5_971_00, stock: 3 },
+    { typeId: 't100', name: 'PSN 100 USD', costC: 28_431_50, retailC: 29_854_00, stock: 0 },
+  ],
+  markupBp: 500,
+  checkedAt: '2026-01-01T00:00:00.000Z',
+  live: true,
+};
+let nextId = 1;
+function saleFrom(input: { productId: string; typeId: string; quantity: number; expectedUnitRetailC: number }, over: Partial<Sale> = {}): Sale {
+  const now = new Date().toISOString();
+  return {
+    id: nextId++,
+    state: 'SENDING',
+    productId: input.productId,
+    productTitle: 'PlayStation Network',
+    typeId: input.typeId,
+    typeName: 'PSN 10 USD',
+    quantity: input.quantity,
+    unitCostC: 2_843_15,
+    unitRetailC: input.expectedUnitRetailC,
+    totalRetailC: input.expectedUnitRetailC * input.quantity,
+    cashier: 'Caisse 1',
+    mode: 'training',
+    createdAt: now,
+    updatedAt: now,
+    sentAt: null,
+    placedAt: null,
+    finishedAt: null,
+    expiresAt: null,
+    orderId: null,
+    deliveredQuantity: 0,
+    refundDueC: 0,
+    reason: null,
+    cards: [],
+    ...over,
+  };
+}
+
+let core: FakeCore;
+
+beforeEach(async () => {
+  nextId = 1;
+  core = new FakeCore();
+  core.on('app:status', () => ({ ok: true, value: status }));
+  core.on('settings:get', () => ({ ok: true, value: DEFAULT_SETTINGS }));
+  core.on('settings:update', (patch) => ({ ok: true, value: { ...useSettingsStore.getState().settings, ...patch, shop: { ...useSettingsStore.getState().settings.shop, ...patch.shop } } }));
+  core.on('catalog:list', () => ({ ok: true, value: catalog }));
+  core.on('catalog:product', () => ({ ok: true, value: detail }));
+  core.on('account:balance', () => ({ ok: true, value: { balanceC: 50_000_00, checkedAt: new Date().toISOString(), low: false } }));
+  core.on('sales:list', () => ({ ok: true, value: [] }));
+  core.on('sales:confirm', async (input) => {
+    await new Promise((r) => setTimeout(r, 5));
+    return { ok: true, value: saleFrom(input) };
+  });
+  installApi(core.bridge);
+  await startApp();
+});
+
+afterEach(() => {
+  stopApp();
+  installApi(null);
+  useFlowStore.setState(initialFlow, true);
+  useSalesStore.setState(initialSales, true);
+  useSettingsStore.setState(initialSettings, true);
+  useCatalogStore.setState(initialCatalog, true);
+  useStatusStore.setState(initialStatus, true);
+  useBalanceStore.setState(initialBalance, true);
+});
+
+async function toConfirm(typeId = 't10', quantity = '2') {
+  await openProduct('p1');
+  chooseDenomination(typeId);
+  setQuantityText(quantity);
+  openConfirm();
+}
+
+describe('boot', () => {
+  it('loads status, settings, catalog, balance and sales into their stores', () => {
+    expect(useStatusStore.getState()).toMatchObject({ status: 'ready', appStatus: status });
+    expect(useSettingsStore.getState().status).toBe('ready');
+    expect(useCatalogStore.getState().catalog).toEqual(catalog);
+    expect(useBalanceStore.getState().balance?.balanceC).toBe(50_000_00);
+    expect(useSalesStore.getState().status).toBe('ready');
+  });
+
+  it('follows connection and balance events', () => {
+    core.emit('connection:changed', { state: 'offline', queued: 3 });
+    expect(useStatusStore.getState()).toMatchObject({ connection: 'offline', queued: 3 });
+    core.emit('balance:changed', { balanceC: 1_00, checkedAt: '2026-01-01T00:00:00.000Z', low: true });
+    expect(useBalanceStore.getState().balance?.low).toBe(true);
+  });
+});
+
+describe('sale flow', () => {
+  it('walks grid → denominations → quantity → confirm → progress', async () => {
+    await openProduct('p1');
+    expect(useFlowStore.getState()).toMatchObject({ step: 'denominations', productId: 'p1' });
+    expect(useFlowStore.getState().detail.value).toEqual(detail);
+    chooseDenomination('t100'); // out of stock: ignored
+    expect(useFlowStore.getState().step).toBe('denominations');
+    chooseDenomination('t10');
+    expect(useFlowStore.getState()).toMatchObject({ step: 'quantity', typeId: 't10', quantityText: '1' });
+    stepQuantity(1);
+    openConfirm();
+    expect(useFlowStore.getState().step).toBe('confirm');
+    expect(await confirmSale()).toBe(true);
+    expect(useFlowStore.getState()).toMatchObject({ step: 'progress', saleId: 1 });
+    expect(core.calls.find((c) => c.name === 'sales:confirm')?.input).toEqual({
+      productId: 'p1',
+      typeId: 't10',
+      quantity: 2,
+      expectedUnitRetailC: 2_986_00,
+    });
+  });
+
+  it('does not open a disabled product', async () => {
+    await openProduct('p2');
+    expect(useFlowStore.getState().step).toBe('grid');
+    expect(core.count('catalog:product')).toBe(0);
+  });
+
+  it('sends sales:confirm once however many times it is triggered', async () => {
+    await toConfirm();
+    const results = await Promise.all([confirmSale(), confirmSale(), confirmSale()]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(core.count('sales:confirm')).toBe(1);
+  });
+
+  it('clamps the quantity to stock and to the per-sale maximum, saying which', async () => {
+    await openProduct('p1');
+    chooseDenomination('t20'); // stock 3
+    setQuantityText('9');
+    expect(useFlowStore.getState().quantityText).toBe('3');
+    expect(currentQuantity()).toEqual({ quantity: 3, bound: 'stock' });
+    goBack();
+    chooseDenomination('t10'); // stock 250, max per sale 10
+    setQuantityText('٤٢');
+    expect(currentQuantity()).toEqual({ quantity: 10, bound: 'maxPerSale' });
+    stepQuantity(-1);
+    expect(currentQuantity()).toEqual({ quantity: 9, bound: null });
+    setQuantityText('');
+    expect(useFlowStore.getState().quantityText).toBe('');
+  });
+
+  it('blocks the sale on balance, on canSell and on stock', async () => {
+    await toConfirm('t10', '2');
+    expect(blockers()).toEqual([]);
+    useBalanceStore.setState({ balance: { balanceC: 1_000_00, checkedAt: '', low: true } });
+    expect(blockers()).toEqual([{ kind: 'balance', missingC: 2 * 2_843_15 - 1_000_00 }]);
+    useStatusStore.setState({ appStatus: { ...status, canSell: false, cannotSellReason: 'Clé en lecture seule' } });
+    expect(blockers().map((b) => b.kind)).toEqual(['cannotSell', 'balance']);
+    expect(await confirmSale()).toBe(true); // the core decides; the UI disables the button
+  });
+
+  it('keeps every choice after an error and refreshes what may have moved', async () => {
+    core.on('sales:confirm', () => ({ ok: false, error: { code: 'OUT_OF_STOCK', message: 'gone' } }));
+    await toConfirm('t10', '2');
+    const before = core.count('catalog:product');
+    expect(await confirmSale()).toBe(false);
+    expect(useFlowStore.getState()).toMatchObject({ step: 'confirm', typeId: 't10', quantityText: '2', confirm: { status: 'error' } });
+    expect(useFlowStore.getState().confirm.error?.code).toBe('OUT_OF_STOCK');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(core.count('catalog:product')).toBe(before + 1);
+    goBack();
+    expect(useFlowStore.getState().step).toBe('quantity');
+  });
+
+  it('Escape walks back one step at a time, and from progress starts a new sale', async () => {
+    await toConfirm();
+    goBack();
+    expect(useFlowStore.getState().step).toBe('quantity');
+    goBack();
+    expect(useFlowStore.getState().step).toBe('denominations');
+    goBack();
+    expect(useFlowStore.getState().step).toBe('grid');
+    await toConfirm();
+    await confirmSale();
+    goBack();
+    expect(useFlowStore.getState()).toMatchObject({ step: 'grid', saleId: null });
+  });
+});
+
+describe('active sales', () => {
+  it('announces a background sale that finishes, and refreshes the balance', async () => {
+    await toConfirm();
+    await confirmSale();
+    const sale = useSalesStore.getState().byId[1]!;
+    newSale(); // the cashier moves on while it is pending
+    const balanceCalls = core.count('account:balance');
+    core.emit('sales:changed', { ...sale, state: 'PLACED', updatedAt: new Date(Date.now() + 1000).toISOString() });
+    expect(useSalesStore.getState().toasts).toEqual([]);
+    core.emit('sales:changed', {
+      ...sale,
+      state: 'FULFILLED',
+      deliveredQuantity: 2,
+      updatedAt: new Date(Date.now() + 2000).toISOString(),
+      cards: [
+        { index: 0, codeMasked: '•••• AB12', serialMasked: '••12' },
+        { index: 1, codeMasked: '•••• CD34', serialMasked: '••34' },
+      ],
+    });
+    expect(useSalesStore.getState().toasts).toMatchObject([{ saleId: 1, kind: 'done' }]);
+    expect(useSalesStore.getState().finishedThisSession).toEqual([1]);
+    expect(core.count('account:balance')).toBe(balanceCalls + 1);
+    // A late, older event does not bring it back to pending.
+    core.emit('sales:changed', { ...sale, state: 'PLACED' });
+    expect(useSalesStore.getState().byId[1]!.state).toBe('FULFILLED');
+  });
+
+  it('does not toast the sale on screen', async () => {
+    await toConfirm();
+    await confirmSale();
+    const sale = useSalesStore.getState().byId[1]!;
+    receiveSale({ ...sale, state: 'REFUNDED', refundDueC: sale.totalRetailC, updatedAt: new Date(Date.now() + 1000).toISOString() });
+    expect(useSalesStore.getState().toasts).toEqual([]);
+    expect(useSalesStore.getState().byId[1]!.state).toBe('REFUNDED');
+  });
+
+  it('cancels a queued sale through the core', async () => {
+    const queued = saleFrom({ productId: 'p1', typeId: 't10', quantity: 1, expectedUnitRetailC: 1 }, { state: 'QUEUED' });
+    receiveSale(queued);
+    core.on('sales:cancel', ({ saleId }) => ({
+      ok: true,
+      value: { ...queued, id: saleId, state: 'CANCELLED', updatedAt: new Date(Date.now() + 1000).toISOString() },
+    }));
+    await cancelSale(queued.id);
+    expect(useSalesStore.getState().byId[queued.id]!.state).toBe('CANCELLED');
+  });
+});
+
+describe('settings actions', () => {
+  it('switches language at once and saves it', async () => {
+    await setLanguage('ar');
+    expect(i18n.language).toBe('ar');
+    expect(core.calls.at(-1)).toEqual({ name: 'settings:update', input: { language: 'ar' } });
+    await setLanguage('fr');
+  });
+
+  it('reverts the language if the core refuses', async () => {
+    core.on('settings:update', () => ({ ok: false, error: { code: 'INTERNAL', message: 'disk full' } }));
+    await setLanguage('en');
+    expect(useSettingsStore.getState().settings.language).toBe('fr');
+    expect(i18n.language).toBe('fr');
+  });
+
+  it('toggles favourites with a settings patch', async () => {
+    await toggleFavourite('p1');
+    expect(useSettingsStore.getState().settings.favourites).toEqual(['p1']);
+    expect(core.calls.at(-1)).toEqual({ name: 'settings:update', input: { favourites: ['p1'] } });
+    await toggleFavourite('p1');
+    expect(useSettingsStore.getState().settings.favourites).toEqual([]);
+  });
+});
