@@ -110,6 +110,6 @@ describe('electron main wiring (fake electron)', () => {
   it('forwards core events to the window on till-event:<name>', () => {
     const status = report.sent.find((s) => s.channel === 'till-event:status:changed');
     expect(status?.payload).toMatchObject({ version: '0.1.0-test' });
-    for (const s of report.sent) expect(s.channel).toMatch(/^till-event:(sales|connection|balance|status):changed$/);
+    for (const s of report.sent) expect(s.channel).toMatch(/^till-event:(sales|connection|balance|status|session):changed$/);
   });
 });
