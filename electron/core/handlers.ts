@@ -47,7 +47,11 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
 
   return {
     'app:status': async () => s.status(),
-    'catalog:list': async ({ refresh }) => reach(() => s.catalog.list(refresh ?? false)),
+    'catalog:list': async ({ refresh }) => {
+      const catalog = await reach(() => s.catalog.list(refresh ?? false));
+      if (!catalog.stale) s.warmLikelyProducts();
+      return catalog;
+    },
     'catalog:product': async ({ productId }) => {
       const settings = s.settings.get();
       const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;

@@ -74,6 +74,22 @@ export class TillServices {
     this.cipher = o.cipher;
   }
 
+  private warming: Promise<unknown> | null = null;
+  private closing = false;
+
+  /** Favourites first, then the products sold most recently. */
+  warmLikelyProducts(): void {
+    if (this.warming) return;
+    const recent = this.ledger.select<{ product_id: string }>('SELECT product_id FROM sales GROUP BY product_id ORDER BY MAX(id) DESC LIMIT 20');
+    const ids = [...new Set([...this.settings.get().favourites, ...recent.map((r) => r.product_id)])].slice(0, 20);
+    this.warming = this.catalog
+      .warm(ids, () => this.closing)
+      .catch(() => undefined)
+      .finally(() => {
+        this.warming = null;
+      });
+  }
+
   sessionState(): SessionState {
     const who = this.session.active();
     const cashiers = this.staff.all().filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, role: c.role, active: true }));
@@ -186,6 +202,9 @@ export class TillServices {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    await this.warming;
+    this.closing = false;
     await this.currentEngine.close();
     await this.current.close();
   }

@@ -103,4 +103,21 @@ describe('faults while placing an order', () => {
     expect(done.state).toBe('FULFILLED');
     expect(hx.sim.control.orders()).toHaveLength(1);
   });
+
+  it('warms the prices of favourites so they can still be sold into the queue offline', async () => {
+    hx = await startHarness();
+    const catalog = await hx.h['catalog:list']({});
+    const netflixLike = catalog.products.filter((p) => p.enabled && p.title !== 'PlayStation Network').slice(0, 2).map((p) => p.id);
+    await hx.h['settings:update']({ favourites: netflixLike });
+    await hx.h['catalog:list']({ refresh: true });
+    await new Promise((r) => setTimeout(r, 800));
+    await hx.sim.control.setOffline(true);
+    const detail = await hx.h['catalog:product']({ productId: netflixLike[0]! });
+    expect(detail.live).toBe(false);
+    const d = detail.denominations.find((x) => x.stock > 0)!;
+    const sale = await hx.h['sales:confirm']({ productId: netflixLike[0]!, typeId: d.typeId, quantity: 1, expectedUnitRetailC: d.retailC });
+    expect(sale.state).toBe('QUEUED');
+    await hx.sim.control.setOffline(false);
+    expect((await waitForSale(hx.h, sale.id, final)).state).toBe('FULFILLED');
+  });
 });

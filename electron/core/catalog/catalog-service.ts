@@ -58,6 +58,28 @@ export class CatalogService {
     return this.readCached()?.products.find((p) => p.id === productId)?.title ?? null;
   }
 
+  /**
+   * Reads live prices of the products a cashier is likely to sell (favourites, recently sold) in
+   * the background, so that if the connection drops they can still be sold into the queue.
+   * Sequential and spaced out: it must never compete with a sale for the provider's rate limit.
+   */
+  async warm(productIds: readonly string[], stop: () => boolean, spacingMs = 250, maxAgeMs = 60 * 60_000): Promise<number> {
+    let fetched = 0;
+    for (const id of productIds) {
+      if (stop()) break;
+      const cached = this.readProduct(id);
+      if (cached && this.now() - Date.parse(cached.checkedAt) < maxAgeMs) continue;
+      try {
+        await this.product(id, 0);
+        fetched++;
+      } catch (e) {
+        if (e instanceof ApiError && (e.kind === 'unsent' || e.kind === 'auth' || e.kind === 'rate_limited')) break;
+      }
+      await new Promise((r) => setTimeout(r, spacingMs));
+    }
+    return fetched;
+  }
+
   typeName(productId: string, typeId: string): string | null {
     return this.readProduct(productId)?.types.find((t) => t.id === typeId)?.name ?? null;
   }

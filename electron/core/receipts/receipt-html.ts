@@ -63,6 +63,7 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
     new Intl.DateTimeFormat(lang === 'ar' ? `ar-DZ-u-nu-${settings.arabicDigits ? 'arab' : 'latn'}` : locale, {
       dateStyle: 'short',
       timeStyle: 'short',
+      hourCycle: 'h23',
     }).format(new Date(ms));
   const when = formatWhen(data.createdAt);
   const width = settings.paperWidthMm;

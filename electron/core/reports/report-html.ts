@@ -27,7 +27,7 @@ interface Ctx {
 function ctx(settings: Settings): Ctx {
   const lang = settings.language;
   const locale = lang === 'ar' ? `ar-DZ-u-nu-${settings.arabicDigits ? 'arab' : 'latn'}` : lang === 'fr' ? 'fr-DZ' : 'en-GB';
-  const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
   return {
     t: translator(lang),
     money: (c) => esc(formatDzd(c, lang, { arabicDigits: settings.arabicDigits })),

@@ -46,7 +46,8 @@ export async function confirmSale(input: ConfirmInput, ctx: ConfirmContext): Pro
   }
   if (denomination.retailC !== input.expectedUnitRetailC) {
     throw new AppError('INVALID_STATE', 'The price changed; check the new price with the customer', {
-      unitRetailC: denomination.retailC,
+      reason: 'PRICE_CHANGED',
+      currentUnitRetailC: denomination.retailC,
     });
   }
   const queued = ledger.countByStates(['QUEUED', 'EXPIRED']);
