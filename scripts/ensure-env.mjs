@@ -37,6 +37,8 @@ export function ensureTestTools() {
   const missing = [];
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
   if (!has('pdftotext')) missing.push('poppler-utils');
+  // Receipts print Arabic and French: DejaVu Sans covers both, so PDFs read back the same everywhere.
+  if (spawnSync('sh', ['-c', 'fc-list | grep -q "DejaVu Sans"'], { stdio: 'ignore' }).status !== 0) missing.push('fonts-dejavu-core');
   if (missing.length === 0) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = root ? '' : has('sudo') ? 'sudo ' : null;

@@ -17,6 +17,22 @@ export async function loadReceipt(saleId: number): Promise<void> {
   else patch(saleId, { status: 'error', error: r.error });
 }
 
+/**
+ * Receipts on screen follow the settings (paper width, language, shop header): after a change,
+ * the ones held are fetched again from the core.
+ */
+export async function reloadReceipts(): Promise<void> {
+  const ids = Object.entries(useReceiptsStore.getState().bySaleId)
+    .filter(([, e]) => e.status === 'ready')
+    .map(([id]) => Number(id));
+  await Promise.all(
+    ids.map(async (saleId) => {
+      const r = await api().call('sales:receipt', { saleId });
+      if (r.ok) patch(saleId, { receipt: r.value });
+    }),
+  );
+}
+
 /** Forget a receipt (it holds the codes) once it is off screen. */
 export function dropReceipt(saleId: number): void {
   useReceiptsStore.setState((s) => {

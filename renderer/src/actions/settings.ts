@@ -1,3 +1,4 @@
+import { reloadReceipts } from './receipts';
 import { api } from '../bridge';
 import { applyLanguage } from '../i18n';
 import { useSettingsStore } from '../stores/settings';
@@ -23,6 +24,7 @@ export async function updateSettings(patch: SettingsPatch): Promise<Result<Setti
   if (r.ok) {
     useSettingsStore.setState({ settings: r.value, saving: 'idle', saveError: null, status: 'ready' });
     applyLanguage(r.value.language);
+    void reloadReceipts();
   } else useSettingsStore.setState({ saving: 'error', saveError: r.error });
   return r;
 }
@@ -34,8 +36,10 @@ export async function setLanguage(language: Language): Promise<void> {
   useSettingsStore.setState({ settings: { ...before, language } });
   applyLanguage(language);
   const r = await api().call('settings:update', { language });
-  if (r.ok) useSettingsStore.setState({ settings: r.value });
-  else {
+  if (r.ok) {
+    useSettingsStore.setState({ settings: r.value });
+    void reloadReceipts();
+  } else {
     useSettingsStore.setState((s) => ({ settings: { ...s.settings, language: before.language }, saveError: r.error }));
     applyLanguage(before.language);
   }

@@ -6,7 +6,7 @@ import { newSale } from '../actions/flow';
 import { cancelSale, sendSaleNow } from '../actions/sales';
 import { useFormat } from '../hooks/useFormat';
 import { useNow } from '../hooks/useNow';
-import { canCancel, canSendNow, hasReceipt, isPending, secondsSince, undeliveredCount } from '../logic/sales';
+import { canCancel, canSendNow, hasReceipt, isPending, secondsSince, undeliveredCount, hasFailureSlip } from '../logic/sales';
 import { useFlowStore } from '../stores/flow';
 import { useSalesStore } from '../stores/sales';
 import { ErrorNote } from './ErrorNote';
@@ -119,7 +119,7 @@ export function ProgressScreen() {
           )}
         </div>
       )}
-      {(hasReceipt(sale.state) || (showSlip && sale.state === 'QUEUED')) && (
+      {(hasReceipt(sale.state) || hasFailureSlip(sale.state) || (showSlip && sale.state === 'QUEUED')) && (
         <ReceiptPanel key={`${sale.id}-${sale.state}`} saleId={sale.id} autoPrint={hasReceipt(sale.state)} />
       )}
     </section>

@@ -7,6 +7,9 @@ export const isPending = (state: SaleState): boolean => PENDING_STATES.includes(
 /** States whose receipt carries codes worth printing. */
 export const hasReceipt = (state: SaleState): boolean => state === 'FULFILLED' || state === 'PARTIALLY_FILLED';
 
+/** A failed, refused or cancelled sale gets a slip telling the cashier what to give back. */
+export const hasFailureSlip = (state: SaleState): boolean => state === 'REFUNDED' || state === 'REJECTED' || state === 'CANCELLED';
+
 export const canCancel = (state: SaleState): boolean => state === 'QUEUED' || state === 'EXPIRED';
 export const canSendNow = (state: SaleState): boolean => state === 'EXPIRED';
 
