@@ -283,7 +283,39 @@ export function takeSecret(win: SecretWindow): string | null {
 
 // ---------------------------------------------------------------- the one instance
 
+/** Told about every failed command, whoever called it (the session gate listens for SIGNED_OUT). */
+export type CallErrorListener = (name: CommandName, error: AppErrorShape) => void;
+
+const callErrorListeners = new Set<CallErrorListener>();
+
+export function onCallError(listener: CallErrorListener): () => void {
+  callErrorListeners.add(listener);
+  return () => callErrorListeners.delete(listener);
+}
+
+function observed(inner: Bridge): Bridge {
+  return {
+    kind: inner.kind,
+    async call(name, input) {
+      const r = await inner.call(name, input);
+      if (!r.ok) {
+        for (const l of [...callErrorListeners]) {
+          try {
+            l(name, r.error);
+          } catch {
+            // A listener's failure must not change the caller's result.
+          }
+        }
+      }
+      return r;
+    },
+    on: (name, listener) => inner.on(name, listener),
+    onTransport: (listener) => inner.onTransport(listener),
+  };
+}
+
 let current: Bridge | null = null;
+let wrapped: { inner: Bridge; outer: Bridge } | null = null;
 
 function createDefault(): Bridge {
   const w = globalThis as unknown as Record<string, unknown> & Window;
@@ -299,10 +331,12 @@ function createDefault(): Bridge {
 /** The bridge to the core, created on first use. */
 export function api(): Bridge {
   current ??= createDefault();
-  return current;
+  if (wrapped?.inner !== current) wrapped = { inner: current, outer: observed(current) };
+  return wrapped.outer;
 }
 
 /** Unit tests install a fake core here. */
 export function installApi(bridge: Bridge | null): void {
   current = bridge;
+  wrapped = null;
 }

@@ -133,8 +133,8 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
 </head>
 <body>
 ${banner}
-<h1>${esc(shop.name)}</h1>
-${shop.address ? `<div class="center">${esc(shop.address)}</div>` : ''}
+<h1 dir="auto">${esc(shop.name)}</h1>
+${shop.address ? `<div class="center" dir="auto">${esc(shop.address)}</div>` : ''}
 ${shop.phone ? `<div class="center" dir="ltr">${esc(shop.phone)}</div>` : ''}
 ${reprint}
 <hr>
@@ -154,7 +154,7 @@ ${data.cards.length > 0 ? `<hr><div class="small">${esc(t('keepSecret'))}</div>`
 ${instructions ? `<div class="small"><strong>${esc(t('instructions'))} :</strong> ${esc(instructions)}</div>` : ''}
 ${banner}
 ${reprint}
-${shop.footer ? `<hr><div class="center">${esc(shop.footer)}</div>` : ''}
+${shop.footer ? `<hr><div class="center" dir="auto">${esc(shop.footer)}</div>` : ''}
 </body>
 </html>`;
 }

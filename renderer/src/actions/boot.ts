@@ -1,16 +1,28 @@
-import { api } from '../bridge';
+import { api, onCallError } from '../bridge';
+import { useSessionStore } from '../stores/session';
+import { useShiftStore } from '../stores/shift';
 import { useStatusStore } from '../stores/status';
 import { loadCatalog } from './catalog';
 import { loadSales, receiveSale } from './sales';
+import { applySession, loadSession, watchSignedOut } from './session';
 import { loadSettings } from './settings';
+import { loadShift } from './shift';
 import { applyBalance, applyStatus, loadStatus, refreshBalance } from './status';
 
 let started = false;
 let unsubscribers: (() => void)[] = [];
 
-/** Everything the till needs on screen, fetched in parallel. */
+/**
+ * Everything the till needs on screen, fetched in parallel. On the PIN screens only what is
+ * public (settings for the language, status for the training banner): the rest needs a cashier.
+ */
 export async function loadEverything(): Promise<void> {
-  await Promise.all([loadSettings(), loadStatus(), loadCatalog(), refreshBalance(false), loadSales()]);
+  const gate = useSessionStore.getState().status;
+  if (gate === 'setup' || gate === 'locked') {
+    await Promise.all([loadSettings(), loadStatus()]);
+    return;
+  }
+  await Promise.all([loadSettings(), loadStatus(), loadCatalog(), refreshBalance(false), loadSales(), loadShift()]);
 }
 
 /**
@@ -22,17 +34,25 @@ export async function startApp(): Promise<void> {
   started = true;
   const bridge = api();
   unsubscribers = [
-    bridge.on('sales:changed', receiveSale),
+    bridge.on('sales:changed', (sale) => {
+      receiveSale(sale);
+      // A first sale opens a shift by itself in the core: show it in the header.
+      const shift = useShiftStore.getState();
+      if (useSessionStore.getState().status === 'signedIn' && !shift.current && shift.status !== 'loading') void loadShift();
+    }),
     bridge.on('connection:changed', ({ state, queued }) => useStatusStore.setState({ connection: state, queued })),
     bridge.on('balance:changed', applyBalance),
     bridge.on('status:changed', applyStatus),
+    bridge.on('session:changed', (state) => void applySession(state)),
+    onCallError(watchSignedOut),
     bridge.onTransport((transport) => {
       const was = useStatusStore.getState().transport;
       useStatusStore.setState({ transport });
       // Back after a loss: whatever happened meanwhile, reload rather than guess.
-      if (was === 'down' && transport === 'up') void loadEverything();
+      if (was === 'down' && transport === 'up') void loadSession().then(() => loadEverything());
     }),
   ];
+  await loadSession({ quiet: true });
   await loadEverything();
   if (typeof document !== 'undefined') document.documentElement.dataset.tillReady = 'true';
 }
