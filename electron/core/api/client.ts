@@ -174,6 +174,18 @@ export class OneClickDzClient {
     };
   }
 
+  /** Every order in a time window, walking the pages (the provider returns at most 100 a page). */
+  async listAllOrders(from: number, to: number, maxPages = 200): Promise<ApiOrder[]> {
+    const out: ApiOrder[] = [];
+    const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    for (let page = 1; page <= maxPages; page++) {
+      const res = await this.listOrders({ page, pageSize: 100, ...range });
+      out.push(...res.items);
+      if (page >= res.totalPages || res.items.length === 0) break;
+    }
+    return out;
+  }
+
   async transactions(q: { page: number; pageSize: number; from: string; to: string }): Promise<Page<ApiTransaction>> {
     const qs = new URLSearchParams({ page: String(q.page), pageSize: String(q.pageSize), from: q.from, to: q.to });
     const { data, meta } = await this.getWithMeta(`/v3/account/transactions?${qs}`);

@@ -171,7 +171,7 @@ export class SaleEngine {
     const sentAt = row.sent_at ?? row.created_at;
     let orders: ApiOrder[];
     try {
-      orders = await this.listWindow(client, sentAt - t.reconcileBeforeMs, Math.max(now, sentAt) + t.reconcileAfterMs);
+      orders = await client.listAllOrders(sentAt - t.reconcileBeforeMs, Math.max(now, sentAt) + t.reconcileAfterMs, 50);
       this.setConnection('online');
     } catch (e) {
       if (isApiError(e) && e.kind === 'auth') {
@@ -206,17 +206,6 @@ export class SaleEngine {
     }
     this.d.ledger.touch(row.id, { next_attempt_at: now + t.reconcileEveryMs, reconcile_started_at: started });
     return t.reconcileEveryMs;
-  }
-
-  private async listWindow(client: OneClickDzClient, from: number, to: number): Promise<ApiOrder[]> {
-    const all: ApiOrder[] = [];
-    const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    for (let page = 1; page <= 50; page++) {
-      const res = await client.listOrders({ page, pageSize: 100, ...range });
-      all.push(...res.items);
-      if (page >= res.totalPages || res.items.length === 0) break;
-    }
-    return all;
   }
 
   private expireQueued(): void {

@@ -1,6 +1,6 @@
 import type { SaleState } from '../../../shared/domain';
 import type { ReconcileReport } from '../../../shared/shop';
-import type { ApiOrder, OneClickDzClient } from '../api/client';
+import type { ApiOrder } from '../api/client';
 import type { SaleRow } from '../ledger/ledger';
 import { localDayBounds } from '../reports/day-report';
 import type { TillServices } from '../services';
@@ -8,17 +8,6 @@ import type { TillServices } from '../services';
 const HOUR = 3_600_000;
 const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'NEEDS_REVIEW'];
 const FINAL_FROM_STATUS: Record<string, SaleState> = { FULFILLED: 'FULFILLED', PARTIALLY_FILLED: 'PARTIALLY_FILLED', REFUNDED: 'REFUNDED', HANDLING: 'PLACED' };
-
-async function providerOrders(client: OneClickDzClient, from: number, to: number): Promise<ApiOrder[]> {
-  const out: ApiOrder[] = [];
-  const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-  for (let page = 1; page <= 200; page++) {
-    const res = await client.listOrders({ page, pageSize: 100, ...range });
-    out.push(...res.items);
-    if (page >= res.totalPages || res.items.length === 0) break;
-  }
-  return out;
-}
 
 /**
  * Compares a day of the ledger with the provider's own order list: orders the till does not know
@@ -28,7 +17,7 @@ async function providerOrders(client: OneClickDzClient, from: number, to: number
  */
 export async function reconcileDay(s: TillServices, day: string, adopt: boolean): Promise<ReconcileReport> {
   const { from, to } = localDayBounds(day);
-  const orders = await providerOrders(s.keySession().client, from - HOUR, to + HOUR);
+  const orders = await s.keySession().client.listAllOrders(from - HOUR, to + HOUR);
   const byId = new Map(orders.map((o) => [o.orderId, o]));
   const inDay = (o: ApiOrder) => {
     const t = o.time ? Date.parse(o.time) : NaN;
