@@ -28,6 +28,8 @@ export interface TillOptions {
   simArgs: string[];
   /** Sign the owner in through the contract before the page opens (false: test the PIN screens). */
   signedIn: boolean;
+  /** Leave training mode: the till uses this key against the simulator as if it were the provider. */
+  apiKey: string | null;
 }
 
 export const OWNER = { name: 'Patron', pin: '1234' };
@@ -107,10 +109,12 @@ export const test = base.extend<TillOptions & { till: Till }>({
   tillEnv: [{}, { option: true }],
   simArgs: [['--handling-ms', '400'], { option: true }],
   signedIn: [true, { option: true }],
-  till: async ({ page, tillEnv, simArgs, signedIn }, use) => {
+  apiKey: [null, { option: true }],
+  till: async ({ page, tillEnv, simArgs, signedIn, apiKey }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-'));
     const sim = await startSim(simArgs);
-    let host = await startHost(dataDir, sim.handle, tillEnv);
+    const env = apiKey ? { ...tillEnv, ONECLICKDZ_API_URL: sim.handle.url, ONECLICKDZ_API_KEY: apiKey } : tillEnv;
+    let host = await startHost(dataDir, sim.handle, env);
     if (signedIn) await signInOwner(host.url);
     await page.goto(host.url);
     const till: Till = {
@@ -121,7 +125,7 @@ export const test = base.extend<TillOptions & { till: Till }>({
       host: host.child,
       async restart(opts = {}) {
         await stop(host.child, opts.hard ? 'SIGKILL' : 'SIGTERM');
-        host = await startHost(dataDir, sim.handle, tillEnv);
+        host = await startHost(dataDir, sim.handle, env);
         till.url = host.url;
         till.host = host.child;
         if (signedIn) await signInOwner(host.url);
