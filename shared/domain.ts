@@ -172,6 +172,8 @@ export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   /** A cashier may reprint or reveal their own sale for this long; later only the owner can. */
   reprintWindowMinutes: z.number().int().min(0).max(24 * 60),
+  /** The provider publishes no rate limit; the till stays under this many requests a minute. */
+  apiRequestsPerMinute: z.number().int().min(10).max(6000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -195,6 +197,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cashierName: 'Caisse 1',
   idleLockMinutes: 5,
   reprintWindowMinutes: 10,
+  apiRequestsPerMinute: 240,
 };
 
 export const settingsPatchSchema = settingsSchema

@@ -124,6 +124,7 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
     'settings:get': async () => s.settings.get(),
     'settings:update': async (patch) => {
       const next = s.settings.update(patch);
+      s.gate.setRate(next.apiRequestsPerMinute);
       s.statusChanged();
       return next;
     },

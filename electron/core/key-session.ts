@@ -3,6 +3,7 @@ import type { Account, Mode } from '../../shared/domain';
 import { OneClickDzClient } from './api/client';
 import { isApiError } from './api/errors';
 import type { Transport } from './api/transport';
+import type { RateGate } from './api/rate-gate';
 import type { SecretStore } from './ports';
 import { startSimulator, TRAINING_API_KEY, type RunningSimulator } from './simulator';
 
@@ -17,6 +18,7 @@ export interface SessionOptions {
   /** Test-only: run training mode against this simulator instead of a built-in one. */
   trainingApiUrl?: string;
   timeouts: { readTimeoutMs: number; orderTimeoutMs: number };
+  gate: RateGate;
 }
 
 /**
@@ -39,10 +41,10 @@ export class KeySession {
     const key = envKey ?? saved;
     if (!key) {
       const sim = opts.trainingApiUrl ? null : await startSimulator({ handlingMs: opts.trainingHandlingMs ?? 3000 });
-      const client = new OneClickDzClient({ baseUrl: opts.trainingApiUrl ?? (sim as RunningSimulator).url, apiKey: TRAINING_API_KEY, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });
+      const client = new OneClickDzClient({ baseUrl: opts.trainingApiUrl ?? (sim as RunningSimulator).url, apiKey: TRAINING_API_KEY, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });
       return new KeySession('training', 'none', client, 'training', sim, null);
     }
-    const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs });
+    const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });
     const keyId = fingerprint(key);
     const account = cachedAccount(keyId);
     const mode: Mode = account?.keyType === 'PRODUCTION' ? 'production' : 'sandbox';

@@ -2,6 +2,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { accountSchema, PENDING_STATES, type Account, type AppStatus, type Balance, type SaleState } from '../../shared/domain';
 import { AppError } from '../../shared/result';
 import { OneClickDzClient } from './api/client';
+import { RateGate } from './api/rate-gate';
 import { isApiError } from './api/errors';
 import type { Transport } from './api/transport';
 import { CatalogService } from './catalog/catalog-service';
@@ -71,9 +72,12 @@ export class TillServices {
     this.session = new SessionManager(this.staff, this.now, () => this.settings.get().idleLockMinutes * 60_000);
     this.shifts = new ShiftService(o.ledger, this.now);
     this.dataDir = o.dataDir;
+    this.gate = new RateGate(this.settings.get().apiRequestsPerMinute);
     this.cipher = o.cipher;
   }
 
+  /** One request budget for the till, whichever key is in use (the provider counts per key and IP). */
+  readonly gate: RateGate;
   private warming: Promise<unknown> | null = null;
   private closing = false;
 
@@ -225,7 +229,7 @@ export class TillServices {
 
   private async openSession(): Promise<void> {
     this.current = await KeySession.open(
-      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, trainingApiUrl: this.o.trainingApiUrl, timeouts: this.o.timing },
+      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, trainingApiUrl: this.o.trainingApiUrl, timeouts: this.o.timing, gate: this.gate },
       (keyId) => this.cachedAccount(keyId),
     );
     this.currentEngine = new SaleEngine({

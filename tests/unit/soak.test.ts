@@ -48,7 +48,7 @@ describe('soak: 200 sales, random faults, kill -9 every 40 sales', () => {
   it('keeps every invariant', { timeout: 240_000 }, async () => {
     const random = rng(20261127);
     await host.start();
-    await host.must('settings:update', { maxQuantityPerSale: 5, queueCap: 500 });
+    await host.must('settings:update', { maxQuantityPerSale: 5, queueCap: 500, apiRequestsPerMinute: 6000 });
     const catalog = await host.must('catalog:list', {});
     const offers: { productId: string; typeId: string; expectedUnitRetailC: number }[] = [];
     for (const p of catalog.products.filter((x) => x.enabled).slice(0, 6)) {

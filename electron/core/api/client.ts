@@ -14,6 +14,7 @@ import {
   transactionListDataSchema,
   validateDataSchema,
 } from './schemas';
+import type { RateGate } from './rate-gate';
 import { nodeTransport, TransportError, type Transport } from './transport';
 
 export interface ApiAccount {
@@ -66,6 +67,8 @@ export interface ClientOptions {
   getRetries?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Shared request budget for this key (rate-gate.ts); absent: no client-side limit. */
+  gate?: RateGate;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -85,6 +88,7 @@ export class OneClickDzClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private halted: ApiError | null = null;
+  private readonly gate: RateGate | undefined;
 
   constructor(opts: ClientOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
@@ -95,6 +99,7 @@ export class OneClickDzClient {
     this.getRetries = opts.getRetries ?? 2;
     this.sleep = opts.sleep ?? defaultSleep;
     this.random = opts.random ?? Math.random;
+    this.gate = opts.gate;
   }
 
   /** The error that stopped this client, if the provider refused its key. */
@@ -145,10 +150,21 @@ export class OneClickDzClient {
     };
   }
 
-  /** Sent once. Errors say whether the order certainly was not created (kind `unsent`) or may have been (`unknown`). */
-  async placeOrder(input: { productId: string; typeId: string; quantity: number }): Promise<{ orderId: string }> {
+  /**
+   * Waits for this client's turn under the rate gate. The order sender calls it before it marks a
+   * sale SENDING, so SENDING means "leaving now", not "waiting for a slot".
+   */
+  async waitTurn(): Promise<void> {
+    await this.gate?.take();
+  }
+
+  /**
+   * Sent once. Errors say whether the order certainly was not created (kind `unsent`) or may have
+   * been (`unknown`). `turnTaken`: the caller already waited its turn with `waitTurn`.
+   */
+  async placeOrder(input: { productId: string; typeId: string; quantity: number }, opts: { turnTaken?: boolean } = {}): Promise<{ orderId: string }> {
     const body = JSON.stringify({ productId: input.productId, typeId: input.typeId, quantity: input.quantity });
-    const raw = await this.exchange('POST', '/v3/gift-cards/placeOrder', body, true);
+    const raw = await this.exchange('POST', '/v3/gift-cards/placeOrder', body, true, opts.turnTaken === true);
     const parsed = placeOrderDataSchema.safeParse(raw);
     if (!parsed.success) {
       // The provider said "success" but we cannot read the order id: it may well exist.
@@ -230,12 +246,13 @@ export class OneClickDzClient {
     }
   }
 
-  private async exchange(method: 'GET' | 'POST', path: string, body: string | undefined, isOrder: boolean): Promise<unknown> {
-    return (await this.exchangeFull(method, path, body, isOrder)).data;
+  private async exchange(method: 'GET' | 'POST', path: string, body: string | undefined, isOrder: boolean, turnTaken = false): Promise<unknown> {
+    return (await this.exchangeFull(method, path, body, isOrder, turnTaken)).data;
   }
 
-  private async exchangeFull(method: 'GET' | 'POST', path: string, body: string | undefined, isOrder: boolean) {
+  private async exchangeFull(method: 'GET' | 'POST', path: string, body: string | undefined, isOrder: boolean, turnTaken = false) {
     if (this.halted) throw this.halted;
+    if (!turnTaken) await this.gate?.take();
     const headers: Record<string, string> = { 'X-Access-Token': this.apiKey, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let res;
@@ -270,6 +287,7 @@ export class OneClickDzClient {
     }
     const err = classifyHttpError(ok2xx ? 400 : res.status, env.success ? env.data : null, res.headers, isOrder);
     if (err.kind === 'auth') this.halted = err;
+    if (err.kind === 'rate_limited') this.gate?.pauseFor(err.retryAfterMs ?? 1000 + Math.floor(this.random() * 1000));
     throw err;
   }
 }

@@ -63,7 +63,7 @@ export class CatalogService {
    * the background, so that if the connection drops they can still be sold into the queue.
    * Sequential and spaced out: it must never compete with a sale for the provider's rate limit.
    */
-  async warm(productIds: readonly string[], stop: () => boolean, spacingMs = 250, maxAgeMs = 60 * 60_000): Promise<number> {
+  async warm(productIds: readonly string[], stop: () => boolean, spacingMs = 1000, maxAgeMs = 60 * 60_000): Promise<number> {
     let fetched = 0;
     for (const id of productIds) {
       if (stop()) break;

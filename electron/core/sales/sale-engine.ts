@@ -122,10 +122,11 @@ export class SaleEngine {
   }
 
   private async sendStep(client: OneClickDzClient, head: SaleRow): Promise<number> {
+    await client.waitTurn();
     const sending = this.move(head, ['QUEUED'], 'SENDING', { sent_at: this.d.now(), attempts: head.attempts + 1 }, 'sending');
     if (!sending) return 0;
     try {
-      const { orderId } = await client.placeOrder({ productId: sending.product_id, typeId: sending.type_id, quantity: sending.quantity });
+      const { orderId } = await client.placeOrder({ productId: sending.product_id, typeId: sending.type_id, quantity: sending.quantity }, { turnTaken: true });
       this.setConnection('online');
       this.move(sending, ['SENDING'], 'PLACED', { order_id: orderId, placed_at: this.d.now(), last_checked_at: null }, 'placed', orderId);
       this.poller.kick();

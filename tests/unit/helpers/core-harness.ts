@@ -65,7 +65,8 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
     ...(o.sim ?? {}),
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-core-'));
-  const settings: SettingsBackend = { store: {} };
+  // Tests send far faster than a counter: lift the till's own request budget.
+  const settings: SettingsBackend = { store: { apiRequestsPerMinute: 6000 } };
   const secrets = new MemorySecretStore();
   const events: Harness['events'] = [];
   const open = () =>
