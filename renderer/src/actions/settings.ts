@@ -1,6 +1,7 @@
 import { reloadReceipts } from './receipts';
 import { api } from '../bridge';
 import { applyLanguage } from '../i18n';
+import { useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
 import type { Language, SettingsPatch } from '../../../shared/domain';
 import type { AppErrorShape, Result } from '../../../shared/result';
@@ -35,6 +36,9 @@ export async function setLanguage(language: Language): Promise<void> {
   if (before.language === language) return;
   useSettingsStore.setState({ settings: { ...before, language } });
   applyLanguage(language);
+  // Settings are the owner's: a cashier's choice of language stays on this screen only.
+  const session = useSessionStore.getState();
+  if (session.status === 'signedIn' && session.session?.cashier?.role !== 'owner') return;
   const r = await api().call('settings:update', { language });
   if (r.ok) {
     useSettingsStore.setState({ settings: r.value });

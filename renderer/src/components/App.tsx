@@ -14,6 +14,11 @@ import { SettingsDialog } from './SettingsDialog';
 import { ShortcutBar } from './ShortcutBar';
 import { Toasts } from './Toasts';
 import { loadEverything } from '../actions/boot';
+import { useIdleLock } from '../hooks/useIdleLock';
+import { useSessionStore } from '../stores/session';
+import { Backoffice } from './Backoffice';
+import { SessionGate } from './SessionGate';
+import { ShiftDialog } from './ShiftDialog';
 
 function Screen() {
   const step = useFlowStore((s) => s.step);
@@ -30,7 +35,17 @@ function Screen() {
   }
 }
 
+/** The PIN screens until someone is signed in; then the counter, locked again after idle time. */
 export function App() {
+  const gate = useSessionStore((s) => s.status);
+  useIdleLock();
+  // 'error': the core did not answer session:get (down, or an older core without sessions). The
+  // counter shows its own errors as before; the core still refuses what needs a PIN (SIGNED_OUT).
+  if (gate === 'signedIn' || gate === 'error') return <Counter />;
+  return <SessionGate />;
+}
+
+function Counter() {
   const { t } = useTranslation();
   const statusError = useStatusStore((s) => (s.status === 'error' ? s.error : null));
   useGlobalKeys();
@@ -53,6 +68,8 @@ export function App() {
       <Toasts />
       <SettingsDialog />
       <SaleReceiptDialog />
+      <ShiftDialog />
+      <Backoffice />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type AppErrorShape } from '../../../shared/result';
+import { notAllowedReason } from '../logic/pin';
 
 /** Contract field paths the cashier can recognise, shown by their on-screen label. */
 const FIELD_LABELS: Record<string, string> = {
@@ -14,6 +15,13 @@ const FIELD_LABELS: Record<string, string> = {
   maxQuantityPerSale: 'settings.counter.maxQuantity',
   queueCap: 'settings.counter.queueCap',
   queueExpiryMinutes: 'settings.counter.queueExpiry',
+  idleLockMinutes: 'settings.counter.idleLock',
+  reprintWindowMinutes: 'settings.counter.reprintWindow',
+  pin: 'session.pin',
+  name: 'staff.name',
+  path: 'backup.path',
+  countedCashC: 'shift.counted',
+  openingCashC: 'shift.openingCash',
   cashierName: 'settings.counter.cashierName',
   printerName: 'settings.printing.printerName',
 };
@@ -22,10 +30,12 @@ const FIELD_LABELS: Record<string, string> = {
 export function ErrorNote({ error, onRetry, compact }: { error: AppErrorShape; onRetry?: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   const known = (ERROR_CODES as readonly string[]).includes(error.code);
+  // A NOT_ALLOWED that says why (signed out, owner only, wrong PIN, locked) is explained as such.
+  const reason = notAllowedReason(error);
   const field = error.code === 'INVALID_INPUT' && typeof error.details?.field === 'string' ? error.details.field : null;
   return (
     <div className={compact ? 'error-note compact' : 'error-note'} role="alert">
-      <p>{known ? t(`errors.${error.code}`) : t('errors.INTERNAL')}</p>
+      <p>{reason ? t(`reasons.${reason}`) : known ? t(`errors.${error.code}`) : t('errors.INTERNAL')}</p>
       {field && <p className="small">{t('common.field', { field: FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field })}</p>}
       <p className="small muted" dir="ltr">
         {error.code}

@@ -8,6 +8,11 @@ import { useSalesStore } from '../stores/sales';
 import { useSettingsStore } from '../stores/settings';
 import { useBalanceStore, useStatusStore } from '../stores/status';
 import { useUiStore } from '../stores/ui';
+import { openBackoffice } from '../actions/manage';
+import { lockTill } from '../actions/session';
+import { openShiftDialog } from '../actions/shift';
+import { selectCashier, useSessionStore } from '../stores/session';
+import { useShiftStore } from '../stores/shift';
 
 export function TrainingBanner() {
   const { t } = useTranslation();
@@ -97,12 +102,39 @@ function LanguageSwitcher() {
   );
 }
 
+/** Who is at the till, whether their shift is open, and the way to lock. */
+function CashierArea() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const cashier = useSessionStore(selectCashier);
+  const shift = useShiftStore((s) => s.current);
+  if (!cashier) return null;
+  return (
+    <div className="cashier-area">
+      <div className="cashier-text">
+        <strong data-testid="cashier">{t('header.signedInAs', { role: t(`session.role.${cashier.role}`), name: cashier.name })}</strong>
+        <span className="small">{shift ? t('header.shiftOpen', { time: f.time(shift.openedAt) }) : t('header.shiftClosed')}</span>
+      </div>
+      <button type="button" className="btn" onClick={openShiftDialog}>
+        {t('header.shiftButton')}
+      </button>
+      <button type="button" className="btn" onClick={() => openBackoffice()}>
+        {t('header.backoffice')}
+      </button>
+      <button type="button" className="btn" onClick={() => void lockTill()}>
+        {t('header.lock')}
+      </button>
+    </div>
+  );
+}
+
 export function Header() {
   const { t } = useTranslation();
   const shopName = useSettingsStore((s) => s.settings.shop.name);
   const mode = useStatusStore((s) => s.appStatus?.mode);
   const canSell = useStatusStore((s) => s.appStatus?.canSell ?? true);
   const reason = useStatusStore((s) => s.appStatus?.cannotSellReason ?? null);
+  const isOwner = useSessionStore((s) => s.status === 'signedIn' && s.session?.cashier?.role === 'owner');
   return (
     <header className="header">
       <TrainingBanner />
@@ -118,10 +150,13 @@ export function Header() {
         <Connection />
         <Balance />
         <LanguageSwitcher />
-        <button type="button" className="btn" onClick={() => useUiStore.setState({ settingsOpen: true })}>
-          <span aria-hidden="true">⚙ </span>
-          {t('header.settings')}
-        </button>
+        <CashierArea />
+        {isOwner && (
+          <button type="button" className="btn" onClick={() => useUiStore.setState({ settingsOpen: true })}>
+            <span aria-hidden="true">⚙ </span>
+            {t('header.settings')}
+          </button>
+        )}
       </div>
       {!canSell && <p className="cannot-sell">{reason ? t('header.cannotSell', { reason }) : t('confirm.blockCannotSellNoReason')}</p>}
     </header>

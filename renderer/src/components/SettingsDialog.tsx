@@ -5,6 +5,7 @@ import { toggleFavourite, updateSettings } from '../actions/settings';
 import { LANGUAGES } from '../i18n';
 import { fieldFromError, formFromSettings, patchFromForm, type FieldErrors, type FormField, type SettingsForm } from '../logic/settingsForm';
 import { useCatalogStore } from '../stores/catalog';
+import { selectIsOwner, useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { ApiKeySection } from './ApiKeySection';
@@ -13,7 +14,9 @@ import { ErrorNote } from './ErrorNote';
 
 export function SettingsDialog() {
   const open = useUiStore((s) => s.settingsOpen);
-  if (!open) return null;
+  const isOwner = useSessionStore(selectIsOwner);
+  // Settings, the API key and the markup are the owner's.
+  if (!open || !isOwner) return null;
   return <SettingsDialogBody />;
 }
 
@@ -225,6 +228,8 @@ function SettingsDialogBody() {
           {field('maxQuantity', t('settings.counter.maxQuantity'), textInput('maxQuantity', { inputMode: 'numeric', dir: 'ltr' }))}
           {field('queueCap', t('settings.counter.queueCap'), textInput('queueCap', { inputMode: 'numeric', dir: 'ltr' }))}
           {field('queueExpiry', t('settings.counter.queueExpiry'), textInput('queueExpiry', { inputMode: 'numeric', dir: 'ltr' }))}
+          {field('idleLock', t('settings.counter.idleLock'), textInput('idleLock', { inputMode: 'numeric', dir: 'ltr' }))}
+          {field('reprintWindow', t('settings.counter.reprintWindow'), textInput('reprintWindow', { inputMode: 'numeric', dir: 'ltr' }), t('settings.counter.reprintWindowHint'))}
         </Section>
 
         <Section id="set-sec-display" title={t('settings.section.display')}>

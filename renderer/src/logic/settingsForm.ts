@@ -19,6 +19,8 @@ export type SettingsForm = {
   maxQuantity: string;
   queueCap: string;
   queueExpiry: string;
+  idleLock: string;
+  reprintWindow: string;
   cashierName: string;
   language: Language;
   arabicDigits: boolean;
@@ -45,6 +47,8 @@ export function formFromSettings(s: Settings, decimalMark = ','): SettingsForm {
     maxQuantity: String(s.maxQuantityPerSale),
     queueCap: String(s.queueCap),
     queueExpiry: String(s.queueExpiryMinutes),
+    idleLock: String(s.idleLockMinutes),
+    reprintWindow: String(s.reprintWindowMinutes),
     cashierName: s.cashierName,
     language: s.language,
     arabicDigits: s.arabicDigits,
@@ -105,6 +109,8 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   const maxQuantityPerSale = whole(errors, 'maxQuantity', form.maxQuantity, 1, 100);
   const queueCap = whole(errors, 'queueCap', form.queueCap, 0, 500);
   const queueExpiryMinutes = whole(errors, 'queueExpiry', form.queueExpiry, 1, 24 * 60);
+  const idleLockMinutes = whole(errors, 'idleLock', form.idleLock, 1, 240);
+  const reprintWindowMinutes = whole(errors, 'reprintWindow', form.reprintWindow, 0, 24 * 60);
 
   const patch: SettingsPatch = {};
   const shopPatch: NonNullable<SettingsPatch['shop']> = {};
@@ -122,6 +128,8 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   if (maxQuantityPerSale !== current.maxQuantityPerSale) patch.maxQuantityPerSale = maxQuantityPerSale;
   if (queueCap !== current.queueCap) patch.queueCap = queueCap;
   if (queueExpiryMinutes !== current.queueExpiryMinutes) patch.queueExpiryMinutes = queueExpiryMinutes;
+  if (idleLockMinutes !== current.idleLockMinutes) patch.idleLockMinutes = idleLockMinutes;
+  if (reprintWindowMinutes !== current.reprintWindowMinutes) patch.reprintWindowMinutes = reprintWindowMinutes;
   if (cashierName !== current.cashierName) patch.cashierName = cashierName;
   if (form.language !== current.language) patch.language = form.language;
   if (form.arabicDigits !== current.arabicDigits) patch.arabicDigits = form.arabicDigits;
@@ -159,6 +167,8 @@ const PATH_TO_FIELD: Record<string, FormField> = {
   maxQuantityPerSale: 'maxQuantity',
   queueCap: 'queueCap',
   queueExpiryMinutes: 'queueExpiry',
+  idleLockMinutes: 'idleLock',
+  reprintWindowMinutes: 'reprintWindow',
   cashierName: 'cashierName',
   language: 'language',
   arabicDigits: 'arabicDigits',

@@ -1,4 +1,5 @@
 import type { UiDict } from './types';
+import { shopAr } from './shop-ar';
 
 /** Modern Standard Arabic. Plural keys follow Intl.PluralRules('ar'): zero, one, two, few, many, other. */
 export const ar = {
@@ -41,6 +42,12 @@ export const ar = {
     language: 'اللغة',
     settings: 'الإعدادات',
     cannotSell: 'البيع غير ممكن: {{reason}}',
+    signedInAs: '{{role}}: {{name}}',
+    shiftOpen: 'الصندوق مفتوح منذ {{time}}',
+    shiftClosed: 'الصندوق مغلق',
+    shiftButton: 'الصندوق',
+    backoffice: 'الإدارة',
+    lock: 'قفل',
   },
   grid: {
     heading: 'المنتجات',
@@ -282,6 +289,9 @@ export const ar = {
       queueCap: 'أقصى عدد من المبيعات في الانتظار',
       queueExpiry: 'مدة صلاحية المبيعات في الانتظار (دقائق)',
       cashierName: 'اسم الصندوق أو البائع',
+      idleLock: 'القفل بعد عدم النشاط (دقائق)',
+      reprintWindow: 'مدة إعادة الطباعة لأمين الصندوق (دقائق)',
+      reprintWindowHint: 'بعد هذه المدة، وحده صاحب المحل يستطيع إعادة طباعة عملية بيع أو إظهار رموزها.',
     },
     display: {
       language: 'اللغة',
@@ -324,4 +334,5 @@ export const ar = {
     INVALID_STATE: 'لم يعد ذلك ممكنًا: تغيّر الوضع (السعر أو المخزون أو حالة البيع). تحقّق ثم أعد المحاولة.',
     INTERNAL: 'خطأ في الصندوق. أعد المحاولة؛ وإن تكرر ذلك فأعد تشغيل الصندوق.',
   },
+  ...shopAr,
 } satisfies UiDict;

@@ -1,4 +1,5 @@
 import type { UiDict } from './types';
+import { shopEn } from './shop-en';
 
 export const en = {
   app: {
@@ -36,6 +37,12 @@ export const en = {
     language: 'Language',
     settings: 'Settings',
     cannotSell: 'Cannot sell: {{reason}}',
+    signedInAs: '{{role}}: {{name}}',
+    shiftOpen: 'Shift open since {{time}}',
+    shiftClosed: 'No open shift',
+    shiftButton: 'Shift',
+    backoffice: 'Management',
+    lock: 'Lock',
   },
   grid: {
     heading: 'Products',
@@ -253,6 +260,9 @@ export const en = {
       queueCap: 'Maximum queued sales',
       queueExpiry: 'Queued sales expire after (minutes)',
       cashierName: 'Till or cashier name',
+      idleLock: 'Lock after inactivity (minutes)',
+      reprintWindow: 'Cashier may reprint for (minutes)',
+      reprintWindowHint: 'After this time, only the owner can reprint a sale or show its codes.',
     },
     display: {
       language: 'Language',
@@ -295,4 +305,5 @@ export const en = {
     INVALID_STATE: 'No longer possible: things changed (price, stock or sale state). Check and try again.',
     INTERNAL: 'Till error. Try again; if it continues, restart the till.',
   },
+  ...shopEn,
 } satisfies UiDict;

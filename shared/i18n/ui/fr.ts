@@ -1,4 +1,5 @@
 import type { UiDict } from './types';
+import { shopFr } from './shop-fr';
 
 /** French: the default language of the till, written for an Algerian shop counter. */
 export const fr = {
@@ -37,6 +38,12 @@ export const fr = {
     language: 'Langue',
     settings: 'Paramètres',
     cannotSell: 'Vente impossible : {{reason}}',
+    signedInAs: '{{role}} : {{name}}',
+    shiftOpen: 'Caisse ouverte depuis {{time}}',
+    shiftClosed: 'Caisse fermée',
+    shiftButton: 'Caisse',
+    backoffice: 'Gestion',
+    lock: 'Verrouiller',
   },
   grid: {
     heading: 'Produits',
@@ -254,6 +261,9 @@ export const fr = {
       queueCap: 'Ventes en file d’attente au maximum',
       queueExpiry: 'Expiration des ventes en file (minutes)',
       cashierName: 'Nom de la caisse ou du caissier',
+      idleLock: 'Verrouillage après inactivité (minutes)',
+      reprintWindow: 'Réimpression par le caissier pendant (minutes)',
+      reprintWindowHint: 'Passé ce délai, seul le propriétaire peut réimprimer une vente ou en afficher les codes.',
     },
     display: {
       language: 'Langue',
@@ -296,4 +306,5 @@ export const fr = {
     INVALID_STATE: 'Ce n’est plus possible : la situation a changé (prix, stock ou état de la vente). Vérifiez puis réessayez.',
     INTERNAL: 'Erreur de la caisse. Réessayez ; si cela continue, redémarrez la caisse.',
   },
+  ...shopFr,
 } satisfies UiDict;

@@ -1,0 +1,49 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Data safety: a backup made from "Sauvegarde" restores the ledger as it was, after a restart. */
+
+async function sellOne(page: Page, n: number) {
+  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
+  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await expect(page.getByRole('status', { name: new RegExp(`Vente n° ${n}\\b`) })).toContainText('Vente terminée');
+  await page.getByRole('button', { name: 'Nouvelle vente' }).click();
+}
+
+test('a backup is created, a later sale is undone by restoring it at the next start', async ({ till }) => {
+  const { page } = till;
+  await sellOne(page, 1);
+
+  await page.getByRole('button', { name: 'Gestion' }).click();
+  let bo = page.getByRole('dialog', { name: 'Gestion' });
+  await bo.getByRole('tab', { name: 'Sauvegarde' }).click();
+  await bo.getByRole('button', { name: 'Créer une sauvegarde' }).click();
+  const created = bo.getByRole('status').filter({ hasText: 'Sauvegarde créée' });
+  await expect(created).toBeVisible();
+  const path = /(\/\S+\.sqlite)/.exec(await created.innerText())?.[1];
+  expect(path).toBeTruthy();
+  await bo.getByRole('button', { name: 'Fermer la gestion' }).click();
+
+  await sellOne(page, 2);
+
+  await page.getByRole('button', { name: 'Gestion' }).click();
+  bo = page.getByRole('dialog', { name: 'Gestion' });
+  await bo.getByRole('tab', { name: 'Sauvegarde' }).click();
+  await bo.getByLabel('Chemin complet du fichier de sauvegarde').fill('relative/path.sqlite');
+  await bo.getByRole('button', { name: 'Restaurer' }).click();
+  await bo.getByRole('button', { name: 'Oui, remplacer les ventes actuelles' }).click();
+  await expect(bo.getByRole('alert')).toContainText('Une valeur saisie n’est pas acceptée');
+  await bo.getByLabel('Chemin complet du fichier de sauvegarde').fill(path!);
+  await bo.getByRole('button', { name: 'Restaurer' }).click();
+  await bo.getByRole('button', { name: 'Oui, remplacer les ventes actuelles' }).click();
+  await expect(bo.getByText('Sauvegarde vérifiée (ventes : 1). Redémarrez la caisse pour terminer la restauration.')).toBeVisible();
+
+  await till.restart();
+  await page.getByRole('button', { name: 'Gestion' }).click();
+  bo = page.getByRole('dialog', { name: 'Gestion' });
+  const table = bo.getByRole('table', { name: 'Ventes trouvées' });
+  await expect(table.getByRole('button', { name: 'Voir le détail de la vente n° 1' })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'Voir le détail de la vente n° 2' })).toHaveCount(0);
+});
