@@ -69,7 +69,7 @@ export class TillServices {
     this.now = o.now ?? Date.now;
     this.catalog = new CatalogService(o.ledger, () => this.current.client, this.now);
     this.staff = new StaffRepo(o.ledger);
-    this.session = new SessionManager(this.staff, this.now, () => this.settings.get().idleLockMinutes * 60_000);
+    this.session = new SessionManager(this.staff, this.now, () => this.settings.get().idleLockMinutes * 60_000, () => this.sessionChanged());
     this.shifts = new ShiftService(o.ledger, this.now);
     this.dataDir = o.dataDir;
     this.gate = new RateGate(this.settings.get().apiRequestsPerMinute);

@@ -88,6 +88,14 @@ export interface WindowPlacement {
   maximized: boolean;
 }
 
+/**
+ * Downloads the page may start: only files it built itself (CSV exports as blob: URLs), which
+ * Electron saves through its own "Save as" dialog. Anything fetched from elsewhere is refused.
+ */
+export function isAllowedDownload(url: string): boolean {
+  return url.startsWith('blob:');
+}
+
 export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 } as const;
 export const MIN_WINDOW_SIZE = { width: 800, height: 600 } as const;
 /** How much of a saved window must overlap a display for it to count as visible there. */

@@ -2,7 +2,7 @@ import { BrowserWindow, screen, type Session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '../core/ports';
 import type { WindowStateStore } from './stores';
-import { clampWindowBounds, CONTENT_SECURITY_POLICY, isAllowedNavigation, MIN_WINDOW_SIZE, type Rect } from './window-policy';
+import { clampWindowBounds, CONTENT_SECURITY_POLICY, isAllowedDownload, isAllowedNavigation, MIN_WINDOW_SIZE, type Rect } from './window-policy';
 
 /**
  * The till's one window: sandboxed renderer, only its own page, no pop-ups, no permissions, and
@@ -37,7 +37,9 @@ export function hardenSession(session: Session): void {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  session.on('will-download', (event) => event.preventDefault());
+  session.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) event.preventDefault();
+  });
 }
 
 function displayWorkAreas(): Rect[] {

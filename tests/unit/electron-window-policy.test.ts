@@ -156,3 +156,12 @@ describe('window bounds', () => {
     expect(clampWindowBounds({ width: 1000, height: 700 }, [primary])).toEqual({ width: 1000, height: 700, maximized: false });
   });
 });
+
+describe('downloads', () => {
+  it('allows only files the page built itself (blob: exports)', async () => {
+    const { isAllowedDownload } = await import('../../electron/main/window-policy');
+    expect(isAllowedDownload('blob:null/5c2b1f0e-aaaa-4bbb-8ccc-123456789abc')).toBe(true);
+    expect(isAllowedDownload('https://evil.example/x.exe')).toBe(false);
+    expect(isAllowedDownload('file:///etc/passwd')).toBe(false);
+  });
+});

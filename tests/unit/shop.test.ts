@@ -94,6 +94,8 @@ describe('history, reveal and reprint', () => {
     const code = hx.sim.control.orders()[0]!.cards[0]!.value;
     const found = await hx.h['history:search']({ codeSuffix: code.slice(-4) });
     expect(found.map((s) => s.id)).toContain(sale.id);
+    const serial = hx.sim.control.orders()[0]!.cards[0]!.serial;
+    expect((await hx.h['history:search']({ codeSuffix: serial.slice(-4) })).map((s) => s.id)).toContain(sale.id);
     const first = await hx.h['sales:reprint']({ saleId: sale.id });
     const second = await hx.h['sales:reprint']({ saleId: sale.id });
     expect(first.html).toContain('DUPLICATA n° 1');

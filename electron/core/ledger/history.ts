@@ -84,11 +84,11 @@ export function searchSales(source: LedgerReader | Database.Database, q: SalesQu
         params[`sfx${i}`] = v;
         return `@sfx${i}`;
       });
-      where.push(`s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 IN (${names.join(', ')}))`);
+      where.push(`s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 IN (${names.join(', ')}) OR c.serial_last4 IN (${names.join(', ')}))`);
     } else {
       // Shorter than the stored last four: match their end (LIKE is case-insensitive for ASCII).
       params.sfxLike = `%${(variants[0] as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}`;
-      where.push("s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 LIKE @sfxLike ESCAPE '\\')");
+      where.push("s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 LIKE @sfxLike ESCAPE '\\' OR c.serial_last4 LIKE @sfxLike ESCAPE '\\')");
     }
   }
   params.limit = Math.max(1, Math.min(MAX_HISTORY_LIMIT, Math.floor(q.limit)));

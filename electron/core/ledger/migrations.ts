@@ -87,6 +87,10 @@ const MIGRATIONS: string[] = [
   CREATE INDEX sales_shift ON sales(shift_id);
   CREATE INDEX sales_cashier ON sales(cashier_id, created_at);
   `,
+  // 3: a customer may read out the serial rather than the code: search its last four too.
+  `
+  CREATE INDEX cards_serial_last4 ON cards(serial_last4);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

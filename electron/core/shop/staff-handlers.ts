@@ -33,7 +33,11 @@ export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffComma
       return { active: s.session.active() !== null };
     },
     'staff:list': async () => s.staff.all().map(toCashier),
-    'staff:add': async ({ name, role, pin }) => toCashier(await s.session.add(name, role, pin)),
+    'staff:add': async ({ name, role, pin }) => {
+      const row = await s.session.add(name, role, pin);
+      s.sessionChanged();
+      return toCashier(row);
+    },
     'staff:update': async ({ id, name, role, pin, active }) => {
       const row = s.staff.get(id);
       if (!row) throw new AppError('NOT_FOUND', 'Unknown cashier', { field: 'id' });

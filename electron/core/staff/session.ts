@@ -24,6 +24,8 @@ export class SessionManager {
     private readonly staff: StaffRepo,
     private readonly now: () => number,
     private readonly idleMs: () => number,
+    /** Told when the idle lock falls, so every screen can return to the PIN pad. */
+    private readonly onLocked: () => void = () => {},
   ) {}
 
   needsSetup(): boolean {
@@ -32,7 +34,10 @@ export class SessionManager {
 
   /** The cashier at the till, or null when nobody is signed in or the idle lock has fallen. */
   active(): ActiveCashier | null {
-    if (this.current && this.now() - this.lastActivity > this.idleMs()) this.current = null;
+    if (this.current && this.now() - this.lastActivity > this.idleMs()) {
+      this.current = null;
+      queueMicrotask(this.onLocked);
+    }
     return this.current;
   }
 
