@@ -9,6 +9,7 @@ import { guardHandlers } from './access';
 import { staffHandlers } from './shop/staff-handlers';
 import { historyHandlers } from './shop/history-handlers';
 import { reportHandlers } from './shop/report-handlers';
+import { requireCodeAccess } from './shop/sale-access';
 
 type SaleCommands =
   | 'app:status' | 'catalog:list' | 'catalog:product' | 'account:balance'
@@ -43,7 +44,11 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
     return row;
   };
 
-  const receipt = async (saleId: number) => saleReceipt(s.ledger, s.settings, sale(saleId));
+  const receipt = async (saleId: number) => {
+    const row = sale(saleId);
+    requireCodeAccess(s, row);
+    return saleReceipt(s.ledger, s.settings, row);
+  };
 
   return {
     'app:status': async () => s.status(),

@@ -114,6 +114,8 @@ describe('history, reveal and reprint', () => {
     const mine = await sell('PSN 10 USD', 1);
     expect(await hx.h['sales:reveal']({ saleId: mine.id })).toHaveLength(1);
     await expect(hx.h['sales:reveal']({ saleId: ownerSale.id })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(hx.h['sales:receipt']({ saleId: ownerSale.id })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    expect((await hx.h['sales:receipt']({ saleId: mine.id })).html).toContain('Amina');
     expect((await hx.h['history:search']({})).every((s) => s.cashier === 'Amina')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import type { SaleRow } from '../ledger/ledger';
 import { saleReceipt } from '../receipts/sale-receipt';
 import { toSaleDto } from '../sales/sale-dto';
 import type { TillServices } from '../services';
+import { requireCodeAccess } from './sale-access';
 
 type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 'sales:reprint';
 
@@ -19,15 +20,7 @@ export function historyHandlers(s: TillServices): Pick<CommandHandlers, HistoryC
     if (!row) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
     return row;
   };
-  const mayHandle = (row: SaleRow) => {
-    const who = s.session.require('cashier');
-    if (who.role === 'owner') return who;
-    const windowMs = s.settings.get().reprintWindowMinutes * 60_000;
-    const own = row.cashier_id === who.id;
-    const recent = s.now() - (row.finished_at ?? row.created_at) <= windowMs;
-    if (!own || !recent) throw new AppError('NOT_ALLOWED', 'Only the owner can do this for this sale', { reason: 'OWNER_ONLY' });
-    return who;
-  };
+  const mayHandle = (row: SaleRow) => requireCodeAccess(s, row);
   return {
     'history:search': async (q) => {
       const who = s.session.require('cashier');

@@ -1,0 +1,19 @@
+import { AppError } from '../../../shared/result';
+import type { SaleRow } from '../ledger/ledger';
+import type { TillServices } from '../services';
+import type { ActiveCashier } from '../staff/session';
+
+/**
+ * Who may see a sale's codes (receipt, print, reveal, reprint): the owner always; a cashier only
+ * for their own sale and only within the window set in settings after it finished, so a code
+ * cannot be fetched again later by someone else at the counter.
+ */
+export function requireCodeAccess(s: TillServices, row: SaleRow): ActiveCashier {
+  const who = s.session.require('cashier');
+  if (who.role === 'owner') return who;
+  const windowMs = s.settings.get().reprintWindowMinutes * 60_000;
+  const own = row.cashier_id === who.id;
+  const recent = s.now() - (row.finished_at ?? row.created_at) <= windowMs;
+  if (!own || !recent) throw new AppError('NOT_ALLOWED', 'Only the owner can do this for this sale', { reason: 'OWNER_ONLY' });
+  return who;
+}
