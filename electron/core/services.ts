@@ -172,6 +172,21 @@ export class TillServices {
     return b;
   }
 
+  private balanceTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * After sales finish, one balance read for the lot: draining a queue must not spend a request
+   * per sale on the balance.
+   */
+  refreshBalanceSoon(delayMs = 1000): void {
+    if (this.balanceTimer) return;
+    this.balanceTimer = setTimeout(() => {
+      this.balanceTimer = null;
+      this.balance(true).catch(() => undefined);
+    }, delayMs);
+    this.balanceTimer.unref();
+  }
+
   transition(row: SaleRow, from: readonly SaleState[], to: SaleState, patch: Parameters<Ledger['transition']>[3], event: string): SaleRow {
     try {
       const next = this.ledger.transition(row.id, from, to, patch, event);
@@ -206,6 +221,8 @@ export class TillServices {
   }
 
   async close(): Promise<void> {
+    if (this.balanceTimer) clearTimeout(this.balanceTimer);
+    this.balanceTimer = null;
     this.closing = true;
     await this.warming;
     this.closing = false;
@@ -244,9 +261,7 @@ export class TillServices {
         this.emit('connection:changed', { state, queued: this.ledger.countByStates(['QUEUED', 'EXPIRED']) });
         this.statusChanged();
       },
-      onFinal: () => {
-        this.balance(true).catch(() => undefined);
-      },
+      onFinal: () => this.refreshBalanceSoon(),
     });
     this.currentEngine.recover();
     await this.validateWithin(3000);

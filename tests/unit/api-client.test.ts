@@ -117,11 +117,14 @@ describe('OneClickDZ client', () => {
     expect(e.code).toBe('API_BAD_RESPONSE');
   });
 
-  it('retries reads with backoff but never a placeOrder', async () => {
+  it('retries reads with backoff after a blip, fails fast when the provider refuses connections, never retries a placeOrder', async () => {
     let n = 0;
-    const { client, calls } = fake(() => (++n < 3 ? new TransportError('unsent', 'refused', 'x') : { status: 200, body: { success: true, data: { balance: 5 } } }));
+    const { client, calls } = fake(() => (++n < 3 ? new TransportError('unsent', 'reset', 'x') : { status: 200, body: { success: true, data: { balance: 5 } } }));
     expect(await client.balance()).toBe(500);
     expect(calls).toHaveLength(3);
+    const down = fake(() => new TransportError('unsent', 'refused', 'x'));
+    expect((await caught(down.client.balance())).kind).toBe('unsent');
+    expect(down.calls).toHaveLength(1);
     const order = fake(() => new TransportError('unsent', 'refused', 'x'));
     await caught(order.client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
     expect(order.calls).toHaveLength(1);

@@ -238,7 +238,10 @@ export class OneClickDzClient {
       try {
         return await this.exchangeFull('GET', path, undefined, false);
       } catch (e) {
-        const retryable = e instanceof ApiError && (e.kind === 'unsent' || e.kind === 'unknown' || e.kind === 'server' || (e.kind === 'rate_limited' && (e.retryAfterMs ?? 0) <= 2000));
+        // A refused connection or a failed DNS lookup will not heal in a second: fail fast, so an
+        // offline sale falls back to cached prices at once. Resets, timeouts and 5xx may be blips.
+        const hardDown = e instanceof ApiError && e.kind === 'unsent' && ['refused', 'dns', 'offline'].includes(String(e.details?.reason));
+        const retryable = !hardDown && e instanceof ApiError && (e.kind === 'unsent' || e.kind === 'unknown' || e.kind === 'server' || (e.kind === 'rate_limited' && (e.retryAfterMs ?? 0) <= 2000));
         if (!retryable || attempt >= retries) throw e;
         const base = e instanceof ApiError && e.retryAfterMs !== undefined ? e.retryAfterMs : 250 * 3 ** attempt;
         await this.sleep(base + Math.floor(this.random() * 100));
@@ -267,7 +270,11 @@ export class OneClickDzClient {
       });
     } catch (e) {
       if (e instanceof TransportError) {
-        if (e.phase === 'unsent') throw new ApiError('unsent', 'API_UNREACHABLE', `The provider could not be reached (${e.reason})`);
+        if (e.phase === 'unsent') {
+          // It never reached the provider, so it does not count against the provider's limit.
+          this.gate?.release();
+          throw new ApiError('unsent', 'API_UNREACHABLE', `The provider could not be reached (${e.reason})`, { reason: e.reason });
+        }
         throw new ApiError('unknown', 'API_OUTCOME_UNKNOWN', `The connection failed after the request was sent (${e.reason})`);
       }
       throw new ApiError('unsent', 'API_UNREACHABLE', 'The provider could not be reached');

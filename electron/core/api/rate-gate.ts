@@ -2,11 +2,16 @@
  * Keeps the till under the provider's request rate. The provider documents no number, only
  * HTTP 429, so the rate is a setting (requests per minute) and every call, reads and orders alike,
  * passes the gate first. It is a sliding window: never more than the per-minute figure in any
- * 60 s, nor more than a sixtieth of it in any 1 s, so no window the provider might count in
+ * 60 s, nor more than a sixtieth of it in any 1 s (less a safety margin), so no window the provider might count in
  * (per second or per minute, fixed or sliding) sees more than it allows. A 429 pauses every call
  * until its Retry-After has passed, so a long queue drains at the rate the provider tolerates.
  */
 export class RateGate {
+  /**
+   * The gate counts a request when it leaves and the provider when it arrives; set exactly at the
+   * limit they disagree now and then, so the till keeps a tenth below it.
+   */
+  static readonly MARGIN = 0.9;
   private readonly sent: number[] = [];
   private pausedUntil = 0;
   private chain: Promise<void> = Promise.resolve();
@@ -19,6 +24,15 @@ export class RateGate {
 
   setRate(perMinute: number): void {
     this.perMinute = perMinute;
+  }
+
+  /** Gives back the last slot taken, for a request that failed before it reached the provider. */
+  release(): void {
+    this.sent.pop();
+  }
+
+  private get budget(): number {
+    return Math.max(1, Math.floor(this.perMinute * RateGate.MARGIN));
   }
 
   pauseFor(ms: number): void {
@@ -40,7 +54,7 @@ export class RateGate {
         continue;
       }
       while (this.sent.length > 0 && (this.sent[0] as number) <= now - 60_000) this.sent.shift();
-      const wait = Math.max(this.waitFor(now, 60_000, this.perMinute), this.waitFor(now, 1000, Math.max(1, Math.floor(this.perMinute / 60))));
+      const wait = Math.max(this.waitFor(now, 60_000, this.budget), this.waitFor(now, 1000, Math.max(1, Math.floor(this.budget / 60))));
       if (wait <= 0) {
         this.sent.push(now);
         return;

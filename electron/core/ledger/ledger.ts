@@ -77,6 +77,9 @@ const last4 = (s: string) => s.slice(-4);
  */
 export class Ledger {
   private readonly db: Database.Database;
+  /** Prepared once: preparing ~15 statements per sale was most of the cost of recording it. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly checkpointTimer: NodeJS.Timeout | null;
 
   constructor(file: string, private readonly cipher: CodeCipher, private readonly now: () => number = Date.now) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -85,11 +88,33 @@ export class Ledger {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // SQLite's automatic checkpoint would land on some sale's commit; fold the WAL in between sales.
+    this.db.pragma('wal_autocheckpoint = 0');
     migrate(this.db);
+    this.checkpointTimer = file === ':memory:' ? null : setInterval(() => this.checkpoint(), 30_000);
+    this.checkpointTimer?.unref();
+  }
+
+  /** Moves committed pages from the WAL into the database without waiting on readers. */
+  checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   close(): void {
+    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
+    this.checkpoint();
     this.db.close();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      // Dynamic queries (history filters) come in a bounded number of shapes; this is a backstop.
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, st);
+    }
+    return st;
   }
 
   insertSale(s: NewSale): SaleRow {
@@ -128,11 +153,11 @@ export class Ledger {
   }
 
   addEvent(id: number, kind: string, detail: string | null, at = this.now()): void {
-    this.db.prepare('INSERT INTO sale_events (sale_id, at, kind, detail) VALUES (?, ?, ?, ?)').run(id, at, kind, detail);
+    this.stmt('INSERT INTO sale_events (sale_id, at, kind, detail) VALUES (?, ?, ?, ?)').run(id, at, kind, detail);
   }
 
   get(id: number): SaleRow | null {
-    return (this.db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
+    return (this.stmt('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined) ?? null;
   }
 
   mustGet(id: number): SaleRow {
@@ -144,35 +169,35 @@ export class Ledger {
   byStates(states: readonly SaleState[], limit = 1000): SaleRow[] {
     if (states.length === 0) return [];
     const marks = states.map(() => '?').join(',');
-    return this.db.prepare(`SELECT * FROM sales WHERE state IN (${marks}) ORDER BY id LIMIT ?`).all(...states, limit) as SaleRow[];
+    return this.stmt(`SELECT * FROM sales WHERE state IN (${marks}) ORDER BY id LIMIT ?`).all(...states, limit) as SaleRow[];
   }
 
   recent(limit: number): SaleRow[] {
-    return this.db.prepare('SELECT * FROM sales ORDER BY id DESC LIMIT ?').all(limit) as SaleRow[];
+    return this.stmt('SELECT * FROM sales ORDER BY id DESC LIMIT ?').all(limit) as SaleRow[];
   }
 
   countByStates(states: readonly SaleState[]): number {
     if (states.length === 0) return 0;
     const marks = states.map(() => '?').join(',');
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM sales WHERE state IN (${marks})`).get(...states) as { n: number }).n;
+    return (this.stmt(`SELECT COUNT(*) AS n FROM sales WHERE state IN (${marks})`).get(...states) as { n: number }).n;
   }
 
   isKnownOrderId(orderId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM sales WHERE order_id = ?').get(orderId) !== undefined;
+    return this.stmt('SELECT 1 FROM sales WHERE order_id = ?').get(orderId) !== undefined;
   }
 
   cards(id: number): Card[] {
-    const rows = this.db.prepare('SELECT code_enc, serial_enc FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { code_enc: Buffer; serial_enc: Buffer }[];
+    const rows = this.stmt('SELECT code_enc, serial_enc FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { code_enc: Buffer; serial_enc: Buffer }[];
     return rows.map((r) => ({ value: this.cipher.decrypt(r.code_enc), serial: this.cipher.decrypt(r.serial_enc) }));
   }
 
   maskedCards(id: number): { index: number; codeLast4: string; serialLast4: string }[] {
-    const rows = this.db.prepare('SELECT idx, code_last4, serial_last4 FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { idx: number; code_last4: string; serial_last4: string }[];
+    const rows = this.stmt('SELECT idx, code_last4, serial_last4 FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { idx: number; code_last4: string; serial_last4: string }[];
     return rows.map((r) => ({ index: r.idx, codeLast4: r.code_last4, serialLast4: r.serial_last4 }));
   }
 
   events(id: number): SaleEvent[] {
-    return this.db.prepare('SELECT at, kind, detail FROM sale_events WHERE sale_id = ? ORDER BY id').all(id) as SaleEvent[];
+    return this.stmt('SELECT at, kind, detail FROM sale_events WHERE sale_id = ? ORDER BY id').all(id) as SaleEvent[];
   }
 
   /**
@@ -180,7 +205,7 @@ export class Ledger {
    * that could write is refused, so every write still goes through the methods above.
    */
   select<T>(sql: string, params: Record<string, unknown> = {}): T[] {
-    const stmt = this.db.prepare(sql);
+    const stmt = this.stmt(sql);
     if (!stmt.readonly) throw new Error('Ledger.select runs read-only statements only');
     return stmt.all(params) as T[];
   }
@@ -214,7 +239,7 @@ export class Ledger {
 
   /** One committed write statement (staff, shifts); returns the new row id for an INSERT. */
   write(sql: string, params: Record<string, unknown> = {}): number {
-    return Number(this.db.prepare(sql).run(params).lastInsertRowid);
+    return Number(this.stmt(sql).run(params).lastInsertRowid);
   }
 
   /** Several writes that must land together or not at all. */
@@ -223,15 +248,15 @@ export class Ledger {
   }
 
   kvGet(key: string): string | null {
-    return (this.db.prepare('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+    return (this.stmt('SELECT value FROM kv WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   }
 
   kvSet(key: string, value: string): void {
-    this.db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.stmt('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   private insertCards(id: number, cards: Card[]): void {
-    const stmt = this.db.prepare(
+    const stmt = this.stmt(
       'INSERT INTO cards (sale_id, idx, code_enc, serial_enc, code_last4, serial_last4) VALUES (?, ?, ?, ?, ?, ?)',
     );
     cards.forEach((c, i) => stmt.run(id, i, this.cipher.encrypt(c.value), this.cipher.encrypt(c.serial), last4(c.value), last4(c.serial)));
@@ -244,6 +269,6 @@ export class Ledger {
     if (sets.length === 0) return;
     const params: Record<string, unknown> = { id, state };
     for (const k of keys) params[k] = patch[k] ?? null;
-    this.db.prepare(`UPDATE sales SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    this.stmt(`UPDATE sales SET ${sets.join(', ')} WHERE id = @id`).run(params);
   }
 }
