@@ -13,7 +13,7 @@ describe('rate gate', () => {
       await gate.take();
       at.push(t);
     }
-    // 200 a minute, less the 10 % margin = 180 = 3 a second: threes, one second apart.
+    // 200 a minute, less the 5 % margin = 190, i.e. 3 a second: threes, one second apart.
     expect(at).toEqual([0, 0, 0, 1001, 1001, 1001, 2002]);
     gate.release();
     await gate.take();

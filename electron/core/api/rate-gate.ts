@@ -9,9 +9,9 @@
 export class RateGate {
   /**
    * The gate counts a request when it leaves and the provider when it arrives; set exactly at the
-   * limit they disagree now and then, so the till keeps a tenth below it.
+   * limit they disagree now and then, so the till keeps 5 % below it.
    */
-  static readonly MARGIN = 0.9;
+  static readonly MARGIN = 0.95;
   private readonly sent: number[] = [];
   private pausedUntil = 0;
   private chain: Promise<void> = Promise.resolve();

@@ -226,21 +226,46 @@ export class SaleEngine {
     return row.last_checked_at + (slow ? t.slowPollMs : t.pollMs);
   }
 
+  /** From this many due orders on, one read of the order list answers for all of them. */
+  static readonly LIST_POLL_FROM = 3;
+
   private async pollerStep(): Promise<number> {
     const client = this.d.client();
     if (!client || client.haltedBy) return this.d.timing.idleMs;
+    const placed = this.d.ledger.byStates(['PLACED']);
+    const due = placed.filter((row) => this.nextCheckAt(row) <= this.d.now());
+    let individually = due;
+    if (due.length >= SaleEngine.LIST_POLL_FROM) individually = await this.checkByList(client, due);
+    for (const row of individually) await this.check(client, row);
     let soonest = Infinity;
-    for (const row of this.d.ledger.byStates(['PLACED'])) {
-      const due = this.nextCheckAt(row);
-      if (due <= this.d.now()) {
-        await this.check(client, row);
-        const after = this.d.ledger.get(row.id);
-        if (after?.state === 'PLACED') soonest = Math.min(soonest, this.nextCheckAt(after));
-      } else {
-        soonest = Math.min(soonest, due);
-      }
-    }
+    for (const row of this.d.ledger.byStates(['PLACED'])) soonest = Math.min(soonest, this.nextCheckAt(row));
     return soonest === Infinity ? this.d.timing.idleMs : Math.max(1, soonest - this.d.now());
+  }
+
+  /**
+   * Draining a queue leaves many orders placed at once: one page of gift-cards/list (which carries
+   * the cards) settles them all for the price of one request. Returns the rows the list did not
+   * mention, to be checked one by one.
+   */
+  private async checkByList(client: OneClickDzClient, rows: SaleRow[]): Promise<SaleRow[]> {
+    const t = this.d.timing;
+    const now = this.d.now();
+    const from = Math.min(...rows.map((r) => r.sent_at ?? r.created_at)) - t.reconcileBeforeMs;
+    let orders: ApiOrder[];
+    try {
+      orders = await client.listAllOrders(from, now + t.reconcileAfterMs, 10);
+      this.noteReachable(true);
+    } catch {
+      return rows;
+    }
+    const byId = new Map(orders.map((o) => [o.orderId, o]));
+    const missing: SaleRow[] = [];
+    for (const row of rows) {
+      const order = byId.get(row.order_id as string);
+      if (order) this.apply(row, order, now);
+      else missing.push(row);
+    }
+    return missing;
   }
 
   private async check(client: OneClickDzClient, row: SaleRow): Promise<void> {
@@ -255,6 +280,11 @@ export class SaleEngine {
       this.d.ledger.touch(row.id, { last_checked_at: now });
       return;
     }
+    this.apply(row, order, now);
+  }
+
+  /** Records what the provider says of a placed order: still handling, or final with its cards. */
+  private apply(row: SaleRow, order: ApiOrder, now: number): void {
     if (order.status === 'HANDLING') {
       this.d.ledger.touch(row.id, { last_checked_at: now });
       return;
