@@ -17,6 +17,7 @@ const FIELD_LABELS: Record<string, string> = {
   queueExpiryMinutes: 'settings.counter.queueExpiry',
   idleLockMinutes: 'settings.counter.idleLock',
   reprintWindowMinutes: 'settings.counter.reprintWindow',
+  apiRequestsPerMinute: 'settings.counter.apiRate',
   pin: 'session.pin',
   name: 'staff.name',
   path: 'backup.path',

@@ -230,6 +230,7 @@ function SettingsDialogBody() {
           {field('queueExpiry', t('settings.counter.queueExpiry'), textInput('queueExpiry', { inputMode: 'numeric', dir: 'ltr' }))}
           {field('idleLock', t('settings.counter.idleLock'), textInput('idleLock', { inputMode: 'numeric', dir: 'ltr' }))}
           {field('reprintWindow', t('settings.counter.reprintWindow'), textInput('reprintWindow', { inputMode: 'numeric', dir: 'ltr' }), t('settings.counter.reprintWindowHint'))}
+          {field('apiRate', t('settings.counter.apiRate'), textInput('apiRate', { inputMode: 'numeric', dir: 'ltr' }), t('settings.counter.apiRateHint'))}
         </Section>
 
         <Section id="set-sec-display" title={t('settings.section.display')}>

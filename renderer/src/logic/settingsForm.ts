@@ -21,6 +21,7 @@ export type SettingsForm = {
   queueExpiry: string;
   idleLock: string;
   reprintWindow: string;
+  apiRate: string;
   cashierName: string;
   language: Language;
   arabicDigits: boolean;
@@ -49,6 +50,7 @@ export function formFromSettings(s: Settings, decimalMark = ','): SettingsForm {
     queueExpiry: String(s.queueExpiryMinutes),
     idleLock: String(s.idleLockMinutes),
     reprintWindow: String(s.reprintWindowMinutes),
+    apiRate: String(s.apiRequestsPerMinute),
     cashierName: s.cashierName,
     language: s.language,
     arabicDigits: s.arabicDigits,
@@ -111,6 +113,7 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   const queueExpiryMinutes = whole(errors, 'queueExpiry', form.queueExpiry, 1, 24 * 60);
   const idleLockMinutes = whole(errors, 'idleLock', form.idleLock, 1, 240);
   const reprintWindowMinutes = whole(errors, 'reprintWindow', form.reprintWindow, 0, 24 * 60);
+  const apiRequestsPerMinute = whole(errors, 'apiRate', form.apiRate, 10, 6000);
 
   const patch: SettingsPatch = {};
   const shopPatch: NonNullable<SettingsPatch['shop']> = {};
@@ -130,6 +133,7 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   if (queueExpiryMinutes !== current.queueExpiryMinutes) patch.queueExpiryMinutes = queueExpiryMinutes;
   if (idleLockMinutes !== current.idleLockMinutes) patch.idleLockMinutes = idleLockMinutes;
   if (reprintWindowMinutes !== current.reprintWindowMinutes) patch.reprintWindowMinutes = reprintWindowMinutes;
+  if (apiRequestsPerMinute !== current.apiRequestsPerMinute) patch.apiRequestsPerMinute = apiRequestsPerMinute;
   if (cashierName !== current.cashierName) patch.cashierName = cashierName;
   if (form.language !== current.language) patch.language = form.language;
   if (form.arabicDigits !== current.arabicDigits) patch.arabicDigits = form.arabicDigits;
@@ -169,6 +173,7 @@ const PATH_TO_FIELD: Record<string, FormField> = {
   queueExpiryMinutes: 'queueExpiry',
   idleLockMinutes: 'idleLock',
   reprintWindowMinutes: 'reprintWindow',
+  apiRequestsPerMinute: 'apiRate',
   cashierName: 'cashierName',
   language: 'language',
   arabicDigits: 'arabicDigits',

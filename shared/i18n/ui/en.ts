@@ -263,6 +263,8 @@ export const en = {
       idleLock: 'Lock after inactivity (minutes)',
       reprintWindow: 'Cashier may reprint for (minutes)',
       reprintWindowHint: 'After this time, only the owner can reprint a sale or show its codes.',
+      apiRate: 'Requests per minute to OneClickDZ',
+      apiRateHint: 'OneClickDZ publishes no limit: the till keeps 5 % under this number and slows down by itself when the provider asks.',
     },
     display: {
       language: 'Language',

@@ -264,6 +264,8 @@ export const fr = {
       idleLock: 'Verrouillage après inactivité (minutes)',
       reprintWindow: 'Réimpression par le caissier pendant (minutes)',
       reprintWindowHint: 'Passé ce délai, seul le propriétaire peut réimprimer une vente ou en afficher les codes.',
+      apiRate: 'Requêtes par minute vers OneClickDZ',
+      apiRateHint: 'OneClickDZ ne publie pas de limite : la caisse reste 5 % en dessous de ce nombre et ralentit d’elle-même si le fournisseur le demande.',
     },
     display: {
       language: 'Langue',
