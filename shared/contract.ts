@@ -64,6 +64,7 @@ export const commands = {
   'sales:sendNow': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:receipt': { input: z.object({ saleId }).strict(), output: receiptSchema },
   'sales:print': { input: z.object({ saleId }).strict(), output: z.object({ printed: z.boolean() }) },
+  'sales:savePdf': { input: z.object({ saleId }).strict(), output: z.object({ saved: z.boolean() }) },
   'settings:get': { input: none, output: settingsSchema },
   'settings:update': { input: settingsPatchSchema, output: settingsSchema },
   'apiKey:set': { input: z.object({ key: z.string().trim().min(8).max(200) }).strict(), output: appStatusSchema },

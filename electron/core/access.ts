@@ -26,6 +26,7 @@ export const ACCESS: Record<CommandName, Access> = {
   'sales:sendNow': 'cashier',
   'sales:receipt': 'cashier',
   'sales:print': 'cashier',
+  'sales:savePdf': 'cashier',
   'sales:timeline': 'cashier',
   'sales:reveal': 'cashier',
   'sales:reprint': 'cashier',

@@ -13,7 +13,7 @@ import { requireCodeAccess } from './shop/sale-access';
 
 type SaleCommands =
   | 'app:status' | 'catalog:list' | 'catalog:product' | 'account:balance'
-  | 'sales:confirm' | 'sales:get' | 'sales:list' | 'sales:cancel' | 'sales:sendNow' | 'sales:receipt' | 'sales:print'
+  | 'sales:confirm' | 'sales:get' | 'sales:list' | 'sales:cancel' | 'sales:sendNow' | 'sales:receipt' | 'sales:print' | 'sales:savePdf'
   | 'settings:get' | 'settings:update' | 'apiKey:set' | 'apiKey:clear';
 
 /**
@@ -125,6 +125,13 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
         s.ledger.addEvent(saleId, 'printed', null);
       }
       return { printed };
+    },
+    'sales:savePdf': async ({ saleId }) => {
+      if (!s.printer) throw new AppError('NOT_SUPPORTED', "This till saves PDFs through the browser's print dialog");
+      const { html, paperWidthMm } = await receipt(saleId);
+      const file = await s.printer.savePdf(html, { widthMm: paperWidthMm, defaultName: `recu-${saleId}.pdf` });
+      if (file) s.ledger.addEvent(saleId, 'saved-pdf', null);
+      return { saved: file !== null };
     },
     'settings:get': async () => s.settings.get(),
     'settings:update': async (patch) => {

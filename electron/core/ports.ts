@@ -36,6 +36,8 @@ export interface PrintOptions {
 /** Native printing (Electron). Absent in the browser host, where the renderer prints. */
 export interface ReceiptPrinter {
   print(html: string, options: PrintOptions): Promise<boolean>;
+  /** "Save as PDF" through a save dialog; resolves the file written, or null if cancelled. */
+  savePdf(html: string, options: { widthMm: 58 | 80; defaultName: string }): Promise<string | null>;
 }
 
 export type EventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;

@@ -118,6 +118,7 @@ export function createElectronReceiptPrinter(deps: PrinterDeps): ReceiptPrinter 
         return false;
       }
     },
+    savePdf: (html, options) => saveReceiptAsPdf(deps, html, { widthMm: options.widthMm, defaultPath: options.defaultName }),
   };
 }
 

@@ -18,6 +18,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'sales:sendNow',
   'sales:receipt',
   'sales:print',
+  'sales:savePdf',
   'settings:get',
   'settings:update',
   'apiKey:set',

@@ -55,4 +55,28 @@ describe('a sale through the core against the simulator', () => {
     await expect(hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC })).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
     expect(hx.sim.control.orders()).toHaveLength(0);
   });
+
+  it('prints and saves PDFs through the native printer port, and says the browser host cannot', async () => {
+    const printed: string[] = [];
+    hx = await startHarness({
+      printer: {
+        print: async (html) => (printed.push(html), true),
+        savePdf: async (_html, o) => `/tmp/${o.defaultName}`,
+      },
+    });
+    const offer = await psnOffer(hx.h);
+    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    await waitForSale(hx.h, sale.id, isFinal);
+    expect(await hx.h['sales:print']({ saleId: sale.id })).toEqual({ printed: true });
+    expect(await hx.h['sales:savePdf']({ saleId: sale.id })).toEqual({ saved: true });
+    expect(printed[0]).toContain(hx.sim.control.orders()[0]!.cards[0]!.value);
+    expect((await hx.h['sales:timeline']({ saleId: sale.id })).map((e) => e.kind)).toEqual(expect.arrayContaining(['printed', 'saved-pdf']));
+    expect((await hx.h['app:status']({})).printing).toBe('native');
+  });
+
+  it('has no native printing in the browser host', async () => {
+    hx = await startHarness();
+    expect((await hx.h['app:status']({})).printing).toBe('browser');
+    await expect(hx.h['sales:savePdf']({ saleId: 1 })).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+  });
 });

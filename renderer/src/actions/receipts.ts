@@ -75,3 +75,9 @@ export async function printReceipt(saleId: number, frame: HTMLIFrameElement | nu
 export function markPrinted(saleId: number): void {
   patch(saleId, { printedOnce: true });
 }
+
+/** Electron only: "Save as PDF" through the core's save dialog (a browser saves from its print dialog). */
+export async function saveReceiptPdf(saleId: number): Promise<void> {
+  const r = await api().call('sales:savePdf', { saleId });
+  if (!r.ok) patch(saleId, { printError: r.error });
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadReceipt, printReceipt } from '../actions/receipts';
+import { loadReceipt, printReceipt, saveReceiptPdf } from '../actions/receipts';
+import { useStatusStore } from '../stores/status';
 import { emptyReceipt, useReceiptsStore } from '../stores/receipts';
 import { useSettingsStore } from '../stores/settings';
 import { ErrorNote } from './ErrorNote';
@@ -13,6 +14,7 @@ export function ReceiptPanel({ saleId, autoPrint }: { saleId: number; autoPrint:
   const { t } = useTranslation();
   const entry = useReceiptsStore((s) => s.bySaleId[saleId]) ?? emptyReceipt;
   const autoPrintSetting = useSettingsStore((s) => s.settings.autoPrint);
+  const nativePrinting = useStatusStore((s) => s.appStatus?.printing === 'native');
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(420);
   const autoPrinted = useRef(false);
@@ -41,6 +43,11 @@ export function ReceiptPanel({ saleId, autoPrint }: { saleId: number; autoPrint:
         >
           {t('receipt.print')}
         </button>
+        {nativePrinting && (
+          <button type="button" className="btn" disabled={entry.status !== 'ready'} onClick={() => void saveReceiptPdf(saleId)}>
+            {t('receipt.savePdf')}
+          </button>
+        )}
         {entry.printing === 'printing' && <span className="muted">{t('receipt.printing')}</span>}
         {entry.printedOnce && entry.printing === 'idle' && <span className="muted">{t('receipt.printed')}</span>}
       </div>

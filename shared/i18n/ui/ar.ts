@@ -176,6 +176,7 @@ export const ar = {
   receipt: {
     frameTitle: 'الوصل',
     print: 'طباعة الوصل',
+    savePdf: 'حفظ بصيغة PDF',
     printing: 'جارٍ الطباعة…',
     printed: 'أُرسل الوصل إلى الطابعة.',
     loading: 'جارٍ تحضير الوصل…',

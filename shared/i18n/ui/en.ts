@@ -147,6 +147,7 @@ export const en = {
   receipt: {
     frameTitle: 'Receipt',
     print: 'Print receipt',
+    savePdf: 'Save as PDF',
     printing: 'Printing…',
     printed: 'Receipt sent to the printer.',
     loading: 'Preparing the receipt…',

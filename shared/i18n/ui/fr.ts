@@ -148,6 +148,7 @@ export const fr = {
   receipt: {
     frameTitle: 'Reçu',
     print: 'Imprimer le reçu',
+    savePdf: 'Enregistrer en PDF',
     printing: 'Impression…',
     printed: 'Reçu envoyé à l’imprimante.',
     loading: 'Préparation du reçu…',

@@ -5,7 +5,7 @@ import type { CommandHandlers, EventName } from '../../../shared/contract';
 import type { Sale } from '../../../shared/domain';
 import { createCore } from '../../../electron/core';
 import { silentLogger } from '../../../electron/core/log';
-import type { SecretStore, SettingsBackend, TillCore } from '../../../electron/core/ports';
+import type { ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from '../../../electron/core/ports';
 import { plainKeyProtector } from '../../../electron/core/secrets/file-secrets';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../electron/core/simulator';
 import type { SaleTiming } from '../../../electron/core/sales/timing';
@@ -58,7 +58,7 @@ export interface Harness {
 }
 
 /** A core wired to a fresh simulator and a fresh data dir; `restart` reopens the core on the same data. */
-export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number; printer?: ReceiptPrinter } = {}): Promise<Harness> {
   const sim = await startSimulator({
     handlingMs: 50,
     keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },
@@ -79,6 +79,7 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
       settingsBackend: settings,
       logger: silentLogger,
       version: 'test',
+      printer: o.printer,
       timing: { ...FAST_TIMING, ...(o.timing ?? {}) },
     });
   const harness: Harness = {
