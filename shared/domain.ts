@@ -163,6 +163,10 @@ export const settingsSchema = z.object({
   markupOverridesBp: z.record(z.string(), z.number().int().min(0).max(100_000)),
   favourites: z.array(z.string()).max(200),
   instructions: z.record(z.string(), z.string().max(1000)),
+  /** The shop's own tile pictures, as small data: URLs (the renderer may not load anything remote). */
+  productImages: z
+    .record(z.string().max(64), z.string().max(200_000).regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'must be a PNG, JPEG or WebP image'))
+    .refine((images) => Object.keys(images).length <= 100, 'at most 100 images'),
   lowBalanceThresholdC: z.number().int().min(0),
   maxQuantityPerSale: z.number().int().min(1).max(100),
   queueCap: z.number().int().min(0).max(500),
@@ -190,6 +194,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markupOverridesBp: {},
   favourites: [],
   instructions: {},
+  productImages: {},
   lowBalanceThresholdC: 500_000,
   maxQuantityPerSale: 10,
   queueCap: 20,

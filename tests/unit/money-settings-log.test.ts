@@ -40,6 +40,10 @@ describe('settings', () => {
     expect(s.get().shop.name).toBe('Cyber Amine');
     expect(() => s.update({ maxQuantityPerSale: 0 })).toThrow(/maxQuantityPerSale/);
     expect(s.update({ shop: { phone: '0550 00 00 00' } }).shop).toMatchObject({ name: 'Cyber Amine', phone: '0550 00 00 00' });
+    // Tile pictures are small image data: URLs only; nothing a page could run or fetch.
+    expect(s.update({ productImages: { p1: 'data:image/png;base64,iVBORw0KGgo=' } }).productImages.p1).toContain('image/png');
+    expect(() => s.update({ productImages: { p1: 'data:text/html;base64,PHNjcmlwdD4=' } })).toThrow(/productImages/);
+    expect(() => s.update({ productImages: { p1: 'https://evil.example/logo.png' } })).toThrow(/productImages/);
   });
 });
 

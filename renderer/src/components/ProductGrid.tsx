@@ -26,6 +26,7 @@ export function ProductGrid({
 }) {
   const { t, i18n } = useTranslation();
   const favourites = useSettingsStore((s) => s.settings.favourites);
+  const images = useSettingsStore((s) => s.settings.productImages);
   const favSet = new Set(favourites);
   const viewport = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 960, height: 600 });
@@ -117,9 +118,13 @@ export function ProductGrid({
               if (p.enabled) void openProduct(p.id);
             }}
           >
-            <span className="tile-initial" aria-hidden="true" style={{ backgroundColor: tileColour(p.title) }}>
-              {tileInitial(p.title)}
-            </span>
+            {images[p.id] ? (
+              <img className="tile-initial tile-image" src={images[p.id]} alt="" aria-hidden="true" />
+            ) : (
+              <span className="tile-initial" aria-hidden="true" style={{ backgroundColor: tileColour(p.title) }}>
+                {tileInitial(p.title)}
+              </span>
+            )}
             <span className="tile-title" aria-hidden="true">
               {p.title}
             </span>

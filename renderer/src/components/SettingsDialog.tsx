@@ -9,6 +9,7 @@ import { selectIsOwner, useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { ApiKeySection } from './ApiKeySection';
+import { ProductImagesSection } from './ProductImagesSection';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 
@@ -220,6 +221,7 @@ function SettingsDialogBody() {
               {t('settings.prices.addOverride')}
             </button>
           </div>
+          <ProductImagesSection products={sortedProducts} />
         </Section>
 
         <Section id="set-sec-counter" title={t('settings.section.counter')}>

@@ -273,6 +273,16 @@ export const ar = {
       autoPrint: 'طباعة الوصل تلقائيًا',
       showQr: 'رموز QR على الوصل',
     },
+    images: {
+      title: 'صور المنتجات',
+      product: 'منتج الصورة',
+      file: 'ملف الصورة (PNG أو JPEG أو WebP)',
+      saved: 'تم حفظ الصورة.',
+      refused: 'تم رفض الصورة: اختر صورة أصغر.',
+      badType: 'اختر صورة PNG أو JPEG أو WebP.',
+      tooBig: 'الصورة كبيرة جدًا: {{kb}} ك.ب على الأكثر.',
+      remove: 'إزالة صورة {{product}}',
+    },
     prices: {
       markup: 'الهامش (%)',
       markupHint: 'مثال: 5 أو 5,25. يُقرَّب سعر البيع إلى الدينار الأعلى.',

@@ -244,6 +244,16 @@ export const en = {
       autoPrint: 'Print the receipt automatically',
       showQr: 'QR codes on the receipt',
     },
+    images: {
+      title: 'Product pictures',
+      product: 'Picture for product',
+      file: 'Image file (PNG, JPEG or WebP)',
+      saved: 'Picture saved.',
+      refused: 'Picture refused: choose a smaller one.',
+      badType: 'Choose a PNG, JPEG or WebP picture.',
+      tooBig: 'Picture too large: {{kb}} KB at most.',
+      remove: 'Remove the picture of {{product}}',
+    },
     prices: {
       markup: 'Markup (%)',
       markupHint: 'For example 5 or 5.25. The selling price is rounded up to the dinar.',

@@ -245,6 +245,16 @@ export const fr = {
       autoPrint: 'Imprimer le reçu automatiquement',
       showQr: 'Codes QR sur le reçu',
     },
+    images: {
+      title: 'Images des produits',
+      product: 'Produit de l’image',
+      file: 'Fichier image (PNG, JPEG ou WebP)',
+      saved: 'Image enregistrée.',
+      refused: 'Image refusée : choisissez une image plus petite.',
+      badType: 'Choisissez une image PNG, JPEG ou WebP.',
+      tooBig: 'Image trop lourde : {{kb}} Ko au plus.',
+      remove: 'Retirer l’image de {{product}}',
+    },
     prices: {
       markup: 'Marge (%)',
       markupHint: 'Exemple : 5 ou 5,25. Le prix de vente est arrondi au dinar supérieur.',
