@@ -9,6 +9,7 @@ import { useHistoryStore, useStaffStore } from '../stores/backoffice';
 import { useCatalogStore } from '../stores/catalog';
 import { selectIsOwner, useSessionStore } from '../stores/session';
 import { ErrorNote } from './ErrorNote';
+import { ProductSelect } from './ProductSelect';
 
 /** "Historique": search the ledger by date, cashier, product, state, number or the end of a code. */
 export function HistoryTab() {
@@ -83,17 +84,14 @@ export function HistoryTab() {
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor="hist-product">{t('history.product')}</label>
-          <select id="hist-product" value={filters.productId} onChange={(e) => setFilters({ productId: e.target.value })}>
-            <option value="">{t('history.allProducts')}</option>
-            {sortedProducts.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProductSelect
+          id="hist-product"
+          label={t('history.product')}
+          emptyLabel={t('history.allProducts')}
+          value={filters.productId}
+          products={sortedProducts}
+          onChange={(productId) => setFilters({ productId })}
+        />
         <div className="field">
           <label htmlFor="hist-state">{t('history.state')}</label>
           <select id="hist-state" value={filters.state} onChange={(e) => setFilters({ state: e.target.value as SaleState | '' })}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateSettings } from '../actions/settings';
 import { useSettingsStore } from '../stores/settings';
+import { ProductSelect } from './ProductSelect';
 
 const MAX_BYTES = 140_000;
 
@@ -40,17 +41,14 @@ export function ProductImagesSection({ products }: { products: { id: string; tit
   return (
     <div className="product-images">
       <h4>{t('settings.images.title')}</h4>
-      <div className="field">
-        <label htmlFor="set-image-product">{t('settings.images.product')}</label>
-        <select id="set-image-product" value={productId} onChange={(e) => setProductId(e.target.value)}>
-          <option value="">{t('settings.prices.chooseProduct')}</option>
-          {products.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ProductSelect
+        id="set-image-product"
+        label={t('settings.images.product')}
+        emptyLabel={t('settings.prices.chooseProduct')}
+        value={productId}
+        products={products}
+        onChange={setProductId}
+      />
       <div className="field">
         <label htmlFor="set-image-file">{t('settings.images.file')}</label>
         <input id="set-image-file" type="file" accept="image/png,image/jpeg,image/webp" disabled={!productId} onChange={(e) => void onFile(e.target.files?.[0])} />

@@ -12,6 +12,7 @@ import { ApiKeySection } from './ApiKeySection';
 import { ProductImagesSection } from './ProductImagesSection';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { ProductSelect } from './ProductSelect';
 
 export function SettingsDialog() {
   const open = useUiStore((s) => s.settingsOpen);
@@ -195,17 +196,14 @@ function SettingsDialogBody() {
             ))}
           </ul>
           <div className="override-add">
-            <div className="field">
-              <label htmlFor="set-override-product">{t('settings.prices.overrideProduct')}</label>
-              <select id="set-override-product" value={newOverride.productId} onChange={(e) => setNewOverride((n) => ({ ...n, productId: e.target.value }))}>
-                <option value="">{t('settings.prices.chooseProduct')}</option>
-                {sortedProducts.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProductSelect
+              id="set-override-product"
+              label={t('settings.prices.overrideProduct')}
+              emptyLabel={t('settings.prices.chooseProduct')}
+              value={newOverride.productId}
+              products={sortedProducts}
+              onChange={(productId) => setNewOverride((n) => ({ ...n, productId }))}
+            />
             <div className="field">
               <label htmlFor="set-override-markup">{t('settings.prices.overrideMarkup')}</label>
               <input

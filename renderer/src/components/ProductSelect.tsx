@@ -1,0 +1,23 @@
+/** A labelled product picker (history filter, per-product markup, product pictures). */
+export function ProductSelect(props: {
+  id: string;
+  label: string;
+  emptyLabel: string;
+  value: string;
+  products: readonly { id: string; title: string }[];
+  onChange: (productId: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.emptyLabel}</option>
+        {props.products.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
