@@ -105,6 +105,8 @@ export const reconcileReportSchema = z.object({
   amountDifferences: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), ledgerC: centimes, providerC: centimes })),
   ledgerCostC: centimes,
   providerChargedC: centimes,
+  /** The same money seen from the account's movements (ORDER debits less REFUND-ORDER credits); null if unreadable. */
+  accountNetDebitC: centimes.nullable(),
 });
 export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
 

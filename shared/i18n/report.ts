@@ -13,7 +13,7 @@ export const reportStrings: Record<Language, Record<string, string>> = {
     openingCash: 'Fond de caisse', expectedCash: 'Espèces attendues', countedCash: 'Espèces comptées', difference: 'Écart',
     opened: 'Ouverte', closed: 'Fermée', cashier: 'Caissier', shifts: 'Caisses',
     missingInLedger: 'Commandes chez le fournisseur absentes de la caisse', missingAtProvider: 'Ventes absentes chez le fournisseur',
-    amountDifferences: 'Écarts de montant', ledgerCost: 'Coût selon la caisse', providerCharged: 'Débité par le fournisseur', none: 'Aucun',
+    amountDifferences: 'Écarts de montant', ledgerCost: 'Coût selon la caisse', providerCharged: 'Débité par le fournisseur', accountNet: 'Mouvements du compte (commandes − remboursements)', none: 'Aucun',
     training: 'MODE FORMATION',
   },
   ar: {
@@ -27,7 +27,7 @@ export const reportStrings: Record<Language, Record<string, string>> = {
     openingCash: 'رصيد الافتتاح', expectedCash: 'النقد المتوقع', countedCash: 'النقد المعدود', difference: 'الفرق',
     opened: 'فُتح', closed: 'أُغلق', cashier: 'أمين الصندوق', shifts: 'الورديات',
     missingInLedger: 'طلبات لدى المورد غير مسجلة في الصندوق', missingAtProvider: 'مبيعات غير موجودة لدى المورد',
-    amountDifferences: 'فروق المبالغ', ledgerCost: 'التكلفة حسب الصندوق', providerCharged: 'المخصوم من المورد', none: 'لا شيء',
+    amountDifferences: 'فروق المبالغ', ledgerCost: 'التكلفة حسب الصندوق', providerCharged: 'المخصوم من المورد', accountNet: 'حركات الحساب (الطلبات − المبالغ المسترجعة)', none: 'لا شيء',
     training: 'وضع التدريب',
   },
   en: {
@@ -41,7 +41,7 @@ export const reportStrings: Record<Language, Record<string, string>> = {
     openingCash: 'Opening cash', expectedCash: 'Expected cash', countedCash: 'Counted cash', difference: 'Difference',
     opened: 'Opened', closed: 'Closed', cashier: 'Cashier', shifts: 'Shifts',
     missingInLedger: 'Orders at the provider missing from the till', missingAtProvider: 'Sales missing at the provider',
-    amountDifferences: 'Amount differences', ledgerCost: 'Cost per the till', providerCharged: 'Charged by the provider', none: 'None',
+    amountDifferences: 'Amount differences', ledgerCost: 'Cost per the till', providerCharged: 'Charged by the provider', accountNet: 'Account movements (orders − refunds)', none: 'None',
     training: 'TRAINING MODE',
   },
 };

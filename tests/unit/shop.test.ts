@@ -140,6 +140,8 @@ describe('provider reconciliation', () => {
     const again = await hx.h['reconcile:day']({ day: localDay() });
     expect(again.missingInLedger).toEqual([]);
     expect(again.providerChargedC).toBe(again.ledgerCostC);
+    // The account's own movements tell the same story as the order list.
+    expect(again.accountNetDebitC).toBe(again.providerChargedC);
     expect(mine.state).toBe('FULFILLED');
   });
 });

@@ -202,6 +202,18 @@ export class OneClickDzClient {
     return out;
   }
 
+  /** Every account movement in a window, walking the pages. */
+  async listAllTransactions(from: number, to: number, maxPages = 200): Promise<ApiTransaction[]> {
+    const out: ApiTransaction[] = [];
+    const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    for (let page = 1; page <= maxPages; page++) {
+      const res = await this.transactions({ page, pageSize: 100, ...range });
+      out.push(...res.items);
+      if (page >= res.totalPages || res.items.length === 0) break;
+    }
+    return out;
+  }
+
   async transactions(q: { page: number; pageSize: number; from: string; to: string }): Promise<Page<ApiTransaction>> {
     const qs = new URLSearchParams({ page: String(q.page), pageSize: String(q.pageSize), from: q.from, to: q.to });
     const { data, meta } = await this.getWithMeta(`/v3/account/transactions?${qs}`);

@@ -120,6 +120,7 @@ ${list(r.missingAtProvider.map((m) => `<tr><td>#${m.saleId}</td><td>${esc(m.orde
 <h2>${esc(c.t('amountDifferences'))} (${r.amountDifferences.length})</h2>
 ${list(r.amountDifferences.map((d) => `<tr><td>#${d.saleId}</td><td class="n">${c.money(d.ledgerC)}</td><td class="n">${c.money(d.providerC)}</td></tr>`))}
 <h2>${esc(c.t('totals'))}</h2>
-<table><tr><td>${esc(c.t('ledgerCost'))}</td><td class="n">${c.money(r.ledgerCostC)}</td></tr><tr><td>${esc(c.t('providerCharged'))}</td><td class="n">${c.money(r.providerChargedC)}</td></tr></table>`;
+<table><tr><td>${esc(c.t('ledgerCost'))}</td><td class="n">${c.money(r.ledgerCostC)}</td></tr><tr><td>${esc(c.t('providerCharged'))}</td><td class="n">${c.money(r.providerChargedC)}</td></tr>
+<tr><td>${esc(c.t('accountNet'))}</td><td class="n">${r.accountNetDebitC === null ? '—' : c.money(r.accountNetDebitC)}</td></tr></table>`;
   return page(settings, c.t('reconcileTitle', { day: r.day }), body, training);
 }

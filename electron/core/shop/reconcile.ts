@@ -10,6 +10,24 @@ const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_F
 const FINAL_FROM_STATUS: Record<string, SaleState> = { FULFILLED: 'FULFILLED', PARTIALLY_FILLED: 'PARTIALLY_FILLED', REFUNDED: 'REFUNDED', HANDLING: 'PLACED' };
 
 /**
+ * The day's gift-card money as the account saw it. The docs do not say which sign `amount` has,
+ * so magnitudes are used: ORDER is money out, REFUND-ORDER money back.
+ */
+async function accountNetDebit(s: TillServices, from: number, to: number): Promise<number | null> {
+  try {
+    const moves = await s.keySession().client.listAllTransactions(from, to);
+    let net = 0;
+    for (const m of moves) {
+      if (m.type === 'ORDER') net += Math.abs(m.amountC);
+      else if (m.type === 'REFUND-ORDER') net -= Math.abs(m.amountC);
+    }
+    return net;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Compares a day of the ledger with the provider's own order list: orders the till does not know
  * (optionally adopted as "found at provider", with their cards), sales the provider does not
  * list, and amounts that differ. An hour either side of the day is read so that a sale confirmed
@@ -78,6 +96,7 @@ export async function reconcileDay(s: TillServices, day: string, adopt: boolean)
   }
   const dayOrders = orders.filter(inDay);
   return {
+    accountNetDebitC: await accountNetDebit(s, from, to),
     day,
     providerOrders: dayOrders.length,
     ledgerSales: rows.length,

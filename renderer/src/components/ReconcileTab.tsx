@@ -103,6 +103,8 @@ export function ReconcileTab() {
             <dd>{f.money(r.ledgerCostC)}</dd>
             <dt>{t('reconcile.providerCharged')}</dt>
             <dd>{f.money(r.providerChargedC)}</dd>
+            <dt>{t('reconcile.accountNet')}</dt>
+            <dd>{r.accountNetDebitC === null ? '—' : f.money(r.accountNetDebitC)}</dd>
           </dl>
         </>
       )}

@@ -224,6 +224,7 @@ export const shopAr = {
     ledgerSales: 'المبيعات في الصندوق',
     ledgerCost: 'التكلفة حسب الصندوق',
     providerCharged: 'المخصوم من المورد',
+    accountNet: 'حركات الحساب (الطلبات − المبالغ المسترجعة)',
     print: 'طباعة',
     frameTitle: 'تقرير المطابقة (للطباعة)',
   },

@@ -224,6 +224,7 @@ export const shopEn = {
     ledgerSales: 'Sales in the till',
     ledgerCost: 'Cost per the till',
     providerCharged: 'Charged by the provider',
+    accountNet: 'Account movements (orders − refunds)',
     print: 'Print',
     frameTitle: 'Reconciliation report (print)',
   },

@@ -224,6 +224,7 @@ export const shopFr = {
     ledgerSales: 'Ventes dans la caisse',
     ledgerCost: 'Coût selon la caisse',
     providerCharged: 'Débité par le fournisseur',
+    accountNet: 'Mouvements du compte (commandes − remboursements)',
     print: 'Imprimer',
     frameTitle: 'Rapport de rapprochement (impression)',
   },
