@@ -9,7 +9,7 @@ import { guardHandlers } from './access';
 import { staffHandlers } from './shop/staff-handlers';
 import { historyHandlers } from './shop/history-handlers';
 import { reportHandlers } from './shop/report-handlers';
-import { requireCodeAccess } from './shop/sale-access';
+import { requireCodeAccess, requireSale } from './shop/sale-access';
 
 type SaleCommands =
   | 'app:status' | 'catalog:list' | 'catalog:product' | 'account:balance'
@@ -38,11 +38,7 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
       throw e;
     }
   };
-  const sale = (id: number) => {
-    const row = s.ledger.get(id);
-    if (!row) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
-    return row;
-  };
+  const sale = (id: number) => requireSale(s.ledger, id);
 
   const receipt = async (saleId: number) => {
     const row = sale(saleId);

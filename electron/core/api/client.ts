@@ -191,27 +191,13 @@ export class OneClickDzClient {
   }
 
   /** Every order in a time window, walking the pages (the provider returns at most 100 a page). */
-  async listAllOrders(from: number, to: number, maxPages = 200): Promise<ApiOrder[]> {
-    const out: ApiOrder[] = [];
-    const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    for (let page = 1; page <= maxPages; page++) {
-      const res = await this.listOrders({ page, pageSize: 100, ...range });
-      out.push(...res.items);
-      if (page >= res.totalPages || res.items.length === 0) break;
-    }
-    return out;
+  listAllOrders(from: number, to: number, maxPages = 200): Promise<ApiOrder[]> {
+    return walkPages((range) => this.listOrders(range), from, to, maxPages);
   }
 
-  /** Every account movement in a window, walking the pages. */
-  async listAllTransactions(from: number, to: number, maxPages = 200): Promise<ApiTransaction[]> {
-    const out: ApiTransaction[] = [];
-    const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    for (let page = 1; page <= maxPages; page++) {
-      const res = await this.transactions({ page, pageSize: 100, ...range });
-      out.push(...res.items);
-      if (page >= res.totalPages || res.items.length === 0) break;
-    }
-    return out;
+  /** Every account movement in a time window, walking the pages. */
+  listAllTransactions(from: number, to: number, maxPages = 200): Promise<ApiTransaction[]> {
+    return walkPages((range) => this.transactions(range), from, to, maxPages);
   }
 
   async transactions(q: { page: number; pageSize: number; from: string; to: string }): Promise<Page<ApiTransaction>> {
@@ -309,6 +295,22 @@ export class OneClickDzClient {
     if (err.kind === 'rate_limited') this.gate?.pauseFor(err.retryAfterMs ?? 1000 + Math.floor(this.random() * 1000));
     throw err;
   }
+}
+
+async function walkPages<T>(
+  fetchPage: (q: { page: number; pageSize: number; from: string; to: string }) => Promise<Page<T>>,
+  from: number,
+  to: number,
+  maxPages: number,
+): Promise<T[]> {
+  const out: T[] = [];
+  const range = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  for (let page = 1; page <= maxPages; page++) {
+    const res = await fetchPage({ page, pageSize: 100, ...range });
+    out.push(...res.items);
+    if (page >= res.totalPages || res.items.length === 0) break;
+  }
+  return out;
 }
 
 function toOrder(o: z.infer<typeof orderDataSchema>, fallbackId: string): ApiOrder {

@@ -27,6 +27,23 @@ export interface SalesQuery {
 
 export const MAX_HISTORY_LIMIT = 1000;
 
+/** The contract's history filter (ISO dates) as a ledger query (epoch ms). */
+export function salesQueryFrom(
+  q: { from?: string; to?: string; productId?: string; cashier?: string; states?: readonly SaleState[]; saleId?: number; codeSuffix?: string; limit?: number },
+  defaultLimit: number,
+): SalesQuery {
+  return {
+    from: q.from ? Date.parse(q.from) : undefined,
+    to: q.to ? Date.parse(q.to) : undefined,
+    productId: q.productId,
+    cashier: q.cashier,
+    states: q.states,
+    saleId: q.saleId,
+    codeSuffix: q.codeSuffix,
+    limit: q.limit ?? defaultLimit,
+  };
+}
+
 export function asReader(source: LedgerReader | Database.Database): LedgerReader {
   if ('select' in source && typeof source.select === 'function') return source;
   const db = source as Database.Database;

@@ -209,11 +209,13 @@ export class SaleEngine {
     return t.reconcileEveryMs;
   }
 
+  /** Runs before every send, so it asks only for the expired rows rather than reading the whole queue. */
   private expireQueued(): void {
-    const now = this.d.now();
-    for (const row of this.d.ledger.byStates(['QUEUED'])) {
-      if (row.expires_at !== null && row.expires_at <= now) this.move(row, ['QUEUED'], 'EXPIRED', {}, 'expired');
-    }
+    const expired = this.d.ledger.select<SaleRow>(
+      "SELECT * FROM sales WHERE state = 'QUEUED' AND expires_at IS NOT NULL AND expires_at <= @now ORDER BY id",
+      { now: this.d.now() },
+    );
+    for (const row of expired) this.move(row, ['QUEUED'], 'EXPIRED', {}, 'expired');
   }
 
   // ---- poller lane -------------------------------------------------------------------------

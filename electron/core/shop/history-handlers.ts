@@ -1,11 +1,9 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import { AppError } from '../../../shared/result';
-import { searchSales } from '../ledger/history';
-import type { SaleRow } from '../ledger/ledger';
+import { salesQueryFrom, searchSales } from '../ledger/history';
 import { saleReceipt } from '../receipts/sale-receipt';
 import { toSaleDto } from '../sales/sale-dto';
 import type { TillServices } from '../services';
-import { requireCodeAccess } from './sale-access';
+import { requireCodeAccess, requireSale } from './sale-access';
 
 type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 'sales:reprint';
 
@@ -15,25 +13,12 @@ type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 's
  * owner may. Every reveal and reprint is written to the sale's timeline.
  */
 export function historyHandlers(s: TillServices): Pick<CommandHandlers, HistoryCommands> {
-  const sale = (id: number): SaleRow => {
-    const row = s.ledger.get(id);
-    if (!row) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
-    return row;
-  };
-  const mayHandle = (row: SaleRow) => requireCodeAccess(s, row);
+  const sale = (id: number) => requireSale(s.ledger, id);
   return {
     'history:search': async (q) => {
       const who = s.session.require('cashier');
-      const rows = searchSales(s.ledger, {
-        from: q.from ? Date.parse(q.from) : undefined,
-        to: q.to ? Date.parse(q.to) : undefined,
-        productId: q.productId,
-        cashier: who.role === 'owner' ? q.cashier : who.name,
-        states: q.states,
-        saleId: q.saleId,
-        codeSuffix: q.codeSuffix,
-        limit: q.limit ?? 200,
-      });
+      // A cashier's history is their own sales, whatever the filter asks.
+      const rows = searchSales(s.ledger, salesQueryFrom({ ...q, cashier: who.role === 'owner' ? q.cashier : who.name }, 200));
       return rows.map((r) => toSaleDto(r, s.ledger));
     },
     'sales:timeline': async ({ saleId }) => {
@@ -42,13 +27,13 @@ export function historyHandlers(s: TillServices): Pick<CommandHandlers, HistoryC
     },
     'sales:reveal': async ({ saleId }) => {
       const row = sale(saleId);
-      const who = mayHandle(row);
+      const who = requireCodeAccess(s, row);
       s.ledger.addEvent(saleId, 'revealed', who.name);
       return s.ledger.cards(saleId).map((c, index) => ({ index, code: c.value, serial: c.serial }));
     },
     'sales:reprint': async ({ saleId }) => {
       const row = sale(saleId);
-      const who = mayHandle(row);
+      const who = requireCodeAccess(s, row);
       const n = s.ledger.events(saleId).filter((e) => e.kind === 'reprinted').length + 1;
       const at = s.now();
       const receipt = await saleReceipt(s.ledger, s.settings, row, { n, at });

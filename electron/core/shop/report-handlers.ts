@@ -3,7 +3,7 @@ import type { DayReport } from '../../../shared/shop';
 import { centimesToDzdString } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
 import { toCsv } from '../exports/csv';
-import { searchSales } from '../ledger/history';
+import { salesQueryFrom, searchSales } from '../ledger/history';
 import { localDayBounds } from '../reports/day-report';
 import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from '../reports/report-html';
 import { expectedCash, salesTotals } from '../reports/totals';
@@ -69,17 +69,7 @@ export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCom
           content: toCsv(['produit', 'valeur', 'ventes', 'cartes', 'encaisse_dzd', 'cout_dzd', 'marge_dzd'], rows),
         };
       }
-      const q = input.query;
-      const sales = searchSales(s.ledger, {
-        from: q.from ? Date.parse(q.from) : undefined,
-        to: q.to ? Date.parse(q.to) : undefined,
-        productId: q.productId,
-        cashier: q.cashier,
-        states: q.states,
-        saleId: q.saleId,
-        codeSuffix: q.codeSuffix,
-        limit: q.limit ?? 1000,
-      });
+      const sales = searchSales(s.ledger, salesQueryFrom(input.query, 1000));
       const rows = sales.map((r) => [
         r.id, new Date(r.created_at).toISOString(), r.cashier, r.product_title, r.type_name, r.quantity, r.delivered_quantity, r.state,
         dzd(r.unit_retail_c), dzd(r.unit_retail_c * r.quantity), dzd(refundDue(r)), dzd(r.fulfilled_amount_c), r.order_id,

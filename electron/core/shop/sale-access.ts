@@ -1,7 +1,14 @@
 import { AppError } from '../../../shared/result';
-import type { SaleRow } from '../ledger/ledger';
+import type { Ledger, SaleRow } from '../ledger/ledger';
 import type { TillServices } from '../services';
 import type { ActiveCashier } from '../staff/session';
+
+/** The sale a command names, or the NOT_FOUND error the cashier is shown. */
+export function requireSale(ledger: Ledger, id: number): SaleRow {
+  const row = ledger.get(id);
+  if (!row) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
+  return row;
+}
 
 /**
  * Who may see a sale's codes (receipt, print, reveal, reprint): the owner always; a cashier only
