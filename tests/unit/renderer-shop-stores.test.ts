@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../shared/contract';
+import type { CommandInput, CommandName } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type Sale } from '../../shared/domain';
-import type { Result } from '../../shared/result';
 import type { Cashier, SessionState, ShiftReport } from '../../shared/shop';
-import { installApi, type Bridge } from '../../renderer/src/bridge';
+import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/actions/boot';
 import { exportHistoryCsv, openSaleDetail, closeSaleDetail, reprintSale, revealCodes, searchHistory, setFilters } from '../../renderer/src/actions/history';
 import { addCashier, exceptionAction, loadExceptions } from '../../renderer/src/actions/manage';
@@ -20,43 +19,8 @@ import { initialSettings, useSettingsStore } from '../../renderer/src/stores/set
 import { initialShift, useShiftStore } from '../../renderer/src/stores/shift';
 import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/stores/status';
 import { useUiStore } from '../../renderer/src/stores/ui';
+import { FakeCore, type Handler } from './helpers/fake-core';
 
-type Handler<K extends CommandName> = (input: CommandInput<K>) => Result<CommandOutput<K>> | Promise<Result<CommandOutput<K>>>;
-
-/** A core in memory: handlers per command, a call log, events on demand. */
-class FakeCore {
-  calls: { name: CommandName; input: unknown }[] = [];
-  handlers: Partial<{ [K in CommandName]: Handler<K> }> = {};
-  listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  bridge: Bridge = {
-    kind: 'http',
-    call: async (name, input) => {
-      this.calls.push({ name, input });
-      const h = this.handlers[name] as Handler<typeof name> | undefined;
-      if (!h) return { ok: false, error: { code: 'NOT_SUPPORTED', message: name } };
-      return h(input as never) as never;
-    },
-    on: (name, l) => {
-      const set = this.listeners.get(name) ?? new Set();
-      this.listeners.set(name, set);
-      set.add(l as (p: unknown) => void);
-      return () => set.delete(l as (p: unknown) => void);
-    },
-    onTransport: () => () => {},
-  };
-  on<K extends CommandName>(name: K, h: Handler<K>) {
-    (this.handlers as Record<string, unknown>)[name] = h;
-  }
-  emit<K extends EventName>(name: K, payload: EventPayload<K>) {
-    for (const l of this.listeners.get(name) ?? []) l(payload);
-  }
-  count(name: CommandName) {
-    return this.calls.filter((c) => c.name === name).length;
-  }
-  last(name: CommandName) {
-    return this.calls.filter((c) => c.name === name).at(-1)?.input;
-  }
-}
 
 const owner = { id: 1, name: 'Patron', role: 'owner' as const, active: true };
 const amina = { id: 2, name: 'Amina', role: 'cashier' as const, active: true };

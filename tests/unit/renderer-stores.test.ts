@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
-import type { Result } from '../../shared/result';
-import { installApi, type Bridge } from '../../renderer/src/bridge';
+import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/actions/boot';
 import {
   blockers,
@@ -24,39 +22,8 @@ import { initialFlow, useFlowStore } from '../../renderer/src/stores/flow';
 import { initialSales, useSalesStore } from '../../renderer/src/stores/sales';
 import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings';
 import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/stores/status';
+import { FakeCore } from './helpers/fake-core';
 
-type Handler<K extends CommandName> = (input: CommandInput<K>) => Result<CommandOutput<K>> | Promise<Result<CommandOutput<K>>>;
-
-class FakeCore {
-  calls: { name: CommandName; input: unknown }[] = [];
-  handlers: Partial<{ [K in CommandName]: Handler<K> }> = {};
-  listeners = new Map<EventName, Set<(p: unknown) => void>>();
-  bridge: Bridge = {
-    kind: 'http',
-    call: async (name, input) => {
-      this.calls.push({ name, input });
-      const h = this.handlers[name] as Handler<typeof name> | undefined;
-      if (!h) return { ok: false, error: { code: 'NOT_SUPPORTED', message: name } };
-      return h(input as never) as never;
-    },
-    on: (name, l) => {
-      const set = this.listeners.get(name) ?? new Set();
-      this.listeners.set(name, set);
-      set.add(l as (p: unknown) => void);
-      return () => set.delete(l as (p: unknown) => void);
-    },
-    onTransport: () => () => {},
-  };
-  on<K extends CommandName>(name: K, h: Handler<K>) {
-    (this.handlers as Record<string, unknown>)[name] = h;
-  }
-  emit<K extends EventName>(name: K, payload: EventPayload<K>) {
-    for (const l of this.listeners.get(name) ?? []) l(payload);
-  }
-  count(name: CommandName) {
-    return this.calls.filter((c) => c.name === name).length;
-  }
-}
 
 const status: AppStatus = {
   mode: 'training',
