@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { providerUrlOrThrow } from '../core/provider-url';
 import { DEFAULT_TIMING, type SaleTiming } from '../core/sales/timing';
 
 export interface HostOptions {
@@ -35,15 +36,14 @@ export function readHostOptions(argv: string[], env: NodeJS.ProcessEnv): HostOpt
     timing = parsed.data as Partial<SaleTiming>;
   }
   const handling = env.POS_TRAINING_HANDLING_MS ? Number(env.POS_TRAINING_HANDLING_MS) : undefined;
-  const apiUrl = env.ONECLICKDZ_API_URL?.trim() || undefined;
-  if (apiUrl && !/^https?:\/\//.test(apiUrl)) throw new Error('ONECLICKDZ_API_URL must start with http:// or https://');
+  const apiUrl = providerUrlOrThrow('ONECLICKDZ_API_URL', env.ONECLICKDZ_API_URL);
   return {
     port,
     dataDir: path.resolve(env.POS_DATA_DIR?.trim() || defaultDataDir(env)),
     apiUrl,
     apiKey: env.ONECLICKDZ_API_KEY?.trim() || null,
     timing,
-    trainingApiUrl: env.POS_TRAINING_API_URL?.trim() || undefined,
+    trainingApiUrl: providerUrlOrThrow('POS_TRAINING_API_URL', env.POS_TRAINING_API_URL),
     trainingHandlingMs: handling !== undefined && Number.isFinite(handling) ? handling : undefined,
   };
 }

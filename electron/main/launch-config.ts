@@ -1,12 +1,16 @@
 import path from 'node:path';
+import { checkProviderUrl } from '../core/provider-url';
 import { DEFAULT_TIMING, type SaleTiming } from '../core/sales/timing';
 
 /**
  * Which environment switches the Electron app honours (design §5). The data dir, the API URLs and
- * the timing knobs (the same ones the browser host reads) are test-only switches: honoured in
- * development (`!app.isPackaged`) or when NODE_ENV=test, ignored (and logged) in a shipped build so
- * nobody can silently point a shop's till at another server. The API key is an explicit
- * credential and is always honoured. Pure, so it is unit-tested without Electron.
+ * the timing knobs (the same ones the browser host reads) are test-only switches: honoured only in
+ * an unpackaged build (`!app.isPackaged`, i.e. development and the tests), ignored (and logged) in
+ * a shipped build whatever NODE_ENV says. Any Windows user can set an environment variable without
+ * admin rights; if NODE_ENV=test reopened the switches, ONECLICKDZ_API_URL=http://anything would
+ * carry the shop's saved key away in `X-Access-Token`. Even unpackaged, a provider URL must pass
+ * `checkProviderUrl` (https, or http to loopback only). The API key is an explicit credential and
+ * is always honoured. Pure, so it is unit-tested without Electron.
  */
 export interface LaunchConfig {
   dataDir: string;
@@ -31,15 +35,6 @@ export interface LaunchInputs {
   userDataPath: string;
 }
 
-function httpUrl(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.replace(/\/$/, '') : null;
-  } catch {
-    return null;
-  }
-}
-
 function parseTiming(raw: string): Partial<SaleTiming> | null {
   let value: unknown;
   try {
@@ -58,7 +53,8 @@ function parseTiming(raw: string): Partial<SaleTiming> | null {
 }
 
 export function resolveLaunchConfig({ env, isPackaged, userDataPath }: LaunchInputs): LaunchConfig {
-  const testSwitches = !isPackaged || env.NODE_ENV === 'test';
+  // NODE_ENV is deliberately not read: it is not a trust boundary (see above).
+  const testSwitches = !isPackaged;
   const ignored: string[] = [];
 
   const dataDirEnv = env.POS_DATA_DIR?.trim();
@@ -74,9 +70,9 @@ export function resolveLaunchConfig({ env, isPackaged, userDataPath }: LaunchInp
   const testUrl = (name: string): string | undefined => {
     const raw = env[name]?.trim();
     if (!raw) return undefined;
-    const parsed = testSwitches ? httpUrl(raw) : null;
-    if (!parsed) ignored.push(name);
-    return parsed ?? undefined;
+    const checked = testSwitches ? checkProviderUrl(raw) : null;
+    if (!checked?.ok) ignored.push(name);
+    return checked?.ok ? checked.url : undefined;
   };
   const apiUrl = testUrl('ONECLICKDZ_API_URL');
   const trainingApiUrl = testUrl('POS_TRAINING_API_URL');

@@ -1,6 +1,6 @@
 // Electron entry (bundled to dist/electron/main.cjs). Thin glue only: build the host ports, start
 // the Electron-free core, wire IPC and events, open the window, close the core on quit.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ipcEventChannel } from '../../shared/api';
@@ -8,19 +8,21 @@ import { events, type EventName } from '../../shared/contract';
 import { createCore } from '../core/index';
 import { createLogger } from '../core/log';
 import type { TillCore } from '../core/ports';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { registerIpcHandlers } from './ipc-adapter';
 import { resolveLaunchConfig } from './launch-config';
 import { createElectronReceiptPrinter, type PrinterDeps } from './printer';
 import { createSafeStorageKeyProtector, createSafeStorageSecretStore } from './safe-storage';
 import { createSettingsBackend, createWindowStateStore } from './stores';
-import { appIndexUrl, createMainWindow } from './window';
-import { trustedSenderPredicate } from './window-policy';
+import { createMainWindow } from './window';
+import { APP_INDEX_URL, APP_SCHEME, trustedSenderPredicate } from './window-policy';
 
 // The core's logger: one JSON line per entry, fields that could hold a secret dropped.
 const logger = createLogger();
 
-// dist/electron/main.cjs sits beside preload.cjs; the renderer build is dist/renderer/.
-const INDEX_HTML = path.join(__dirname, '..', 'renderer', 'index.html');
+// dist/electron/main.cjs sits beside preload.cjs; the renderer build is dist/renderer/, served
+// on app://till/ (app-protocol.ts), never loaded from file://.
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const CLOSE_TIMEOUT_MS = 10_000;
 
@@ -38,13 +40,15 @@ if (config.dataDirOverridden) app.setPath('userData', config.dataDir);
 
 // Every renderer sandboxed, including the hidden print windows.
 app.enableSandbox();
+// A privileged scheme must be declared before the app is ready.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | null = null;
 let core: TillCore | null = null;
 
 function openWindow(): void {
   mainWindow = createMainWindow({
-    indexHtmlPath: INDEX_HTML,
+    appUrl: APP_INDEX_URL,
     preloadPath: PRELOAD,
     stateStore: createWindowStateStore(config.dataDir),
     title: 'OneClickDZ Till',
@@ -76,6 +80,7 @@ function forwardEvent(name: EventName, payload: unknown): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
   const { dataDir } = config;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
@@ -102,7 +107,7 @@ async function start(): Promise<void> {
   });
 
   core = till;
-  registerIpcHandlers(ipcMain, till.handlers, trustedSenderPredicate(appIndexUrl(INDEX_HTML)), { logger });
+  registerIpcHandlers(ipcMain, till.handlers, trustedSenderPredicate(APP_INDEX_URL), { logger });
   till.onEvent((name, payload) => forwardEvent(name, payload));
   openWindow();
 }

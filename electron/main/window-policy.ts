@@ -15,6 +15,16 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
+/**
+ * The renderer's own origin. It is served by `protocol.handle` (app-protocol.ts), never from
+ * file://, so no other local file shares its origin and the grantFileProtocolExtraPrivileges
+ * fuse can be off.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'till';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+
 function parseUrl(url: string): URL | null {
   try {
     return new URL(url);
@@ -24,25 +34,22 @@ function parseUrl(url: string): URL | null {
 }
 
 /**
- * True when `url` is the app's own page: the same `file:` document as `appIndexUrl`, whatever its
- * query or hash (the renderer may route with either). Everything else (http, https, other files,
- * data:, javascript:, about:) is foreign. On Windows, paths compare case-insensitively.
+ * True when `url` is the app's own page (`app://till/index.html`), whatever its query or hash (the
+ * renderer may route with either). Everything else (http, https, file:, other app:// paths or
+ * hosts, data:, javascript:, about:, blob:) is foreign.
  */
-export function isAppPageUrl(url: string, appIndexUrl: string, platform: NodeJS.Platform = process.platform): boolean {
+export function isAppPageUrl(url: string, appIndexUrl: string = APP_INDEX_URL): boolean {
   const target = parseUrl(url);
   const app = parseUrl(appIndexUrl);
   if (!target || !app) return false;
-  if (target.protocol !== 'file:' || app.protocol !== 'file:') return false;
-  // `file://host/share/...` (UNC) must name the same host as the app's own URL (normally empty).
-  if (target.host !== app.host) return false;
-  const a = decodeURIComponent(target.pathname);
-  const b = decodeURIComponent(app.pathname);
-  return platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  if (target.protocol !== `${APP_SCHEME}:` || app.protocol !== `${APP_SCHEME}:`) return false;
+  if (target.username || target.password || target.port) return false;
+  return target.host === app.host && target.pathname === app.pathname;
 }
 
 /** `will-navigate` policy: the window may only (re)load its own page. */
-export function isAllowedNavigation(url: string, appIndexUrl: string, platform?: NodeJS.Platform): boolean {
-  return isAppPageUrl(url, appIndexUrl, platform);
+export function isAllowedNavigation(url: string, appIndexUrl: string = APP_INDEX_URL): boolean {
+  return isAppPageUrl(url, appIndexUrl);
 }
 
 /** The part of an IPC sender frame the adapter looks at (Electron's WebFrameMain fits). */
@@ -52,12 +59,12 @@ export interface SenderFrameLike {
   readonly parent?: unknown;
 }
 
-/** Builds the `isTrustedSender` predicate the IPC adapter needs. */
-export function trustedSenderPredicate(appIndexUrl: string, platform?: NodeJS.Platform) {
+/** Builds the `isTrustedSender` predicate the IPC adapter needs: the app page's top frame only. */
+export function trustedSenderPredicate(appIndexUrl: string = APP_INDEX_URL) {
   return (frame: SenderFrameLike | null | undefined): boolean => {
     if (!frame) return false; // the frame navigated away or was destroyed mid-call
     if (frame.parent != null) return false;
-    return isAppPageUrl(frame.url, appIndexUrl, platform);
+    return isAppPageUrl(frame.url, appIndexUrl);
   };
 }
 

@@ -1,8 +1,15 @@
 import { BrowserWindow, screen, type Session } from 'electron';
-import { pathToFileURL } from 'node:url';
 import type { Logger } from '../core/ports';
 import type { WindowStateStore } from './stores';
-import { clampWindowBounds, CONTENT_SECURITY_POLICY, isAllowedDownload, isAllowedNavigation, MIN_WINDOW_SIZE, type Rect } from './window-policy';
+import {
+  APP_INDEX_URL,
+  clampWindowBounds,
+  CONTENT_SECURITY_POLICY,
+  isAllowedDownload,
+  isAllowedNavigation,
+  MIN_WINDOW_SIZE,
+  type Rect,
+} from './window-policy';
 
 /**
  * The till's one window: sandboxed renderer, only its own page, no pop-ups, no permissions, and
@@ -11,8 +18,8 @@ import { clampWindowBounds, CONTENT_SECURITY_POLICY, isAllowedDownload, isAllowe
  */
 
 export interface MainWindowOptions {
-  /** Absolute path of dist/renderer/index.html. */
-  indexHtmlPath: string;
+  /** The renderer's page on the app:// scheme (served by app-protocol.ts, registered by main.ts). */
+  appUrl?: string;
   /** Absolute path of dist/electron/preload.cjs. */
   preloadPath: string;
   stateStore: WindowStateStore;
@@ -20,8 +27,6 @@ export interface MainWindowOptions {
   devTools: boolean;
   logger?: Logger;
 }
-
-export const appIndexUrl = (indexHtmlPath: string) => pathToFileURL(indexHtmlPath).href;
 
 const hardenedSessions = new WeakSet<Session>();
 
@@ -49,7 +54,7 @@ function displayWorkAreas(): Rect[] {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const appUrl = appIndexUrl(options.indexHtmlPath);
+  const appUrl = options.appUrl ?? APP_INDEX_URL;
   const placement = clampWindowBounds(options.stateStore.load(), displayWorkAreas());
 
   const win = new BrowserWindow({
@@ -98,7 +103,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     recentReloads = recentReloads.filter((t) => now - t < 60_000);
     if (recentReloads.length >= 3) return;
     recentReloads.push(now);
-    void win.loadFile(options.indexHtmlPath).catch(() => undefined);
+    void win.loadURL(appUrl).catch(() => undefined);
   });
 
   win.once('ready-to-show', () => {
@@ -124,7 +129,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     saveBounds();
   });
 
-  void win.loadFile(options.indexHtmlPath).catch((error: unknown) => {
+  void win.loadURL(appUrl).catch((error: unknown) => {
     options.logger?.error('could not load the renderer', { error: error instanceof Error ? error.name : 'unknown' });
   });
   return win;

@@ -4,9 +4,9 @@ import { COMMAND_NAMES, type CommandHandlers, type CommandName } from '../../sha
 import { DEFAULT_SETTINGS } from '../../shared/domain';
 import { AppError, type Result } from '../../shared/result';
 import { registerIpcHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../../electron/main/ipc-adapter';
-import { trustedSenderPredicate, type SenderFrameLike } from '../../electron/main/window-policy';
+import { APP_INDEX_URL, trustedSenderPredicate, type SenderFrameLike } from '../../electron/main/window-policy';
 
-const APP_URL = 'file:///opt/till/resources/app.asar/dist/renderer/index.html';
+const APP_URL = APP_INDEX_URL;
 const TRUSTED: SenderFrameLike = { url: `${APP_URL}#/sell`, parent: null };
 
 /** A fake ipcMain: remembers handlers and lets the test invoke them as a renderer would. */
@@ -52,7 +52,7 @@ function setup(stubs: Partial<Record<CommandName, Stub>> = {}) {
   const ipc = fakeIpcMain();
   const fake = fakeHandlers(stubs);
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-  const unregister = registerIpcHandlers(ipc.ipcMain, fake.handlers, trustedSenderPredicate(APP_URL, 'linux'), { logger });
+  const unregister = registerIpcHandlers(ipc.ipcMain, fake.handlers, trustedSenderPredicate(APP_URL), { logger });
   return { ...ipc, ...fake, logger, unregister };
 }
 
@@ -88,6 +88,8 @@ describe('registerIpcHandlers', () => {
       ['a remote page', { url: 'https://evil.example/index.html', parent: null }],
       ['a local http server', { url: 'http://127.0.0.1:5173/index.html', parent: null }],
       ['another local file', { url: 'file:///tmp/index.html', parent: null }],
+      ['the renderer build loaded from file:// (the old origin)', { url: 'file:///opt/till/resources/app.asar/dist/renderer/index.html', parent: null }],
+      ['another app:// host', { url: 'app://evil/index.html', parent: null }],
       ['a data: page', { url: 'data:text/html,<script>1</script>', parent: null }],
       ['a subframe of the app', { url: APP_URL, parent: { url: APP_URL } }],
       ['a destroyed frame (null)', null],

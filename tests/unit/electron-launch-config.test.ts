@@ -36,10 +36,32 @@ describe('launch config (test-only switches, design §5)', () => {
     expect(config.ignored).toEqual([]);
   });
 
-  it('honours them in a packaged build only when NODE_ENV=test', () => {
-    const config = resolveLaunchConfig({ env: { ...switches, NODE_ENV: 'test' }, isPackaged: true, userDataPath });
-    expect(config.dataDirOverridden).toBe(true);
-    expect(config.apiUrl).toBe('http://127.0.0.1:4010');
+  it('ignores every test switch in a packaged build even with NODE_ENV=test (a user can set it without admin rights)', () => {
+    const config = resolveLaunchConfig({
+      env: { ...switches, NODE_ENV: 'test', ONECLICKDZ_API_URL: 'http://evil.example', ONECLICKDZ_API_KEY: 'sk_saved_key' },
+      isPackaged: true,
+      userDataPath,
+    });
+    expect(config.apiUrl).toBeUndefined(); // createCore then uses the default https provider URL
+    expect(config.dataDir).toBe(userDataPath);
+    expect(config.dataDirOverridden).toBe(false);
+    expect(config.trainingApiUrl).toBeUndefined();
+    expect(config.timing).toEqual({});
+    expect(config.trainingHandlingMs).toBeUndefined();
+    expect(config.envApiKey).toBe('sk_saved_key');
+    expect(config.ignored).toEqual(['POS_DATA_DIR', 'ONECLICKDZ_API_URL', 'POS_TRAINING_API_URL', 'POS_TIMING', 'POS_TRAINING_HANDLING_MS']);
+  });
+
+  it('even unpackaged, refuses plain http to a host that is not loopback', () => {
+    for (const url of ['http://evil.example', 'http://192.168.1.10:4010', 'http://[::ffff:10.0.0.1]/', 'http://localhost.evil.example']) {
+      const config = resolveLaunchConfig({ env: { ONECLICKDZ_API_URL: url, POS_TRAINING_API_URL: url }, isPackaged: false, userDataPath });
+      expect(config.apiUrl).toBeUndefined();
+      expect(config.trainingApiUrl).toBeUndefined();
+      expect(config.ignored).toEqual(['ONECLICKDZ_API_URL', 'POS_TRAINING_API_URL']);
+    }
+    expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_URL: 'https://sandbox.example/' }, isPackaged: false, userDataPath }).apiUrl).toBe(
+      'https://sandbox.example',
+    );
   });
 
   it('ignores them (and says so) in a packaged build', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  APP_INDEX_URL,
   clampWindowBounds,
   CONTENT_SECURITY_POLICY,
   DEFAULT_WINDOW_SIZE,
@@ -10,17 +11,15 @@ import {
   type Rect,
 } from '../../electron/main/window-policy';
 
-const APP = 'file:///opt/OneClickDZ%20Till/resources/app.asar/dist/renderer/index.html';
-const WIN_APP = 'file:///C:/Program%20Files/OneClickDZ%20Till/resources/app.asar/dist/renderer/index.html';
+const APP = APP_INDEX_URL;
 
-describe('navigation policy', () => {
-  it.each([
-    APP,
-    `${APP}#/settings`,
-    `${APP}?lang=ar`,
-    'file:///opt/OneClickDZ Till/resources/app.asar/dist/renderer/index.html',
-  ])('allows the app page itself: %s', (url) => {
-    expect(isAllowedNavigation(url, APP, 'linux')).toBe(true);
+describe('navigation policy (the renderer lives on app://till, design §5)', () => {
+  it('loads the renderer from its own scheme, not file://', () => {
+    expect(APP).toBe('app://till/index.html');
+  });
+
+  it.each([APP, `${APP}#/settings`, `${APP}?lang=ar`])('allows the app page itself: %s', (url) => {
+    expect(isAllowedNavigation(url)).toBe(true);
   });
 
   it.each([
@@ -28,28 +27,26 @@ describe('navigation policy', () => {
     'http://127.0.0.1:5173/index.html',
     'https://api.oneclickdz.com/v3/account/balance',
     'file:///etc/passwd',
-    'file:///opt/OneClickDZ%20Till/resources/app.asar/dist/renderer/other.html',
-    'file:///opt/OneClickDZ%20Till/resources/app.asar/dist/renderer/',
-    'file://attacker-host/opt/OneClickDZ%20Till/resources/app.asar/dist/renderer/index.html',
+    'file:///opt/OneClickDZ%20Till/resources/app.asar/dist/renderer/index.html',
+    'app://till/other.html',
+    'app://till/',
+    'app://evil/index.html',
+    'app://till:8080/index.html',
+    'app://user@till/index.html',
+    'app://till/assets/../../keys/data-key.bin',
     'data:text/html,<h1>x</h1>',
     'javascript:alert(1)',
     'about:blank',
-    'blob:file:///1234',
+    'blob:app://till/1234',
     'not a url',
     '',
   ])('denies everything else: %s', (url) => {
-    expect(isAllowedNavigation(url, APP, 'linux')).toBe(false);
-  });
-
-  it('compares paths case-insensitively on Windows only', () => {
-    const shouted = WIN_APP.replace('Program%20Files', 'PROGRAM%20FILES');
-    expect(isAllowedNavigation(shouted, WIN_APP, 'win32')).toBe(true);
-    expect(isAllowedNavigation(APP.replace('opt', 'OPT'), APP, 'linux')).toBe(false);
+    expect(isAllowedNavigation(url)).toBe(false);
   });
 });
 
 describe('trusted IPC sender', () => {
-  const trusted = trustedSenderPredicate(APP, 'linux');
+  const trusted = trustedSenderPredicate(APP);
   it('trusts the top frame showing the app page', () => {
     expect(trusted({ url: `${APP}#/sell`, parent: null })).toBe(true);
     expect(trusted({ url: APP })).toBe(true);
@@ -60,6 +57,9 @@ describe('trusted IPC sender', () => {
     expect(trusted({ url: APP, parent: { url: APP } })).toBe(false);
     expect(trusted({ url: 'https://evil.example/', parent: null })).toBe(false);
     expect(trusted({ url: 'data:text/html,x', parent: null })).toBe(false);
+    // Any local file used to share the page's file:// origin; it no longer passes.
+    expect(trusted({ url: 'file:///opt/OneClickDZ%20Till/resources/app.asar/dist/renderer/index.html', parent: null })).toBe(false);
+    expect(trusted({ url: 'app://evil/index.html', parent: null })).toBe(false);
   });
 });
 
