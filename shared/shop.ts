@@ -6,8 +6,28 @@ import { saleStateSchema } from './domain';
 export const roleSchema = z.enum(['owner', 'cashier']);
 export type Role = z.infer<typeof roleSchema>;
 
-export const cashierSchema = z.object({ id: z.number().int(), name: z.string(), role: roleSchema, active: z.boolean() });
+export const cashierSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  /** Owner's list only: locked after wrong PINs until then (ms since epoch). */
+  lockedUntil: z.number().int().nullable().optional(),
+  /** Owner's list only: lockouts the owner had not seen before this list, and when the last was. */
+  unseenLockouts: z.number().int().nonnegative().optional(),
+  lastLockoutAt: z.number().int().nullable().optional(),
+});
 export type Cashier = z.infer<typeof cashierSchema>;
+
+/** A cashier locked out after wrong PINs, told to the owner until they look at the list of cashiers. */
+export const lockoutAlertSchema = z.object({
+  cashierId: z.number().int(),
+  name: z.string(),
+  count: z.number().int().positive(),
+  lastAt: z.number().int(),
+  lockedUntil: z.number().int().nullable(),
+});
+export type LockoutAlert = z.infer<typeof lockoutAlertSchema>;
 
 export const sessionStateSchema = z.object({
   needsSetup: z.boolean(),
@@ -15,6 +35,8 @@ export const sessionStateSchema = z.object({
   /** Active cashiers, for the PIN screen's picker. */
   cashiers: z.array(cashierSchema),
   idleLockMinutes: z.number().int(),
+  /** Only while the owner is signed in: lockouts they have not seen yet. */
+  lockoutAlerts: z.array(lockoutAlertSchema).optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

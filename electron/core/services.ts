@@ -69,7 +69,16 @@ export class TillServices {
     this.now = o.now ?? Date.now;
     this.catalog = new CatalogService(o.ledger, () => this.current.client, this.now);
     this.staff = new StaffRepo(o.ledger);
-    this.session = new SessionManager(this.staff, this.now, () => this.settings.get().idleLockMinutes * 60_000, () => this.sessionChanged());
+    this.session = new SessionManager(
+      this.staff,
+      this.now,
+      () => this.settings.get().idleLockMinutes * 60_000,
+      () => this.sessionChanged(),
+      (cashierId) => {
+        this.o.logger.warn('cashier locked out after wrong PINs', { cashierId });
+        this.sessionChanged();
+      },
+    );
     this.shifts = new ShiftService(o.ledger, this.now);
     this.dataDir = o.dataDir;
     this.gate = new RateGate(this.settings.get().apiRequestsPerMinute);
@@ -102,6 +111,8 @@ export class TillServices {
       cashier: who ? { id: who.id, name: who.name, role: who.role, active: true } : null,
       cashiers,
       idleLockMinutes: this.settings.get().idleLockMinutes,
+      // Only the owner learns of lockouts: never shown on the PIN screen.
+      ...(who?.role === 'owner' ? { lockoutAlerts: this.session.lockoutAlerts() } : {}),
     };
   }
 

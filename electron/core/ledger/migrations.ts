@@ -91,6 +91,13 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX cards_serial_last4 ON cards(serial_last4);
   `,
+  // PIN lockouts grow with each lockout (so the level must survive a restart) and the owner is
+  // told of those they have not seen yet.
+  `
+  ALTER TABLE cashiers ADD COLUMN lockouts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE cashiers ADD COLUMN last_lockout_at INTEGER;
+  ALTER TABLE cashiers ADD COLUMN unseen_lockouts INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

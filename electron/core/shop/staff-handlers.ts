@@ -11,6 +11,14 @@ type StaffCommands =
 
 const toCashier = (r: CashierRow): Cashier => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1 });
 
+/** The owner's view of a cashier: whether wrong PINs locked them, and lockouts not seen yet. */
+const withLockouts = (r: CashierRow, now: number): Cashier => ({
+  ...toCashier(r),
+  lockedUntil: r.locked_until !== null && r.locked_until > now ? r.locked_until : null,
+  unseenLockouts: r.unseen_lockouts,
+  lastLockoutAt: r.last_lockout_at,
+});
+
 export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffCommands> {
   const includeTraining = () => s.keySession().effectiveMode === 'training';
   const me = () => s.session.require('cashier');
@@ -32,7 +40,15 @@ export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffComma
       s.session.touch();
       return { active: s.session.active() !== null };
     },
-    'staff:list': async () => s.staff.all().map(toCashier),
+    'staff:list': async () => {
+      const list = s.staff.all().map((r) => withLockouts(r, s.now()));
+      // The owner is looking at the lockouts now: the warning on their screen can go.
+      if (list.some((c) => c.unseenLockouts)) {
+        s.staff.markLockoutsSeen();
+        s.sessionChanged();
+      }
+      return list;
+    },
     'staff:add': async ({ name, role, pin }) => {
       const row = await s.session.add(name, role, pin);
       s.sessionChanged();

@@ -1,6 +1,8 @@
+import type { LockoutAlert } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
 import { hashPin, PIN_PATTERN, verifyPin } from './pin-hash';
-import type { CashierRow, Role, StaffRepo } from './staff-repo';
+import { PinGuard } from './pin-guard';
+import type { CashierRow, NewCashier, Role, StaffRepo } from './staff-repo';
 
 export interface ActiveCashier {
   id: number;
@@ -8,17 +10,15 @@ export interface ActiveCashier {
   role: Role;
 }
 
-const MAX_ATTEMPTS = 5;
-const LOCK_MS = 5 * 60_000;
-
 /**
  * Who is at the till. One counter, one cashier at a time: the session belongs to the core, so
  * the Electron window and the browser host see the same person. It locks itself after the idle
- * time set in settings; a wrong PIN five times in a row locks that cashier for five minutes.
+ * time set in settings; wrong PINs lock the cashier for longer and longer (pin-guard.ts).
  */
 export class SessionManager {
   private current: ActiveCashier | null = null;
   private lastActivity = 0;
+  private readonly guard: PinGuard;
 
   constructor(
     private readonly staff: StaffRepo,
@@ -26,7 +26,11 @@ export class SessionManager {
     private readonly idleMs: () => number,
     /** Told when the idle lock falls, so every screen can return to the PIN pad. */
     private readonly onLocked: () => void = () => {},
-  ) {}
+    /** Told when a cashier is locked out after wrong PINs. */
+    onLockout: (cashierId: number) => void = () => {},
+  ) {
+    this.guard = new PinGuard(staff, now, onLockout);
+  }
 
   needsSetup(): boolean {
     return this.staff.count() === 0;
@@ -57,42 +61,62 @@ export class SessionManager {
     return this.active()?.role === 'owner';
   }
 
+  /**
+   * The first owner. The PIN is hashed first (slow, async); then "nobody yet?" and the insert are
+   * one transaction, so setups racing each other make exactly one owner.
+   */
   async setupOwner(name: string, pin: string): Promise<ActiveCashier> {
     if (!this.needsSetup()) throw new AppError('INVALID_STATE', 'The owner is already set up');
-    const row = await this.add(name, 'owner', pin);
+    const row = this.inserted(await this.newCashier(name, 'owner', pin), { onlyIfEmpty: true });
     return this.signIn(row);
   }
 
   async add(name: string, role: Role, pin: string): Promise<CashierRow> {
-    if (!PIN_PATTERN.test(pin)) throw new AppError('INVALID_INPUT', 'pin: 4 to 8 digits', { field: 'pin' });
     if (this.staff.byName(name)) throw new AppError('INVALID_INPUT', 'name: already used', { field: 'name' });
-    return this.staff.insert({ name, role, pinHash: await hashPin(pin), now: this.now() });
+    return this.inserted(await this.newCashier(name, role, pin));
   }
 
   async changePin(id: number, pin: string): Promise<void> {
     if (!PIN_PATTERN.test(pin)) throw new AppError('INVALID_INPUT', 'pin: 4 to 8 digits', { field: 'pin' });
-    this.staff.update(id, { pin_hash: await hashPin(pin), failed_attempts: 0, locked_until: null });
+    // A new PIN given by the owner starts the cashier over: no lock, no lockout history.
+    this.staff.update(id, { pin_hash: await hashPin(pin), failed_attempts: 0, locked_until: null, lockouts: 0 });
   }
 
   async login(cashierId: number, pin: string): Promise<ActiveCashier> {
+    await this.guard.attempt(cashierId, async () => {
+      const row = this.staff.get(cashierId);
+      return row !== null && (await verifyPin(pin, row.pin_hash));
+    });
     const row = this.staff.get(cashierId);
     if (!row || !row.active) throw new AppError('NOT_FOUND', 'Unknown cashier', { field: 'cashierId' });
-    const now = this.now();
-    if (row.locked_until !== null && row.locked_until > now) {
-      throw new AppError('NOT_ALLOWED', 'Too many wrong PINs: wait before trying again', { reason: 'LOCKED', retryAfterMs: row.locked_until - now });
-    }
-    if (!(await verifyPin(pin, row.pin_hash))) {
-      const failed = row.failed_attempts + 1;
-      const locked = failed >= MAX_ATTEMPTS;
-      this.staff.update(row.id, { failed_attempts: locked ? 0 : failed, locked_until: locked ? now + LOCK_MS : null });
-      throw new AppError('NOT_ALLOWED', 'Wrong PIN', locked ? { reason: 'LOCKED', retryAfterMs: LOCK_MS } : { reason: 'WRONG_PIN', attemptsLeft: MAX_ATTEMPTS - failed });
-    }
-    this.staff.update(row.id, { failed_attempts: 0, locked_until: null });
     return this.signIn(row);
+  }
+
+  /** Lockouts the owner has not seen yet, newest first. */
+  lockoutAlerts(): LockoutAlert[] {
+    return this.staff.withUnseenLockouts().map((r) => ({
+      cashierId: r.id,
+      name: r.name,
+      count: r.unseen_lockouts,
+      lastAt: r.last_lockout_at ?? r.created_at,
+      lockedUntil: r.locked_until !== null && r.locked_until > this.now() ? r.locked_until : null,
+    }));
   }
 
   logout(): void {
     this.current = null;
+  }
+
+  private async newCashier(name: string, role: Role, pin: string): Promise<NewCashier> {
+    if (!PIN_PATTERN.test(pin)) throw new AppError('INVALID_INPUT', 'pin: 4 to 8 digits', { field: 'pin' });
+    return { name, role, pinHash: await hashPin(pin), now: this.now() };
+  }
+
+  private inserted(c: NewCashier, opts: { onlyIfEmpty?: boolean } = {}): CashierRow {
+    const row = this.staff.insert(c, opts);
+    if (row === 'NOT_EMPTY') throw new AppError('INVALID_STATE', 'The owner is already set up');
+    if (row === 'NAME_USED') throw new AppError('INVALID_INPUT', 'name: already used', { field: 'name' });
+    return row;
   }
 
   private signIn(row: CashierRow): ActiveCashier {
