@@ -35,6 +35,7 @@ describe('PIN entry', () => {
   it('explains why a sign-in failed: attempts left, minutes to wait', () => {
     expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'WRONG_PIN', attemptsLeft: 3 } })).toEqual({ kind: 'wrongPin', attemptsLeft: 3 });
     expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'LOCKED', retryAfterMs: 4 * 60_000 + 1 } })).toEqual({ kind: 'locked', minutes: 5 });
+    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'THROTTLED', retryAfterMs: 20_000 } })).toEqual({ kind: 'throttled', minutes: 1 });
     expect(signInProblem({ code: 'NOT_FOUND', message: 'x' }).kind).toBe('other');
     expect(minutesToWait(1)).toBe(1);
     expect(minutesToWait(300_000)).toBe(5);

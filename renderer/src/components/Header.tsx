@@ -13,6 +13,7 @@ import { lockTill } from '../actions/session';
 import { openShiftDialog } from '../actions/shift';
 import { selectCashier, useSessionStore } from '../stores/session';
 import { useShiftStore } from '../stores/shift';
+import { LockoutAlert } from './LockoutAlert';
 
 export function TrainingBanner() {
   const { t } = useTranslation();
@@ -158,6 +159,7 @@ export function Header() {
           </button>
         )}
       </div>
+      <LockoutAlert />
       {!canSell && <p className="cannot-sell">{reason ? t('header.cannotSell', { reason }) : t('confirm.blockCannotSellNoReason')}</p>}
     </header>
   );

@@ -134,6 +134,7 @@ function FirstStart() {
 function problemText(p: SignInProblem, t: TFunction, f: ReturnType<typeof useFormat>): string | null {
   if (p.kind === 'wrongPin') return t('session.wrongPin', { n: f.int(p.attemptsLeft) });
   if (p.kind === 'locked') return t('session.locked', { wait: f.age(p.minutes * 60) });
+  if (p.kind === 'throttled') return t('session.throttled', { wait: f.age(p.minutes * 60) });
   return null;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cashier, Role } from '../../../shared/shop';
 import { addCashier, changePin, loadStaff, setCashierActive } from '../actions/manage';
+import { useFormat } from '../hooks/useFormat';
 import { checkPersonForm, cleanPin, type PersonFormErrors } from '../logic/pin';
 import { useStaffStore } from '../stores/backoffice';
 import { selectCashier, useSessionStore } from '../stores/session';
@@ -41,7 +42,10 @@ export function StaffTab() {
                   {c.name} {c.id === me?.id && <span className="small muted">{t('staff.you')}</span>}
                 </th>
                 <td>{t(`session.role.${c.role}`)}</td>
-                <td>{c.active ? t('staff.active') : t('staff.inactive')}</td>
+                <td>
+                  {c.active ? t('staff.active') : t('staff.inactive')}
+                  <Lockouts cashier={c} />
+                </td>
                 <td>
                   {pinFor === c.id ? (
                     <PinChange cashier={c} onDone={() => setPinFor(null)} />
@@ -74,6 +78,21 @@ export function StaffTab() {
       {error && <ErrorNote error={error} compact />}
       <AddCashier />
     </div>
+  );
+}
+
+/** Whether wrong PINs locked this cashier, and the lockouts the owner had not seen yet. */
+function Lockouts({ cashier: c }: { cashier: Cashier }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const at = (ms: number) => f.dateTime(new Date(ms).toISOString());
+  return (
+    <>
+      {c.lockedUntil ? <span className="small warn-text"> · {t('staff.lockedUntil', { time: at(c.lockedUntil) })}</span> : null}
+      {c.unseenLockouts && c.lastLockoutAt ? (
+        <span className="small warn-text"> · {t('staff.lockouts', { n: f.int(c.unseenLockouts), time: at(c.lastLockoutAt) })}</span>
+      ) : null}
+    </>
   );
 }
 

@@ -35,6 +35,8 @@ export function minutesToWait(ms: number): number {
 export type SignInProblem =
   | { kind: 'wrongPin'; attemptsLeft: number }
   | { kind: 'locked'; minutes: number }
+  /** Too many attempts at the whole till (someone going round the names): everyone waits a little. */
+  | { kind: 'throttled'; minutes: number }
   | { kind: 'other'; error: AppErrorShape };
 
 export function signInProblem(error: AppErrorShape): SignInProblem {
@@ -46,16 +48,19 @@ export function signInProblem(error: AppErrorShape): SignInProblem {
   if (error.code === 'NOT_ALLOWED' && d.reason === 'LOCKED') {
     return { kind: 'locked', minutes: minutesToWait(typeof d.retryAfterMs === 'number' ? d.retryAfterMs : 60_000) };
   }
+  if (error.code === 'NOT_ALLOWED' && d.reason === 'THROTTLED') {
+    return { kind: 'throttled', minutes: minutesToWait(typeof d.retryAfterMs === 'number' ? d.retryAfterMs : 60_000) };
+  }
   return { kind: 'other', error };
 }
 
 /** The reason the core gave for a NOT_ALLOWED, when it gave one we know. */
-export type NotAllowedReason = 'SIGNED_OUT' | 'OWNER_ONLY' | 'WRONG_PIN' | 'LOCKED';
+export type NotAllowedReason = 'SIGNED_OUT' | 'OWNER_ONLY' | 'WRONG_PIN' | 'LOCKED' | 'THROTTLED';
 
 export function notAllowedReason(error: AppErrorShape): NotAllowedReason | null {
   if (error.code !== 'NOT_ALLOWED') return null;
   const r = error.details?.reason;
-  return r === 'SIGNED_OUT' || r === 'OWNER_ONLY' || r === 'WRONG_PIN' || r === 'LOCKED' ? r : null;
+  return r === 'SIGNED_OUT' || r === 'OWNER_ONLY' || r === 'WRONG_PIN' || r === 'LOCKED' || r === 'THROTTLED' ? r : null;
 }
 
 /** The first-start and add-cashier forms: a name, a PIN typed twice. Values are i18n keys. */

@@ -21,6 +21,7 @@ export const shopEn = {
     chooseFirst: 'Tap your name first.',
     wrongPin: 'Wrong PIN. Attempts left: {{n}}.',
     locked: 'Too many wrong PINs: wait {{wait}} before trying again.',
+    throttled: 'Too many PIN attempts at this till: wait {{wait}} before trying again.',
     noCashiers: 'No active cashier: the owner must sign in.',
     loading: 'Starting the till…',
     role: { owner: 'Owner', cashier: 'Cashier' },
@@ -35,7 +36,8 @@ export const shopEn = {
     SIGNED_OUT: 'The till locked itself: type your PIN to go on.',
     OWNER_ONLY: 'Only the shop owner can do this. Ask the manager.',
     WRONG_PIN: 'Wrong PIN. Try again.',
-    LOCKED: 'Too many wrong PINs: this cashier is blocked for a few minutes.',
+    LOCKED: 'Too many wrong PINs: this cashier is blocked for a while.',
+    THROTTLED: 'Too many PIN attempts at this till: wait a little.',
   },
   shift: {
     title: 'Shift',
@@ -253,6 +255,10 @@ export const shopEn = {
     pinChanged: '{{name}}’s PIN changed.',
     deactivated: '{{name}} is deactivated.',
     reactivated: '{{name}} is reactivated.',
+    lockedUntil: 'Locked until {{time}}',
+    lockouts: 'Locked out after wrong PINs — new lockouts: {{n}}, last: {{time}}',
+    lockoutAlert: '{{name}} was locked out after wrong PINs (lockouts: {{n}}, last: {{time}}).',
+    lockoutAlertOpen: 'See the cashiers',
   },
   backup: {
     intro: 'The backup holds the sales (codes encrypted) and the settings. It can only be restored on this till.',

@@ -21,6 +21,7 @@ export const shopFr = {
     chooseFirst: 'Touchez d’abord votre nom.',
     wrongPin: 'Code PIN incorrect. Essais restants : {{n}}.',
     locked: 'Trop de codes faux : attendez {{wait}} avant de réessayer.',
+    throttled: 'Trop d’essais de code PIN sur cette caisse : attendez {{wait}} avant de réessayer.',
     noCashiers: 'Aucun caissier actif : le propriétaire doit se connecter.',
     loading: 'Démarrage de la caisse…',
     role: { owner: 'Propriétaire', cashier: 'Caissier' },
@@ -35,7 +36,8 @@ export const shopFr = {
     SIGNED_OUT: 'La caisse s’est verrouillée : entrez votre code PIN pour continuer.',
     OWNER_ONLY: 'Réservé au propriétaire de la boutique. Demandez au responsable.',
     WRONG_PIN: 'Code PIN incorrect. Réessayez.',
-    LOCKED: 'Trop de codes faux : ce caissier est bloqué quelques minutes.',
+    LOCKED: 'Trop de codes faux : ce caissier est bloqué pour un moment.',
+    THROTTLED: 'Trop d’essais de code PIN sur cette caisse : attendez un peu.',
   },
   shift: {
     title: 'Caisse',
@@ -253,6 +255,10 @@ export const shopFr = {
     pinChanged: 'Code PIN de {{name}} changé.',
     deactivated: '{{name}} est désactivé.',
     reactivated: '{{name}} est réactivé.',
+    lockedUntil: 'Bloqué jusqu’à {{time}}',
+    lockouts: 'Bloqué après des codes faux — nouveaux blocages : {{n}}, dernier : {{time}}',
+    lockoutAlert: '{{name}} a été bloqué après des codes PIN faux (blocages : {{n}}, dernier : {{time}}).',
+    lockoutAlertOpen: 'Voir les caissiers',
   },
   backup: {
     intro: 'La sauvegarde contient les ventes (codes chiffrés) et les paramètres. Elle ne se restaure que sur cette caisse.',
