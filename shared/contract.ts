@@ -30,6 +30,11 @@ import {
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a provider id');
 const saleId = z.number().int().positive();
 const none = z.object({}).strict();
+/** A backup's name inside backups/: no folder, no path step, no hidden file; a .sqlite file. */
+export const backupFileNameSchema = z
+  .string()
+  .max(120)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.sqlite$/, 'must be a file name (letters, digits, . _ -) ending in .sqlite');
 
 /**
  * Every command the renderer may send, named `domain:verb`, with its input and output schemas.
@@ -107,8 +112,19 @@ export const commands = {
     output: exportFileSchema,
   },
   'reconcile:day': { input: z.object({ day: daySchema, adopt: z.boolean().optional() }).strict(), output: reconcileReportSchema },
-  'backup:create': { input: z.object({ path: z.string().min(1).max(1000).optional() }).strict(), output: z.object({ path: z.string(), bytes: z.number().int() }) },
-  'backup:restore': { input: z.object({ path: z.string().min(1).max(1000) }).strict(), output: z.object({ restartRequired: z.boolean(), sales: z.number().int() }) },
+  /**
+   * Backups: the renderer never names a path. It gives a bare file name in the data dir's
+   * backups/ folder, or asks (`choose`) for the main process's native file dialog (Electron only);
+   * null means the owner closed that dialog.
+   */
+  'backup:create': {
+    input: z.object({ name: backupFileNameSchema.optional(), choose: z.literal(true).optional() }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }).nullable(),
+  },
+  'backup:restore': {
+    input: z.object({ name: backupFileNameSchema.optional(), choose: z.literal(true).optional() }).strict(),
+    output: z.object({ restartRequired: z.boolean(), sales: z.number().int() }).nullable(),
+  },
 } as const;
 
 export type Commands = typeof commands;

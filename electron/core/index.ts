@@ -5,7 +5,7 @@ import { createHandlers } from './handlers';
 import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
 import { Ledger } from './ledger/ledger';
 import { createLogger } from './log';
-import type { KeyProtector, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './ports';
+import type { BackupDialogs, KeyProtector, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './ports';
 import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
 import { TillServices } from './services';
 import { SettingsService } from './settings/settings-service';
@@ -21,6 +21,8 @@ export interface CoreOptions {
   keyProtector: KeyProtector;
   settingsBackend: SettingsBackend;
   printer?: ReceiptPrinter;
+  /** Electron's save/open dialogs for backups; absent in the browser host. */
+  backupDialogs?: BackupDialogs;
   logger?: Logger;
   version: string;
   /** Tests shrink the waits of a sale's life. */
@@ -47,6 +49,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     apiUrl: o.apiUrl ?? DEFAULT_API_URL,
     envApiKey: o.envApiKey ?? null,
     printer: o.printer,
+    backupDialogs: o.backupDialogs,
     logger,
     timing: { ...DEFAULT_TIMING, ...(o.timing ?? {}) },
     version: o.version,

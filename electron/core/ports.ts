@@ -40,6 +40,16 @@ export interface ReceiptPrinter {
   savePdf(html: string, options: { widthMm: 58 | 80; defaultName: string }): Promise<string | null>;
 }
 
+/**
+ * Native file dialogs for backups, run by the Electron main process (absent in the browser host).
+ * A path chosen here comes from the owner's own dialog, never from the renderer; the core still
+ * checks it (shop/backup-paths.ts). Each resolves null when the dialog is cancelled.
+ */
+export interface BackupDialogs {
+  chooseBackupTarget(defaultName: string): Promise<string | null>;
+  chooseBackupSource(): Promise<string | null>;
+}
+
 export type EventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
 
 /** Logger that never receives secrets: callers pass codes only through `redact`. */

@@ -9,7 +9,7 @@ import { CatalogService } from './catalog/catalog-service';
 import { fingerprint, KeySession } from './key-session';
 import type { Ledger, SaleRow } from './ledger/ledger';
 import type { CodeCipher } from './ledger/code-cipher';
-import type { EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
+import type { BackupDialogs, EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
 import { toSaleDto } from './sales/sale-dto';
 import { SaleEngine } from './sales/sale-engine';
 import type { SaleTiming } from './sales/timing';
@@ -28,6 +28,7 @@ export interface ServicesOptions {
   apiUrl: string;
   envApiKey: string | null;
   printer?: ReceiptPrinter;
+  backupDialogs?: BackupDialogs;
   logger: Logger;
   timing: SaleTiming;
   version: string;
@@ -55,6 +56,7 @@ export class TillServices {
   readonly dataDir: string;
   readonly cipher: CodeCipher;
   readonly printer: ReceiptPrinter | undefined;
+  readonly backupDialogs: BackupDialogs | undefined;
   readonly now: () => number;
   private current!: KeySession;
   private currentEngine!: SaleEngine;
@@ -66,6 +68,7 @@ export class TillServices {
     this.ledger = o.ledger;
     this.settings = o.settings;
     this.printer = o.printer;
+    this.backupDialogs = o.backupDialogs;
     this.now = o.now ?? Date.now;
     this.catalog = new CatalogService(o.ledger, () => this.current.client, this.now);
     this.staff = new StaffRepo(o.ledger);

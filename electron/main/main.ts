@@ -1,6 +1,6 @@
 // Electron entry (bundled to dist/electron/main.cjs). Thin glue only: build the host ports, start
 // the Electron-free core, wire IPC and events, open the window, close the core on quit.
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ipcEventChannel } from '../../shared/api';
@@ -9,6 +9,7 @@ import { createCore } from '../core/index';
 import { createLogger } from '../core/log';
 import type { TillCore } from '../core/ports';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { createBackupDialogs } from './backup-dialogs';
 import { registerIpcHandlers } from './ipc-adapter';
 import { resolveLaunchConfig } from './launch-config';
 import { createElectronReceiptPrinter, type PrinterDeps } from './printer';
@@ -84,12 +85,12 @@ async function start(): Promise<void> {
   const { dataDir } = config;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
-  const printerDeps: PrinterDeps = {
-    createWindow: (options) => new BrowserWindow(options),
-    showSaveDialog: (options) =>
-      mainWindow && !mainWindow.isDestroyed() ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
-    logger,
-  };
+  // Dialogs are modal to the till window when it is open.
+  const showSaveDialog = (options: SaveDialogOptions) =>
+    mainWindow && !mainWindow.isDestroyed() ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options);
+  const showOpenDialog = (options: OpenDialogOptions) =>
+    mainWindow && !mainWindow.isDestroyed() ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options);
+  const printerDeps: PrinterDeps = { createWindow: (options) => new BrowserWindow(options), showSaveDialog, logger };
 
   const till: TillCore = await createCore({
     dataDir,
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
     keyProtector: createSafeStorageKeyProtector({ safeStorage }),
     settingsBackend: createSettingsBackend(dataDir),
     printer: createElectronReceiptPrinter(printerDeps),
+    backupDialogs: createBackupDialogs({ showSaveDialog, showOpenDialog, startDir: app.getPath('documents') }),
     logger,
     version: app.getVersion(),
   });

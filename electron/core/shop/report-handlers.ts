@@ -9,7 +9,7 @@ import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from '../reports/
 import { expectedCash, salesTotals } from '../reports/totals';
 import { refundDue } from '../sales/sale-dto';
 import type { TillServices } from '../services';
-import { createBackup, stageRestore } from './backup';
+import { backupLocation, createBackup, defaultBackupName, stageRestore } from './backup';
 import { reconcileDay } from './reconcile';
 
 type ReportCommands = 'reports:day' | 'reports:html' | 'exports:csv' | 'reconcile:day' | 'backup:create' | 'backup:restore';
@@ -81,7 +81,14 @@ export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCom
       };
     },
     'reconcile:day': async ({ day, adopt }) => reconcileDay(s, day, adopt ?? false),
-    'backup:create': async ({ path }) => createBackup(s.ledger, s.settings, s.dataDir, s.now(), path),
-    'backup:restore': async ({ path }) => ({ restartRequired: true, sales: stageRestore(path, s.dataDir, s.cipher) }),
+    'backup:create': async (input) => {
+      const name = defaultBackupName(s.now(), s.dataDir);
+      const where = await backupLocation(input, s.backupDialogs, (d) => d.chooseBackupTarget(name), () => name);
+      return where ? createBackup(s.ledger, s.settings, s.dataDir, s.now(), where) : null;
+    },
+    'backup:restore': async (input) => {
+      const where = await backupLocation(input, s.backupDialogs, (d) => d.chooseBackupSource(), null);
+      return where ? { restartRequired: true, sales: await stageRestore(where, s.dataDir, s.cipher) } : null;
+    },
   };
 }

@@ -70,14 +70,20 @@ export const setCashierActive = (id: number, active: boolean) =>
 
 // ---- backup (owner)
 
-export async function createBackup(): Promise<void> {
+/** Into the data dir's backups folder, or (`choose`, Electron) where the owner picks in a save dialog. */
+export async function createBackup(choose = false): Promise<void> {
   useBackupStore.setState({ status: 'working', what: 'create' }, true);
-  const r = await api().call('backup:create', {});
-  useBackupStore.setState(r.ok ? { status: 'created', path: r.value.path, bytes: r.value.bytes } : { status: 'error', what: 'create', error: r.error }, true);
+  const r = await api().call('backup:create', choose ? { choose: true } : {});
+  if (!r.ok) useBackupStore.setState({ status: 'error', what: 'create', error: r.error }, true);
+  else if (!r.value) useBackupStore.setState({ status: 'idle' }, true); // the dialog was cancelled
+  else useBackupStore.setState({ status: 'created', path: r.value.path, bytes: r.value.bytes }, true);
 }
 
-export async function restoreBackup(path: string): Promise<void> {
+/** From a file name in the backups folder, or (`choose`, Electron) a file picked in an open dialog. */
+export async function restoreBackup(from: { name: string } | { choose: true }): Promise<void> {
   useBackupStore.setState({ status: 'working', what: 'restore' }, true);
-  const r = await api().call('backup:restore', { path: path.trim() });
-  useBackupStore.setState(r.ok ? { status: 'restored', sales: r.value.sales } : { status: 'error', what: 'restore', error: r.error }, true);
+  const r = await api().call('backup:restore', 'name' in from ? { name: from.name.trim() } : { choose: true });
+  if (!r.ok) useBackupStore.setState({ status: 'error', what: 'restore', error: r.error }, true);
+  else if (!r.value) useBackupStore.setState({ status: 'idle' }, true);
+  else useBackupStore.setState({ status: 'restored', sales: r.value.sales }, true);
 }
