@@ -128,6 +128,8 @@ describe('electron main wiring (fake electron)', () => {
     expect(report.results.settings?.ok).toBe(true);
     expect(report.results.untrusted).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     expect(report.results.fileSender).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    // Backups to a chosen file go through the main process's dialog (the fake's is cancelled).
+    expect(report.results.backupChoose).toEqual({ ok: true, value: null });
     expect(report.results.invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(report.results.invalid?.error?.message).toContain('saleId');
   });
