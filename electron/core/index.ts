@@ -9,6 +9,7 @@ import type { BackupDialogs, KeyProtector, Logger, ReceiptPrinter, SecretStore, 
 import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
 import { TillServices } from './services';
 import { SettingsService } from './settings/settings-service';
+import { providerUrlOrThrow } from './provider-url';
 import { applyStagedRestore } from './shop/backup';
 
 export const DEFAULT_API_URL = 'https://api.oneclickdz.com';
@@ -35,9 +36,13 @@ export interface CoreOptions {
 
 /** Builds the Electron-free core: ledger, settings, key session, sale engine and command handlers. */
 export async function createCore(o: CoreOptions): Promise<TillCore> {
-  fs.mkdirSync(o.dataDir, { recursive: true });
-  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  // The key travels to this URL: https, or plain http to loopback only (provider-url.ts).
+  providerUrlOrThrow('apiUrl', o.apiUrl);
+  providerUrlOrThrow('trainingApiUrl', o.trainingApiUrl);
+  fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logger = o.logger ?? createLogger();
+  secureDataDir(o.dataDir, logger);
+  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
   const services = new TillServices({

@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core';
+import { silentLogger } from '../../electron/core/log';
+import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
 import { readHostOptions } from '../../electron/host/options';
 import { checkProviderUrl, isLoopbackHost } from '../../electron/core/provider-url';
 
@@ -56,5 +62,21 @@ describe('browser host options use the same rule', () => {
     const o = readHostOptions([], { ONECLICKDZ_API_URL: 'https://api.example.com/', POS_TRAINING_API_URL: 'http://127.0.0.1:4011' });
     expect(o.apiUrl).toBe('https://api.example.com');
     expect(o.trainingApiUrl).toBe('http://127.0.0.1:4011');
+  });
+});
+
+describe('the core itself refuses a provider URL that breaks the rule', () => {
+  it('does not start against plain http to another machine', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-url-'));
+    try {
+      const secretStore = { encrypted: false, get: () => 'sk_saved_key_123', set: () => undefined, clear: () => undefined };
+      const base = { dataDir, secretStore, keyProtector: plainKeyProtector, settingsBackend: { store: {} }, logger: silentLogger, version: 'test' };
+      await expect(createCore({ ...base, apiUrl: 'http://evil.example' })).rejects.toThrow(/apiUrl must be https/);
+      await expect(createCore({ ...base, trainingApiUrl: 'http://evil.example' })).rejects.toThrow(/trainingApiUrl must be https/);
+      // Nothing was opened or written before the refusal.
+      expect(fs.existsSync(path.join(dataDir, 'ledger.sqlite'))).toBe(false);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
