@@ -39,10 +39,9 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   // The key travels to this URL: https, or plain http to loopback only (provider-url.ts).
   providerUrlOrThrow('apiUrl', o.apiUrl);
   providerUrlOrThrow('trainingApiUrl', o.trainingApiUrl);
-  fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
-  const logger = o.logger ?? createLogger();
-  secureDataDir(o.dataDir, logger);
+  fs.mkdirSync(o.dataDir, { recursive: true });
   const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  const logger = o.logger ?? createLogger();
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
   const services = new TillServices({
