@@ -12,7 +12,11 @@ import { createBackupDialogs } from '../../electron/main/backup-dialogs';
 import { shopAr } from '../../shared/i18n/ui/shop-ar';
 import { shopEn } from '../../shared/i18n/ui/shop-en';
 import { shopFr } from '../../shared/i18n/ui/shop-fr';
+import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/actions/manage';
+import { installApi } from '../../renderer/src/bridge';
+import { useBackupStore } from '../../renderer/src/stores/backoffice';
 import { MemorySecretStore, signInOwner } from './helpers/core-harness';
+import { FakeCore } from './helpers/fake-core';
 
 /**
  * Issue 9 §4: a backup path once overwrote keys/data-key.bin, so every stored code became
@@ -256,5 +260,24 @@ describe('every refusal is explained in fr, ar and en', () => {
       const text = (dict.backup.refused as Record<string, string>)[reason];
       expect(typeof text === 'string' && text.length > 10).toBe(true);
     }
+  });
+});
+
+describe('the Backup tab actions send no path', () => {
+  afterEach(() => installApi(null));
+
+  it('ask for a name or the dialog only, and a cancelled dialog leaves the tab idle', async () => {
+    const fake = new FakeCore();
+    installApi(fake.bridge);
+    fake.on('backup:create', () => ({ ok: true, value: null }));
+    fake.on('backup:restore', () => ({ ok: false, error: { code: 'NOT_ALLOWED', message: 'x', details: { field: 'name', reason: 'BACKUP_SYMLINK' } } }));
+    await createBackupAction(true);
+    expect(fake.last('backup:create')).toEqual({ choose: true });
+    expect(useBackupStore.getState()).toEqual({ status: 'idle' });
+    await restoreBackupAction({ name: '  till-backup-1.sqlite ' });
+    expect(fake.last('backup:restore')).toEqual({ name: 'till-backup-1.sqlite' });
+    expect(useBackupStore.getState()).toMatchObject({ status: 'error', what: 'restore', error: { details: { reason: 'BACKUP_SYMLINK' } } });
+    await restoreBackupAction({ choose: true });
+    expect(fake.last('backup:restore')).toEqual({ choose: true });
   });
 });
