@@ -11,6 +11,7 @@ export class SimProcess {
     private readonly child: ChildProcess,
     readonly url: string,
     readonly controlUrl: string,
+    private readonly controlToken: string,
   ) {}
 
   static async start(args: string[]): Promise<SimProcess> {
@@ -27,14 +28,14 @@ export class SimProcess {
       });
       child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
     });
-    const { url, controlUrl } = JSON.parse(first) as { url: string; controlUrl: string };
-    return new SimProcess(child, url, controlUrl);
+    const { url, controlUrl, controlToken } = JSON.parse(first) as { url: string; controlUrl: string; controlToken: string };
+    return new SimProcess(child, url, controlUrl, controlToken);
   }
 
   async control(method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${this.controlUrl}${route}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { 'x-sim-control-token': this.controlToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as unknown;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Transport } from './api/transport';
+import { secureDataDir } from './data-permissions';
 import { createHandlers } from './handlers';
 import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
 import { Ledger } from './ledger/ledger';
@@ -39,9 +40,10 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   // The key travels to this URL: https, or plain http to loopback only (provider-url.ts).
   providerUrlOrThrow('apiUrl', o.apiUrl);
   providerUrlOrThrow('trainingApiUrl', o.trainingApiUrl);
-  fs.mkdirSync(o.dataDir, { recursive: true });
-  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logger = o.logger ?? createLogger();
+  secureDataDir(o.dataDir, logger);
+  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
   const services = new TillServices({

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { EVENT_NAMES, type CommandHandlers } from '../../shared/contract';
 import { HTTP_COMMAND_PREFIX, HTTP_EVENTS_PATH, HTTP_SECRET_HEADER } from '../../shared/api';
 import { dispatchByName } from '../core/dispatch';
+import { answerClientError, decodePath, HttpRefusal, parseJsonBody, parseTarget, readBody } from './http-request';
 import type { Logger, TillCore } from '../core/ports';
 
 export const CSP =
@@ -31,6 +32,7 @@ function sameSecret(a: string | null | undefined, secret: string): boolean {
 }
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
   res.end(body);
 }
@@ -55,11 +57,12 @@ export function createHttpAdapter(o: HttpAdapterOptions): http.Server {
     for (const s of streams) s.write(frame);
   });
 
-  const server = http.createServer((req, res) => {
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const port = (server.address() as { port: number } | null)?.port;
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, '{"error":"wrong host"}');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = parseTarget(req.url);
+    if (!url) return send(res, 400, '{"error":"bad request target"}');
 
     if (req.method === 'POST' && url.pathname.startsWith(HTTP_COMMAND_PREFIX)) {
       const origin = req.headers.origin;
@@ -67,25 +70,14 @@ export function createHttpAdapter(o: HttpAdapterOptions): http.Server {
       if (!sameSecret(req.headers[HTTP_SECRET_HEADER] as string | undefined, o.secret)) {
         return send(res, 401, JSON.stringify({ ok: false, error: { code: 'NOT_ALLOWED', message: 'This page is not the till' } }));
       }
-      const name = decodeURIComponent(url.pathname.slice(HTTP_COMMAND_PREFIX.length));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY) req.destroy();
-        else chunks.push(c);
-      });
-      req.on('end', async () => {
-        let input: unknown;
-        try {
-          input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-        } catch {
-          return send(res, 200, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'body: not JSON', details: { field: 'body' } } }));
-        }
-        const result = await dispatchByName(handlers, name, input, o.logger);
-        send(res, 200, JSON.stringify(result));
-      });
-      return;
+      const name = decodePath(url.pathname.slice(HTTP_COMMAND_PREFIX.length));
+      if (name === null) return send(res, 400, '{"error":"bad command name"}');
+      const body = parseJsonBody(await readBody(req, MAX_BODY));
+      if (!body.ok) {
+        return send(res, 200, JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'body: not JSON', details: { field: 'body' } } }));
+      }
+      const result = await dispatchByName(handlers, name, body.value, o.logger);
+      return send(res, 200, JSON.stringify(result));
     }
 
     if (req.method === 'GET' && url.pathname === HTTP_EVENTS_PATH) {
@@ -103,26 +95,47 @@ export function createHttpAdapter(o: HttpAdapterOptions): http.Server {
 
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(url.pathname, res, o.rendererDir);
     send(res, 405, '{"error":"method"}');
+  };
+
+  // One guard for every request: whatever a request makes a handler throw, that request gets a
+  // status and the host keeps serving the till's own tab.
+  const server = http.createServer((req, res) => {
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    route(req, res).catch((err: unknown) => {
+      if (err instanceof HttpRefusal) {
+        res.setHeader('Connection', 'close');
+        return send(res, err.status, JSON.stringify({ error: err.message }));
+      }
+      o.logger.error('http request failed', { error: err instanceof Error ? err.name : typeof err });
+      if (res.headersSent) res.destroy();
+      else send(res, 500, '{"error":"internal"}');
+    });
   });
+  server.on('clientError', answerClientError);
   server.on('close', () => {
     for (const s of streams) s.end();
   });
   return server;
 }
 
-function serveStatic(pathname: string, res: http.ServerResponse, root: string): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(root, rel);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return send(res, 404, 'not found', 'text/plain');
-  fs.readFile(file, (err, data) => {
-    if (err) return send(res, 404, 'not found', 'text/plain');
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
-    });
-    res.end(data);
+async function serveStatic(pathname: string, res: http.ServerResponse, root: string): Promise<void> {
+  const decoded = pathname === '/' ? 'index.html' : decodePath(pathname);
+  if (decoded === null) return send(res, 400, 'bad path', 'text/plain; charset=utf-8');
+  const file = path.resolve(root, decoded.replace(/^\/+/, ''));
+  if (!file.startsWith(path.resolve(root) + path.sep)) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+  let data: Buffer;
+  try {
+    data = await fs.promises.readFile(file);
+  } catch {
+    return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+  }
+  res.writeHead(200, {
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
   });
+  res.end(data);
 }

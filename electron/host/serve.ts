@@ -15,6 +15,9 @@ import { readHostOptions } from './options';
  * end-to-end tests.
  */
 async function main(): Promise<void> {
+  // Before anything is created: every file and directory the host makes (ledger, its WAL, keys,
+  // settings, backups) is private to the user running it, whatever umask it was started with.
+  if (process.platform !== 'win32') process.umask(0o077);
   const logger = createLogger();
   const opts = readHostOptions(process.argv.slice(2), process.env);
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,7 +26,7 @@ async function main(): Promise<void> {
   );
   if (!rendererDir) logger.warn('the renderer is not built (npm run build): serving the contract only');
 
-  const settingsBackend = new Conf<Record<string, unknown>>({ projectName: 'oneclickdz-till', cwd: opts.dataDir, configName: 'settings' });
+  const settingsBackend = new Conf<Record<string, unknown>>({ projectName: 'oneclickdz-till', cwd: opts.dataDir, configName: 'settings', configFileMode: 0o600 });
   const core = await createCore({
     dataDir: opts.dataDir,
     apiUrl: opts.apiUrl,

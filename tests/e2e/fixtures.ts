@@ -10,6 +10,18 @@ const ROOT = process.cwd();
 export interface SimHandle {
   url: string;
   controlUrl: string;
+  /** Per-launch token of the simulator's control listener (printed by the CLI on its stdout pipe). */
+  controlToken: string;
+}
+
+/** A call to the simulator's control listener: token header, JSON body. */
+export function simControl(sim: SimHandle, method: 'GET' | 'POST', route: string, body?: unknown): Promise<Response> {
+  const token = { 'x-sim-control-token': sim.controlToken };
+  return fetch(`${sim.controlUrl}${route}`, {
+    method,
+    headers: body === undefined ? token : { ...token, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 export interface Till {
@@ -144,19 +156,19 @@ export const test = base.extend<TillOptions & { till: Till }>({
 export { expect };
 
 export async function simOrders(till: Till): Promise<{ id: string; productId: string; typeId: string; quantity: number; status: string; cards: { value: string; serial: string }[] }[]> {
-  const res = await fetch(`${till.sim.controlUrl}/orders`);
+  const res = await simControl(till.sim, 'GET', '/orders');
   return (await res.json()) as never;
 }
 
 export async function simFault(till: Till, spec: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${till.sim.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) });
+  const res = await simControl(till.sim, 'POST', '/faults', spec);
   if (!res.ok) throw new Error(`fault refused: ${res.status}`);
 }
 
 export async function simOffline(till: Till, offline: boolean): Promise<void> {
-  await fetch(`${till.sim.controlUrl}/offline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offline }) });
+  await simControl(till.sim, 'POST', '/offline', { offline });
 }
 
 export async function simSetBalance(till: Till, dzd: number): Promise<void> {
-  await fetch(`${till.sim.controlUrl}/balance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dzd }) });
+  await simControl(till.sim, 'POST', '/balance', { dzd });
 }

@@ -1,4 +1,4 @@
-import { expect, test, tillCall } from './fixtures';
+import { expect, simControl, test, tillCall } from './fixtures';
 
 /** Provider reconciliation: an order placed behind the till's back is found, adopted, then gone from the gaps. */
 
@@ -10,11 +10,7 @@ test('an order the till does not know is reported, adopted, and then no longer m
   const psn = catalog.value.products.find((p: { title: string }) => p.title === 'PlayStation Network');
   const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
   const type = detail.value.denominations.find((d: { name: string }) => /^PSN 10 USD\b/.test(d.name));
-  const placed = await fetch(`${till.sim.controlUrl}/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ key: 'training-key', productId: psn.id, typeId: type.typeId, quantity: 1 }),
-  });
+  const placed = await simControl(till.sim, 'POST', '/orders', { key: 'training-key', productId: psn.id, typeId: type.typeId, quantity: 1 });
   expect(placed.ok).toBe(true);
 
   await page.getByRole('button', { name: 'Gestion' }).click();

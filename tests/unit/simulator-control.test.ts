@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimOrder } from '../../electron/core/simulator';
+import { CONTROL_TOKEN_HEADER, startSimulator, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimOrder } from '../../electron/core/simulator';
 
 const running: RunningSimulator[] = [];
 afterEach(async () => {
@@ -10,15 +10,19 @@ afterEach(async () => {
 });
 
 async function start(): Promise<RunningSimulator> {
-  const sim = await startSimulator({ handlingMs: 50 });
+  const sim = await startSimulator({ handlingMs: 50, controlListener: true });
   running.push(sim);
   return sim;
 }
 
-async function ctl(sim: { controlUrl: string }, method: string, path: string, body?: unknown) {
+type ControlHandle = { controlUrl: string | null; controlToken: string | null };
+
+async function ctl(sim: ControlHandle, method: string, path: string, body?: unknown) {
+  const token = { [CONTROL_TOKEN_HEADER]: sim.controlToken ?? '' };
   const res = await fetch(sim.controlUrl + path, {
     method,
-    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: body === undefined ? token : { ...token, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as any };
 }
@@ -103,7 +107,11 @@ describe('simulator control listener', () => {
       expect(r.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
       expect(r.body.error.code).toBe('BAD_REQUEST');
     }
-    const notJson = await fetch(`${sim.controlUrl}/balance`, { method: 'POST', body: '{' });
+    const notJson = await fetch(`${sim.controlUrl}/balance`, {
+      method: 'POST',
+      headers: { [CONTROL_TOKEN_HEADER]: sim.controlToken!, 'Content-Type': 'application/json' },
+      body: '{',
+    });
     expect(notJson.status).toBe(400);
     expect((await ctl(sim, 'POST', '/stock', { productId: 'x', typeId: 'y', qty: 1 })).status).toBe(404);
     expect((await ctl(sim, 'GET', '/nope')).status).toBe(404);
@@ -120,8 +128,8 @@ describe('simulator CLI', () => {
     try {
       const lines = createInterface({ input: child.stdout });
       const [line] = (await once(lines, 'line')) as [string];
-      const info = JSON.parse(line) as { url: string; controlUrl: string };
-      expect(Object.keys(info).sort()).toEqual(['controlUrl', 'url']);
+      const info = JSON.parse(line) as { url: string; controlUrl: string; controlToken: string };
+      expect(Object.keys(info).sort()).toEqual(['controlToken', 'controlUrl', 'url']);
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const res = await fetch(`${info.url}/v3/account/balance`, { headers: { 'X-Access-Token': TRAINING_API_KEY } });
       expect(((await res.json()) as any).data.balance).toBe(777);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../electron/core/simulator';
+import { CONTROL_TOKEN_HEADER, startSimulator, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../electron/core/simulator';
 
 const running: RunningSimulator[] = [];
 afterEach(async () => {
@@ -174,13 +174,13 @@ describe('simulator faults', () => {
   });
 
   it('setOffline refuses connections, then serves again on the same port', async () => {
-    const sim = await start();
+    const sim = await start({ controlListener: true });
     expect((await get(sim, '/v3/ping', null)).status).toBe(200); // leaves a kept-alive socket behind
     await sim.control.setOffline(true);
     expect(await networkErrorCode(get(sim, '/v3/ping', null))).toBe('ECONNREFUSED');
     expect(await networkErrorCode(get(sim, '/v3/account/balance'))).toBe('ECONNREFUSED');
     // The control listener stays reachable meanwhile.
-    expect((await fetch(`${sim.controlUrl}/balance`)).status).toBe(200);
+    expect((await fetch(`${sim.controlUrl}/balance`, { headers: { [CONTROL_TOKEN_HEADER]: sim.controlToken! } })).status).toBe(200);
     await sim.control.setOffline(false);
     const res = await get(sim, '/v3/ping', null);
     expect(res.status).toBe(200);

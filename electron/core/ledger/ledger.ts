@@ -82,7 +82,12 @@ export class Ledger {
   private readonly checkpointTimer: NodeJS.Timeout | null;
 
   constructor(file: string, private readonly cipher: CodeCipher, private readonly now: () => number = Date.now) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      // Created empty and private before SQLite opens it: SQLite gives the -wal and -shm files the
+      // database file's mode, so the PIN hashes and sales in all three stay readable by the owner only.
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

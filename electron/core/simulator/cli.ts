@@ -1,7 +1,7 @@
 /**
  * Stand-alone simulator for e2e tests and demos:
  *   tsx electron/core/simulator/cli.ts [--port N] [--handling-ms N] [--latency-ms N] [--balance N] [--seed N]
- * Prints one JSON line {"url","controlUrl"} on stdout, then runs until SIGTERM/SIGINT.
+ * Prints one JSON line {"url","controlUrl","controlToken"} on stdout, then runs until SIGTERM/SIGINT.
  * Parses process.argv only (no import.meta), so it also works when bundled by esbuild.
  */
 import { startSimulator, type SimulatorOptions } from './index';
@@ -34,8 +34,10 @@ function parseArgs(argv: readonly string[]): SimulatorOptions {
 }
 
 async function main(): Promise<void> {
-  const sim = await startSimulator(parseArgs(process.argv.slice(2)));
-  process.stdout.write(`${JSON.stringify({ url: sim.url, controlUrl: sim.controlUrl })}\n`);
+  // This tool exists to be driven by tests and benchmarks: it opens the control listener, and hands
+  // its token only to the process that started it, on the stdout pipe.
+  const sim = await startSimulator({ ...parseArgs(process.argv.slice(2)), controlListener: true });
+  process.stdout.write(`${JSON.stringify({ url: sim.url, controlUrl: sim.controlUrl, controlToken: sim.controlToken })}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -26,3 +26,6 @@ export const ENDPOINTS = [
   'ping',
 ] as const;
 export type EndpointName = (typeof ENDPOINTS)[number];
+
+/** The control listener's per-launch token travels in this header (a custom header also forces a CORS preflight). */
+export const CONTROL_TOKEN_HEADER = 'x-sim-control-token';

@@ -1,5 +1,7 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { CONTROL_TOKEN_HEADER } from './constants';
 import { SimControlError, balanceInputSchema, configInputSchema, directOrderInputSchema, offlineInputSchema, stockInputSchema } from './control';
 import { faultSpecSchema } from './faults';
 import { BodyTooLargeError, closeServer, listen, readBody, sendJson, trackSockets } from './http-util';
@@ -7,14 +9,34 @@ import type { SimFaultSpec, SimulatorControl } from './types';
 
 type Handler = (body: unknown) => unknown;
 
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** `application/json`, with or without parameters: a form or `text/plain` POST from a web page is not. */
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
 /**
  * The control over JSON, on its own port, so that a till running in another process (e2e tests,
  * benchmarks) can inject faults. It stays up while the API port is offline.
+ *
+ * It can empty the balance, read every card code and take the API offline, so it is opened only when
+ * a test asks for it, and then any web page the machine visits must not reach it: every request
+ * needs the per-launch token, a Host naming this listener (no DNS rebinding) and, with a body,
+ * a JSON content type (a cross-origin form or `text/plain` POST needs no preflight, so it is refused).
  */
 export class ControlServer {
   private readonly server = createServer((req, res) => {
-    void this.handle(req, res);
+    this.handle(req, res).catch(() => sendJson(res, 500, { error: { code: 'INTERNAL', message: 'control operation failed' } }));
   });
+  /** Per launch; handed to the test that started the simulator, never printed elsewhere. */
+  readonly token = randomBytes(24).toString('base64url');
+  private port = 0;
   private readonly sockets = trackSockets(this.server);
   private readonly routes: Record<string, Handler>;
 
@@ -56,8 +78,9 @@ export class ControlServer {
     };
   }
 
-  start(): Promise<number> {
-    return listen(this.server, 0);
+  async start(): Promise<number> {
+    this.port = await listen(this.server, 0);
+    return this.port;
   }
 
   close(): Promise<void> {
@@ -65,8 +88,22 @@ export class ControlServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const handler = this.routes[`${req.method ?? 'GET'} ${path}`];
+    const host = req.headers.host;
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
+      sendJson(res, 403, { error: { code: 'FORBIDDEN', message: 'wrong host' } });
+      return;
+    }
+    if (!sameToken(req.headers[CONTROL_TOKEN_HEADER], this.token)) {
+      sendJson(res, 401, { error: { code: 'UNAUTHORIZED', message: 'control token missing or wrong' } });
+      return;
+    }
+    if (req.method === 'POST' && !isJson(req.headers['content-type'])) {
+      sendJson(res, 415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'body must be application/json' } });
+      return;
+    }
+    const target = req.url ?? '';
+    const path = target.startsWith('/') ? target.split('?')[0] : '';
+    const handler = Object.hasOwn(this.routes, `${req.method} ${path}`) ? this.routes[`${req.method} ${path}`] : undefined;
     if (!handler) {
       sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'no such control route' } });
       return;

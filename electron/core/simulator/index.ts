@@ -17,7 +17,7 @@ import { ApiServer } from './server';
 import { SimState } from './state';
 import type { RunningSimulator, SimKeyInfo, SimulatorOptions } from './types';
 
-export { TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY } from './constants';
+export { CONTROL_TOKEN_HEADER, TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY } from './constants';
 export type {
   RateLimitConfig,
   RunningSimulator,
@@ -86,10 +86,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   if (options.rateLimit) control.setConfig({ rateLimit: options.rateLimit });
 
   const apiPort = await api.start(port);
-  const controlServer = new ControlServer(control);
-  let controlPort: number;
+  // The control listener exists only when a test or benchmark asks for it: the till's training
+  // simulator runs without one, so nothing on the machine can drive it.
+  const controlServer = options.controlListener ? new ControlServer(control) : null;
+  let controlPort: number | null = null;
   try {
-    controlPort = await controlServer.start();
+    if (controlServer) controlPort = await controlServer.start();
   } catch (err) {
     await api.close();
     throw err;
@@ -99,10 +101,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url: `http://127.0.0.1:${apiPort}`,
     port: apiPort,
-    controlUrl: `http://127.0.0.1:${controlPort}`,
+    controlUrl: controlPort === null ? null : `http://127.0.0.1:${controlPort}`,
+    controlToken: controlServer?.token ?? null,
     control,
     close() {
-      closing ??= Promise.all([api.close(), controlServer.close()]).then(() => undefined);
+      closing ??= Promise.all([api.close(), controlServer?.close()]).then(() => undefined);
       return closing;
     },
   };

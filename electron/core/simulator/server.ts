@@ -29,8 +29,10 @@ const MALFORMED_BODY = '{"success":true,"data":{"orderId":"';
  * Faults are taken synchronously on arrival so that concurrent requests consume them in order.
  */
 export class ApiServer {
+  // The training simulator runs inside the till's process: a request it cannot parse (`//[`) gets a
+  // 400 instead of an unhandled rejection that would end the till.
   private readonly server = createServer((req, res) => {
-    void this.handle(req, res);
+    this.handle(req, res).catch(() => sendJson(res, 400, { error: { code: 'BAD_REQUEST', message: 'bad request' } }));
   });
   private readonly sockets = trackSockets(this.server);
   private boundPort = 0;

@@ -37,6 +37,11 @@ export interface SimulatorOptions {
   seed?: number;
   /** Clock, default () => new Date(). */
   now?: () => Date;
+  /**
+   * Also open the JSON control listener (tests and benchmarks driving a simulator in another
+   * process). Default false: the till's own training simulator never opens it.
+   */
+  controlListener?: boolean;
 }
 
 export type SimFaultEndpoint =
@@ -118,7 +123,10 @@ export interface SimulatorControl {
 export interface RunningSimulator {
   url: string;
   port: number;
-  controlUrl: string;
+  /** Null unless `controlListener` was asked for. */
+  controlUrl: string | null;
+  /** Per-launch token every control request must carry in CONTROL_TOKEN_HEADER; null with no listener. */
+  controlToken: string | null;
   control: SimulatorControl;
   close(): Promise<void>;
 }

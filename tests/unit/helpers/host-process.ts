@@ -15,6 +15,21 @@ export class HostProcess {
 
   constructor(private readonly env: Record<string, string>) {}
 
+  /** The running host's pid, origin (`http://127.0.0.1:port`) and per-launch secret, for raw-socket tests. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+  get origin(): string {
+    return this.base;
+  }
+  get launchSecret(): string {
+    return this.secret;
+  }
+  /** True once the process has ended, however it ended. */
+  get exited(): boolean {
+    return !this.child || this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/serve.ts', '--port', '0'], {
       cwd: process.cwd(),
