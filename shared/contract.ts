@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountSchema, quantitySchema } from './amounts';
 import {
   appStatusSchema,
   balanceSchema,
@@ -51,9 +52,9 @@ export const commands = {
       .object({
         productId: id,
         typeId: id,
-        quantity: z.number().int().min(1).max(100),
+        quantity: quantitySchema,
         /** The unit price the cashier saw; the sale is refused if the live price moved. */
-        expectedUnitRetailC: z.number().int().nonnegative(),
+        expectedUnitRetailC: amountSchema,
       })
       .strict(),
     output: saleSchema,
@@ -89,8 +90,8 @@ export const commands = {
     output: cashierSchema,
   },
   'shift:current': { input: none, output: shiftReportSchema.nullable() },
-  'shift:open': { input: z.object({ openingCashC: z.number().int().min(0).optional() }).strict(), output: shiftReportSchema },
-  'shift:close': { input: z.object({ countedCashC: z.number().int().min(0) }).strict(), output: shiftReportSchema },
+  'shift:open': { input: z.object({ openingCashC: amountSchema.optional() }).strict(), output: shiftReportSchema },
+  'shift:close': { input: z.object({ countedCashC: amountSchema }).strict(), output: shiftReportSchema },
   'reports:day': { input: z.object({ day: daySchema }).strict(), output: dayReportSchema },
   'reports:html': {
     input: z.discriminatedUnion('kind', [

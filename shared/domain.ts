@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountSchema, markupBpSchema, MAX_QUANTITY } from './amounts';
 
 /** Where the till's orders go: the built-in simulator, or the provider with a sandbox / production key. */
 export const modeSchema = z.enum(['training', 'sandbox', 'production']);
@@ -159,16 +160,18 @@ export const settingsSchema = z.object({
   autoPrint: z.boolean(),
   showQrCodes: z.boolean(),
   /** Markup in basis points (500 = 5 %) so that prices stay integer arithmetic. */
-  markupBp: z.number().int().min(0).max(100_000),
-  markupOverridesBp: z.record(z.string(), z.number().int().min(0).max(100_000)),
+  markupBp: markupBpSchema,
+  markupOverridesBp: z
+    .record(z.string().max(64), markupBpSchema)
+    .refine((m) => Object.keys(m).length <= 1000, 'at most 1000 products'),
   favourites: z.array(z.string()).max(200),
   instructions: z.record(z.string(), z.string().max(1000)),
   /** The shop's own tile pictures, as small data: URLs (the renderer may not load anything remote). */
   productImages: z
     .record(z.string().max(64), z.string().max(200_000).regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'must be a PNG, JPEG or WebP image'))
     .refine((images) => Object.keys(images).length <= 100, 'at most 100 images'),
-  lowBalanceThresholdC: z.number().int().min(0),
-  maxQuantityPerSale: z.number().int().min(1).max(100),
+  lowBalanceThresholdC: amountSchema,
+  maxQuantityPerSale: z.number().int().min(1).max(MAX_QUANTITY),
   queueCap: z.number().int().min(0).max(500),
   queueExpiryMinutes: z.number().int().min(1).max(24 * 60),
   cashierName: z.string().min(1).max(60),

@@ -9,7 +9,8 @@ import { guardHandlers } from './access';
 import { staffHandlers } from './shop/staff-handlers';
 import { historyHandlers } from './shop/history-handlers';
 import { reportHandlers } from './shop/report-handlers';
-import { requireCodeAccess, requireSale } from './shop/sale-access';
+import { searchSales } from './ledger/history';
+import { ownSalesFilter, requireCodeAccess, requireVisibleSale } from './shop/sale-access';
 
 type SaleCommands =
   | 'app:status' | 'catalog:list' | 'catalog:product' | 'account:balance'
@@ -38,11 +39,11 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
       throw e;
     }
   };
-  const sale = (id: number) => requireSale(s.ledger, id);
+  /** A sale the signed-in person may see (the own-sales rule); any other is NOT_FOUND. */
+  const sale = (id: number) => requireVisibleSale(s, id).row;
 
   const receipt = async (saleId: number) => {
-    const row = sale(saleId);
-    requireCodeAccess(s, row);
+    const { row } = requireCodeAccess(s, saleId);
     return saleReceipt(s.ledger, s.settings, row);
   };
 
@@ -84,7 +85,13 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
     },
     'sales:get': async ({ saleId }) => toSaleDto(sale(saleId), s.ledger),
     'sales:list': async ({ states, limit }) => {
-      const rows = states ? s.ledger.byStates(states, limit ?? 200) : s.ledger.recent(limit ?? 50);
+      const cashierId = ownSalesFilter(s.session.require('cashier', { touch: false }));
+      const rows =
+        cashierId !== undefined
+          ? searchSales(s.ledger, { states, cashierId, limit: limit ?? (states ? 200 : 50) })
+          : states
+            ? s.ledger.byStates(states, limit ?? 200)
+            : s.ledger.recent(limit ?? 50);
       return rows.map((r) => toSaleDto(r, s.ledger));
     },
     'sales:cancel': async ({ saleId }) => {
@@ -92,10 +99,7 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
       if (row.state !== 'QUEUED' && row.state !== 'EXPIRED') {
         throw new AppError('INVALID_STATE', 'Only a sale that has not been sent can be cancelled', { state: row.state });
       }
-      const who = s.session.require('cashier');
-      if (row.cashier_id !== who.id && who.role !== 'owner') {
-        throw new AppError('NOT_ALLOWED', "Only the owner can cancel another cashier's sale", { reason: 'OWNER_ONLY' });
-      }
+      // Another cashier's sale was already NOT_FOUND above: only its maker or the owner gets here.
       const next = s.transition(row, ['QUEUED', 'EXPIRED'], 'CANCELLED', { finished_at: s.now() }, 'cancelled');
       return toSaleDto(next, s.ledger);
     },

@@ -11,6 +11,7 @@ import type { Ledger, SaleRow } from './ledger/ledger';
 import type { CodeCipher } from './ledger/code-cipher';
 import type { BackupDialogs, EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
 import { toSaleDto } from './sales/sale-dto';
+import { maySeeSale } from './shop/sale-access';
 import { SaleEngine } from './sales/sale-engine';
 import type { SaleTiming } from './sales/timing';
 import type { SettingsService } from './settings/settings-service';
@@ -137,9 +138,23 @@ export class TillServices {
     return this.currentEngine;
   }
 
+  /**
+   * Subscribes a renderer-facing listener (the IPC window, the HTTP event stream). What it hears is
+   * tied to the person signed in at delivery: a sale reaches it only if they may see that sale
+   * (the own-sales rule, shop/sale-access.ts), and nothing about sales while nobody is signed in.
+   */
   onEvent(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    const filtered: EventListener = (name, payload) => {
+      if (name === 'sales:changed' && !this.maySeeSaleNow((payload as EventPayload<'sales:changed'>).id)) return;
+      listener(name, payload);
+    };
+    this.listeners.add(filtered);
+    return () => this.listeners.delete(filtered);
+  }
+
+  private maySeeSaleNow(saleId: number): boolean {
+    const row = this.ledger.get(saleId);
+    return row !== null && maySeeSale(this.session.active(), row);
   }
 
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void {

@@ -14,6 +14,8 @@ export interface SalesQuery {
   to?: number;
   productId?: string;
   cashier?: string;
+  /** Only this cashier's own sales (the own-sales rule, shop/sale-access.ts). */
+  cashierId?: number;
   states?: readonly SaleState[];
   saleId?: number;
   /**
@@ -84,6 +86,10 @@ export function searchSales(source: LedgerReader | Database.Database, q: SalesQu
   if (q.cashier !== undefined) {
     where.push('s.cashier = @cashier');
     params.cashier = q.cashier;
+  }
+  if (q.cashierId !== undefined) {
+    where.push('s.cashier_id = @cashierId');
+    params.cashierId = q.cashierId;
   }
   if (q.states !== undefined) {
     if (q.states.length === 0) return [];

@@ -3,7 +3,7 @@ import { salesQueryFrom, searchSales } from '../ledger/history';
 import { saleReceipt } from '../receipts/sale-receipt';
 import { toSaleDto } from '../sales/sale-dto';
 import type { TillServices } from '../services';
-import { requireCodeAccess, requireSale } from './sale-access';
+import { ownSalesFilter, requireCodeAccess, requireVisibleSale } from './sale-access';
 
 type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 'sales:reprint';
 
@@ -13,27 +13,26 @@ type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 's
  * owner may. Every reveal and reprint is written to the sale's timeline.
  */
 export function historyHandlers(s: TillServices): Pick<CommandHandlers, HistoryCommands> {
-  const sale = (id: number) => requireSale(s.ledger, id);
   return {
     'history:search': async (q) => {
       const who = s.session.require('cashier');
-      // A cashier's history is their own sales, whatever the filter asks.
-      const rows = searchSales(s.ledger, salesQueryFrom({ ...q, cashier: who.role === 'owner' ? q.cashier : who.name }, 200));
+      // A cashier's history is their own sales, whatever the filter asks (the own-sales rule).
+      const cashierId = ownSalesFilter(who);
+      const query = salesQueryFrom({ ...q, cashier: cashierId === undefined ? q.cashier : undefined }, 200);
+      const rows = searchSales(s.ledger, { ...query, cashierId });
       return rows.map((r) => toSaleDto(r, s.ledger));
     },
     'sales:timeline': async ({ saleId }) => {
-      sale(saleId);
+      requireVisibleSale(s, saleId);
       return s.ledger.events(saleId).map((e) => ({ at: new Date(e.at).toISOString(), kind: e.kind, detail: e.detail }));
     },
     'sales:reveal': async ({ saleId }) => {
-      const row = sale(saleId);
-      const who = requireCodeAccess(s, row);
+      const { who } = requireCodeAccess(s, saleId);
       s.ledger.addEvent(saleId, 'revealed', who.name);
       return s.ledger.cards(saleId).map((c, index) => ({ index, code: c.value, serial: c.serial }));
     },
     'sales:reprint': async ({ saleId }) => {
-      const row = sale(saleId);
-      const who = requireCodeAccess(s, row);
+      const { row, who } = requireCodeAccess(s, saleId);
       const n = s.ledger.events(saleId).filter((e) => e.kind === 'reprinted').length + 1;
       const at = s.now();
       const receipt = await saleReceipt(s.ledger, s.settings, row, { n, at });

@@ -3,6 +3,23 @@ import type { Ledger, SaleRow } from '../ledger/ledger';
 import type { TillServices } from '../services';
 import type { ActiveCashier } from '../staff/session';
 
+/**
+ * The own-sales rule, in one place: the owner sees every sale; a cashier sees only the sales they
+ * made (by cashier id, not by name: a renamed or re-used name must not open anyone else's sales).
+ * Sales nobody at the till made (adopted from the provider, or made before cashiers existed) are
+ * the owner's alone. History search, the sale list, a sale's detail and timeline, every action on a
+ * sale and the `sales:changed` event all apply this same function.
+ */
+export function maySeeSale(who: ActiveCashier | null, row: Pick<SaleRow, 'cashier_id'>): boolean {
+  if (!who) return false;
+  return who.role === 'owner' || (row.cashier_id !== null && row.cashier_id === who.id);
+}
+
+/** The same rule as a query filter: undefined for the owner (everything), else the cashier's id. */
+export function ownSalesFilter(who: ActiveCashier): number | undefined {
+  return who.role === 'owner' ? undefined : who.id;
+}
+
 /** The sale a command names, or the NOT_FOUND error the cashier is shown. */
 export function requireSale(ledger: Ledger, id: number): SaleRow {
   const row = ledger.get(id);
@@ -11,16 +28,28 @@ export function requireSale(ledger: Ledger, id: number): SaleRow {
 }
 
 /**
- * Who may see a sale's codes (receipt, print, reveal, reprint): the owner always; a cashier only
- * for their own sale and only within the window set in settings after it finished, so a code
- * cannot be fetched again later by someone else at the counter.
+ * The sale a command names, if the signed-in person may see it. Another cashier's sale gets the
+ * very same NOT_FOUND as a sale that does not exist, as history search simply leaves it out: a
+ * cashier cannot even learn that a sale number is taken.
  */
-export function requireCodeAccess(s: TillServices, row: SaleRow): ActiveCashier {
-  const who = s.session.require('cashier');
-  if (who.role === 'owner') return who;
+export function requireVisibleSale(s: TillServices, id: number): { row: SaleRow; who: ActiveCashier } {
+  // The access guard (access.ts) has already counted this call as activity, or chose not to.
+  const who = s.session.require('cashier', { touch: false });
+  const row = s.ledger.get(id);
+  if (!row || !maySeeSale(who, row)) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
+  return { row, who };
+}
+
+/**
+ * Who may see a sale's codes (receipt, print, reveal, reprint): the owner always; a cashier only
+ * for their own sale (others' do not exist for them, see above) and only within the window set in
+ * settings after it finished, so a code cannot be fetched again later by someone else at the counter.
+ */
+export function requireCodeAccess(s: TillServices, saleId: number): { row: SaleRow; who: ActiveCashier } {
+  const found = requireVisibleSale(s, saleId);
+  if (found.who.role === 'owner') return found;
   const windowMs = s.settings.get().reprintWindowMinutes * 60_000;
-  const own = row.cashier_id === who.id;
-  const recent = s.now() - (row.finished_at ?? row.created_at) <= windowMs;
-  if (!own || !recent) throw new AppError('NOT_ALLOWED', 'Only the owner can do this for this sale', { reason: 'OWNER_ONLY' });
-  return who;
+  const recent = s.now() - (found.row.finished_at ?? found.row.created_at) <= windowMs;
+  if (!recent) throw new AppError('NOT_ALLOWED', 'Only the owner can do this for this sale', { reason: 'OWNER_ONLY' });
+  return found;
 }
