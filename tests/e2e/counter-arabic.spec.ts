@@ -10,10 +10,9 @@ test('the same sale in Arabic renders right-to-left', async ({ till }) => {
 
   await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('button', { name: 'زيادة الكمية' }).click();
-  await expect(page.getByRole('spinbutton', { name: 'الكمية' })).toHaveValue('2');
-  await page.getByRole('button', { name: 'متابعة' }).click();
   const dialog = page.getByRole('dialog', { name: 'تأكيد البيع' });
+  await dialog.getByRole('button', { name: 'زيادة الكمية' }).click();
+  await expect(dialog.getByRole('spinbutton', { name: 'الكمية' })).toHaveValue('2');
   await expect(dialog.getByText('المبلغ المطلوب تحصيله')).toBeVisible();
   await dialog.getByRole('button', { name: 'تأكيد البيع' }).click();
 

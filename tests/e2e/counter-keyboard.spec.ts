@@ -26,34 +26,37 @@ test('a sale done with the keyboard only', async ({ till }) => {
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
 
-  // The first card in stock has the focus; Enter chooses it.
+  // The first card in stock has the focus; Enter opens the confirmation with one card.
   const card = page.getByRole('button', { name: /^PSN 10 USD\b/ });
   await expect(card).toBeFocused();
   await page.keyboard.press('Enter');
-
-  // Digits set the quantity, the bound is explained, - and + adjust, Escape goes back one step.
-  const qty = page.getByRole('spinbutton', { name: 'Quantité' });
-  await expect(qty).toBeFocused();
-  await page.keyboard.type('99');
-  await expect(qty).toHaveValue('10');
-  await expect(page.getByText(/Maximum atteint : 10 cartes par vente/)).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(card).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(qty).toBeFocused();
-  await page.keyboard.type('3');
-  await page.keyboard.press('-');
-  await expect(qty).toHaveValue('2');
-  await page.keyboard.press('Enter');
-
-  // The confirmation opens with the confirm button focused; Escape goes back, Enter confirms.
   const dialog = page.getByRole('dialog', { name: 'Confirmer la vente' });
-  await expect(dialog.getByRole('button', { name: 'Confirmer la vente' })).toBeFocused();
+  const confirm = dialog.getByRole('button', { name: 'Confirmer la vente' });
+  const qty = dialog.getByRole('spinbutton', { name: 'Quantité' });
+  await expect(confirm).toBeFocused();
+  await expect(qty).toHaveValue('1');
+
+  // Digits go to the quantity, the bound is explained, - and + adjust, Escape goes back one step.
+  await page.keyboard.type('99');
+  await expect(qty).toBeFocused();
+  await expect(qty).toHaveValue('10');
+  await expect(dialog.getByText(/Maximum atteint : 10 cartes par vente/)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  await expect(qty).toHaveValue('2');
+  await expect(card).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('button', { name: 'Confirmer la vente' })).toBeFocused();
+  await expect(qty).toHaveValue('1');
+  await page.keyboard.type('3');
+  await expect(qty).toHaveValue('3');
+  await page.keyboard.press('-');
+  await expect(qty).toHaveValue('2');
+  // Tab leaves the box for the buttons; + still counts and Enter still confirms from anywhere.
+  await page.keyboard.press('Tab');
+  await expect(qty).not.toBeFocused();
+  await page.keyboard.press('+');
+  await expect(qty).toHaveValue('3');
+  await page.keyboard.press('ArrowDown');
+  await expect(qty).toHaveValue('2');
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');

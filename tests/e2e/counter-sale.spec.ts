@@ -46,13 +46,13 @@ test('a sale of 2 "PSN 10 USD" ends with a receipt showing both codes', async ({
   await openGrid(till);
   await page.getByRole('button', { name: PRODUCT, exact: true }).click();
   await page.getByRole('button', { name: CARD }).click();
-  await expect(page.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('1');
-  await page.getByRole('button', { name: 'Augmenter la quantité' }).click();
-  await expect(page.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('2');
-  await page.getByRole('button', { name: 'Continuer' }).click();
 
+  // The card opens the confirmation with one card; the quantity is raised there.
   const dialog = page.getByRole('dialog', { name: 'Confirmer la vente' });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('1');
+  await dialog.getByRole('button', { name: 'Augmenter la quantité' }).click();
+  await expect(dialog.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('2');
   await expect(dialog.getByText('À encaisser')).toBeVisible();
   await expect(dialog.getByText('Solde après cet achat')).toBeVisible();
   await dialog.getByRole('button', { name: 'Confirmer la vente' }).click();
@@ -80,7 +80,6 @@ test('a rapid double confirm (double click + Enter) creates exactly one order', 
   await openGrid(till);
   await page.getByRole('button', { name: PRODUCT, exact: true }).click();
   await page.getByRole('button', { name: CARD }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
   const confirm = page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' });
   await expect(confirm).toBeEnabled();
   await confirm.dblclick();

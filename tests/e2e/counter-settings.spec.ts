@@ -29,7 +29,9 @@ test('settings: invalid values are named, a new markup changes the prices', asyn
   await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
   await expect(card).not.toContainText(/2\s986\sDA/);
   await card.click();
-  await page.getByRole('spinbutton', { name: 'Quantité' }).fill('9');
-  await expect(page.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('3');
-  await expect(page.getByText('Maximum atteint : 3 cartes par vente au plus')).toBeVisible();
+  const confirm = page.getByRole('dialog', { name: 'Confirmer la vente' });
+  await confirm.getByRole('spinbutton', { name: 'Quantité' }).fill('9');
+  await expect(confirm.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('3');
+  await expect(confirm.getByText('Maximum atteint : 3 cartes par vente au plus')).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Augmenter la quantité' })).toBeDisabled();
 });

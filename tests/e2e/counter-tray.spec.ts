@@ -7,7 +7,6 @@ test.describe('pending sales', () => {
     const { page } = till;
     await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
     await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-    await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
     await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('En attente du fournisseur');
 
@@ -35,7 +34,6 @@ test('a sale confirmed offline waits in the queue and can be cancelled', async (
   await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
   await simOffline(till, true);
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
   await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
 
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('En file d’attente (hors ligne)', { timeout: 15_000 });

@@ -18,7 +18,6 @@ test('three sales made offline are sent when the connection returns, each with i
   for (let i = 1; i <= 3; i++) {
     await page.getByRole('button', { name: products[i - 1]!, exact: true }).click();
     await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-    await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
     await expect(page.getByRole('status', { name: new RegExp(`Vente n° ${i}`) })).toContainText('En file d’attente (hors ligne)', { timeout: 15_000 });
     await page.getByRole('button', { name: 'Nouvelle vente' }).click();

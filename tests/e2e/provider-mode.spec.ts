@@ -27,7 +27,6 @@ test.describe('with an API key from the environment', () => {
 
     await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
     await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-    await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
     await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
 

@@ -6,7 +6,6 @@ import { expect, test } from './fixtures';
 async function sellOne(page: Page, n: number) {
   await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
   await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
   await expect(page.getByRole('status', { name: new RegExp(`Vente n° ${n}\\b`) })).toContainText('Vente terminée');
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();

@@ -7,7 +7,6 @@ test('a sale is found by the last 4 characters of its code, reprinted as DUPLICA
   const { page } = till;
   await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
   await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
 

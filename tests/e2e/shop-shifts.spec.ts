@@ -36,7 +36,6 @@ async function sellPsn10(page: Page, quantity: number): Promise<number> {
   await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
   for (let i = 1; i < quantity; i++) await page.getByRole('button', { name: 'Augmenter la quantité' }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirmer la vente' });
   await expect(dialog).toBeVisible();
   const collect = centimes(/À encaisser\s*([^\n]+)/.exec(await dialog.innerText())![1]!);
@@ -153,7 +152,6 @@ test('a shift with a queued sale cannot close, and the till says which sale', as
   await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
   await simOffline(till, true);
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
   await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('En file d’attente (hors ligne)', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();

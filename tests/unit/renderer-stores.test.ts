@@ -9,8 +9,9 @@ import {
   currentQuantity,
   goBack,
   newSale,
-  openConfirm,
   openProduct,
+  reloadProduct,
+  sendableQuantity,
   setQuantityText,
   stepQuantity,
 } from '../../renderer/src/actions/flow';
@@ -123,7 +124,6 @@ async function toConfirm(typeId = 't10', quantity = '2') {
   await openProduct('p1');
   chooseDenomination(typeId);
   setQuantityText(quantity);
-  openConfirm();
 }
 
 describe('boot', () => {
@@ -144,17 +144,18 @@ describe('boot', () => {
 });
 
 describe('sale flow', () => {
-  it('walks grid → denominations → quantity → confirm → progress', async () => {
+  it('walks grid → denominations → confirm → progress, the quantity changed on the confirmation', async () => {
     await openProduct('p1');
     expect(useFlowStore.getState()).toMatchObject({ step: 'denominations', productId: 'p1' });
     expect(useFlowStore.getState().detail.value).toEqual(detail);
     chooseDenomination('t100'); // out of stock: ignored
     expect(useFlowStore.getState().step).toBe('denominations');
+    const balanceCalls = core.count('account:balance');
     chooseDenomination('t10');
-    expect(useFlowStore.getState()).toMatchObject({ step: 'quantity', typeId: 't10', quantityText: '1' });
+    // Straight to the confirmation with one card; the balance is checked again for it.
+    expect(useFlowStore.getState()).toMatchObject({ step: 'confirm', typeId: 't10', quantityText: '1' });
+    expect(core.count('account:balance')).toBe(balanceCalls + 1);
     stepQuantity(1);
-    openConfirm();
-    expect(useFlowStore.getState().step).toBe('confirm');
     expect(await confirmSale()).toBe(true);
     expect(useFlowStore.getState()).toMatchObject({ step: 'progress', saleId: 1 });
     expect(core.calls.find((c) => c.name === 'sales:confirm')?.input).toEqual({
@@ -163,6 +164,55 @@ describe('sale flow', () => {
       quantity: 2,
       expectedUnitRetailC: 2_986_00,
     });
+  });
+
+  it('sells one card in three steps: product, card, confirm', async () => {
+    await openProduct('p1');
+    chooseDenomination('t10');
+    expect(await confirmSale()).toBe(true);
+    expect(core.calls.find((c) => c.name === 'sales:confirm')?.input).toMatchObject({ typeId: 't10', quantity: 1 });
+  });
+
+  it('ignores a second card press once the confirmation is open (a bounce keeps the quantity)', async () => {
+    await toConfirm('t10', '4');
+    chooseDenomination('t20');
+    expect(useFlowStore.getState()).toMatchObject({ step: 'confirm', typeId: 't10', quantityText: '4' });
+  });
+
+  it('sends exactly what the box shows: nothing while it is empty or over the stock', async () => {
+    await toConfirm('t10', '');
+    expect(sendableQuantity()).toBeNull();
+    expect(await confirmSale()).toBe(false);
+    expect(core.count('sales:confirm')).toBe(0);
+    stepQuantity(1); // an empty box counts as 1, so + makes 2
+    expect(useFlowStore.getState().quantityText).toBe('2');
+
+    // The stock drops under the box while the confirmation is open: the sale is blocked, not shrunk.
+    setQuantityText('5');
+    const t10 = detail.denominations[0]!;
+    useFlowStore.setState((s) => ({ detail: { ...s.detail, value: { ...detail, denominations: [{ ...t10, stock: 2 }] } } }));
+    expect(blockers()).toContainEqual({ kind: 'stock', stock: 2 });
+    expect(sendableQuantity()).toBeNull();
+    expect(await confirmSale()).toBe(false);
+    expect(core.count('sales:confirm')).toBe(0);
+
+    // A reload of the product brings the box down to the stock, where the cashier sees it.
+    core.on('catalog:product', () => ({ ok: true, value: { ...detail, denominations: [{ ...t10, stock: 2 }] } }));
+    await reloadProduct();
+    expect(useFlowStore.getState().quantityText).toBe('2');
+    expect(currentQuantity()).toEqual({ quantity: 2, bound: 'stock' });
+    expect(await confirmSale()).toBe(true);
+    expect(core.calls.find((c) => c.name === 'sales:confirm')?.input).toMatchObject({ quantity: 2 });
+  });
+
+  it('does not change the quantity while the sale is being sent', async () => {
+    await toConfirm('t10', '2');
+    const sending = confirmSale();
+    stepQuantity(1);
+    stepQuantity(-1);
+    expect(useFlowStore.getState().quantityText).toBe('2');
+    expect(await sending).toBe(true);
+    expect(core.calls.find((c) => c.name === 'sales:confirm')?.input).toMatchObject({ quantity: 2 });
   });
 
   it('does not open a disabled product', async () => {
@@ -214,13 +264,11 @@ describe('sale flow', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(core.count('catalog:product')).toBe(before + 1);
     goBack();
-    expect(useFlowStore.getState().step).toBe('quantity');
+    expect(useFlowStore.getState()).toMatchObject({ step: 'denominations', typeId: 't10' });
   });
 
   it('Escape walks back one step at a time, and from progress starts a new sale', async () => {
     await toConfirm();
-    goBack();
-    expect(useFlowStore.getState().step).toBe('quantity');
     goBack();
     expect(useFlowStore.getState().step).toBe('denominations');
     goBack();

@@ -32,8 +32,12 @@ export async function reloadProduct(): Promise<void> {
   useFlowStore.setState((s) => ({ detail: { ...s.detail, status: s.detail.value ? 'ready' : 'loading', error: null } }));
   const r = await api().call('catalog:product', { productId });
   if (useFlowStore.getState().productId !== productId) return; // the cashier moved on
-  if (r.ok) useFlowStore.setState({ detail: { status: 'ready', value: r.value, error: null }, productTitle: r.value.title });
-  else useFlowStore.setState((s) => ({ detail: { status: 'error', value: s.detail.value, error: r.error } }));
+  if (r.ok) {
+    useFlowStore.setState({ detail: { status: 'ready', value: r.value, error: null }, productTitle: r.value.title });
+    // Stock may have dropped under the quantity on the confirmation: bring the box down to it.
+    const { step, quantityText } = useFlowStore.getState();
+    if (step === 'confirm' && quantityText) setQuantityText(quantityText);
+  } else useFlowStore.setState((s) => ({ detail: { status: 'error', value: s.detail.value, error: r.error } }));
 }
 
 export function selectedDenomination(): Denomination | null {
@@ -45,10 +49,17 @@ export function quantityLimits(d: Denomination | null) {
   return { stock: d?.stock ?? 0, maxPerSale: useSettingsStore.getState().settings.maxQuantityPerSale };
 }
 
+/**
+ * A denomination goes straight to the confirmation with one card: the common sale is three
+ * touches (tile, card, confirm). The quantity is changed there when the customer wants more.
+ */
 export function chooseDenomination(typeId: string): void {
-  const d = useFlowStore.getState().detail.value?.denominations.find((x) => x.typeId === typeId);
+  const s = useFlowStore.getState();
+  if (s.step !== 'denominations') return;
+  const d = s.detail.value?.denominations.find((x) => x.typeId === typeId);
   if (!d || d.stock < 1) return;
-  useFlowStore.setState({ step: 'quantity', typeId, quantityText: '1', confirm: { status: 'idle', error: null } });
+  useFlowStore.setState({ step: 'confirm', typeId, quantityText: '1', confirm: { status: 'idle', error: null } });
+  void refreshBalance(false);
 }
 
 /**
@@ -71,9 +82,26 @@ export function currentQuantity(): { quantity: number; bound: ReturnType<typeof 
 }
 
 export function stepQuantity(delta: number): void {
+  if (useFlowStore.getState().confirm.status === 'sending') return; // what is being sent stays on screen
   const { quantity } = currentQuantity();
   const next = clampQuantity(quantity + delta, quantityLimits(selectedDenomination()));
   useFlowStore.setState({ quantityText: String(Math.max(1, next.quantity)) });
+}
+
+/** What the box asks for, or null while it is empty. */
+export function typedQuantity(): number | null {
+  const n = parseQuantityText(useFlowStore.getState().quantityText);
+  return Number.isNaN(n) ? null : n;
+}
+
+/**
+ * The quantity that may be sent: exactly what the box shows, and only while it is inside the
+ * limits. Never a silently corrected number: the customer pays for what the cashier saw.
+ */
+export function sendableQuantity(): number | null {
+  const typed = typedQuantity();
+  if (typed === null || typed < 1) return null;
+  return typed === currentQuantity().quantity ? typed : null;
 }
 
 /** Reasons the sale cannot go through, checked before the confirm button is enabled. */
@@ -89,7 +117,7 @@ export function blockers(): Blocker[] {
   if (status.transport === 'down') out.push({ kind: 'transport' });
   if (status.appStatus && !status.appStatus.canSell) out.push({ kind: 'cannotSell', reason: status.appStatus.cannotSellReason });
   const d = selectedDenomination();
-  const { quantity } = currentQuantity();
+  const quantity = typedQuantity() ?? currentQuantity().quantity;
   if (!d || d.stock < quantity || quantity < 1) out.push({ kind: 'stock', stock: d?.stock ?? 0 });
   const balance = useBalanceStore.getState().balance;
   if (d && balance) {
@@ -97,14 +125,6 @@ export function blockers(): Blocker[] {
     if (after < 0) out.push({ kind: 'balance', missingC: -after });
   }
   return out;
-}
-
-export function openConfirm(): void {
-  const s = useFlowStore.getState();
-  if (s.step !== 'quantity' || !selectedDenomination() || currentQuantity().quantity < 1) return;
-  // Normalise the box to the number that will be sold.
-  useFlowStore.setState({ step: 'confirm', quantityText: String(currentQuantity().quantity), confirm: { status: 'idle', error: null } });
-  void refreshBalance(false);
 }
 
 const REFRESH_AFTER: ReadonlySet<AppErrorShape['code']> = new Set([
@@ -123,8 +143,8 @@ export async function confirmSale(): Promise<boolean> {
   const s = useFlowStore.getState();
   if (s.step !== 'confirm' || s.confirm.status === 'sending') return false;
   const d = selectedDenomination();
-  if (!s.productId || !d) return false;
-  const { quantity } = currentQuantity();
+  const quantity = sendableQuantity();
+  if (!s.productId || !d || quantity === null) return false;
   useFlowStore.setState({ confirm: { status: 'sending', error: null } });
   const r = await api().call('sales:confirm', {
     productId: s.productId,
@@ -151,10 +171,8 @@ export function goBack(): void {
   const s = useFlowStore.getState();
   switch (s.step) {
     case 'confirm':
-      if (s.confirm.status !== 'sending') useFlowStore.setState({ step: 'quantity', confirm: { status: 'idle', error: null } });
-      return;
-    case 'quantity':
-      useFlowStore.setState({ step: 'denominations', typeId: null });
+      // typeId stays: the denominations screen gives that card the focus again.
+      if (s.confirm.status !== 'sending') useFlowStore.setState({ step: 'denominations', confirm: { status: 'idle', error: null } });
       return;
     case 'denominations':
       useFlowStore.setState({ ...initialFlow, showCost: s.showCost });

@@ -7,7 +7,6 @@ import { ErrorNote } from './ErrorNote';
 import { GridScreen } from './GridScreen';
 import { Header } from './Header';
 import { ProgressScreen } from './ProgressScreen';
-import { QuantityScreen } from './QuantityScreen';
 import { SaleReceiptDialog } from './SaleReceiptDialog';
 import { SalesTray } from './SalesTray';
 import { SettingsDialog } from './SettingsDialog';
@@ -26,10 +25,8 @@ function Screen() {
     case 'grid':
       return <GridScreen />;
     case 'denominations':
+    case 'confirm': // the confirmation is a dialog over the cards: going back just closes it
       return <DenominationScreen />;
-    case 'quantity':
-    case 'confirm':
-      return <QuantityScreen />;
     case 'progress':
       return <ProgressScreen />;
   }

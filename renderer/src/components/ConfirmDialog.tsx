@@ -1,13 +1,16 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { multiply } from '../../../shared/money';
-import { blockers, confirmSale, currentQuantity, goBack, selectedDenomination } from '../actions/flow';
+import { blockers, confirmSale, goBack, selectedDenomination, sendableQuantity, typedQuantity } from '../actions/flow';
 import { useFormat } from '../hooks/useFormat';
+import { useConfirmKeys } from '../hooks/useConfirmKeys';
 import { balanceAfter } from '../logic/sales';
 import { useFlowStore } from '../stores/flow';
+import { useSettingsStore } from '../stores/settings';
 import { useBalanceStore, useStatusStore } from '../stores/status';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
+import { QuantityField } from './QuantityField';
 
 /** A number in the error details that looks like the new unit price (named …RetailC). */
 function newPriceFrom(details: Record<string, unknown> | undefined): number | null {
@@ -18,61 +21,79 @@ function newPriceFrom(details: Record<string, unknown> | undefined): number | nu
   return null;
 }
 
+/**
+ * The last step of a sale, opened straight from the card's button with one card: what is sold,
+ * how many (changed here with − / + or typed), what to collect, and "Confirmer la vente".
+ */
 export function ConfirmDialog() {
   const { t } = useTranslation();
   const f = useFormat();
   const title = useFlowStore((s) => s.productTitle);
   const confirm = useFlowStore((s) => s.confirm);
+  // Re-read derived values whenever what they depend on changes.
   useFlowStore((s) => s.detail);
+  useFlowStore((s) => s.quantityText);
+  useSettingsStore((s) => s.settings.maxQuantityPerSale);
   const balance = useBalanceStore((s) => s.balance);
   useStatusStore((s) => s.appStatus);
   useStatusStore((s) => s.transport);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   // Set on the first activation, before React re-renders: a double click, a double Enter or a
   // touch bounce must not send two orders (there is no idempotency key at the provider).
   const sent = useRef(false);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(retryTimer.current), []);
 
   const d = selectedDenomination();
-  const { quantity } = currentQuantity();
+  const typed = typedQuantity();
   const blocks = blockers();
   const blocked = blocks.length > 0;
   const sending = confirm.status === 'sending';
-  if (!d) return null;
-
-  const total = multiply(d.retailC, quantity);
-  const after = balance ? balanceAfter(balance.balanceC, d.costC, quantity) : null;
-  const newPrice = confirm.error ? newPriceFrom(confirm.error.details) : null;
+  const canConfirm = !blocked && !sending && sendableQuantity() !== null;
 
   const onConfirm = () => {
     if (sent.current) return;
+    // Read afresh: Enter may arrive before React has re-rendered after the last change.
+    if (blockers().length > 0 || sendableQuantity() === null) return;
     sent.current = true;
     if (confirmRef.current) confirmRef.current.disabled = true;
     void confirmSale().then((ok) => {
       if (ok) return;
       // Nothing was sold. Let a deliberate new press retry, but not the tail of a bounce.
-      setTimeout(() => {
+      retryTimer.current = setTimeout(() => {
         sent.current = false;
-        if (confirmRef.current && !blockers().length) confirmRef.current.disabled = false;
+        if (confirmRef.current && !blockers().length && sendableQuantity() !== null) confirmRef.current.disabled = false;
       }, 800);
     });
   };
 
+  useConfirmKeys({ inside: titleRef, skip: editRef, onConfirm });
+
+  if (!d) return null;
+
+  const after = balance && typed !== null ? balanceAfter(balance.balanceC, d.costC, typed) : null;
+  const newPrice = confirm.error ? newPriceFrom(confirm.error.details) : null;
+
   return (
-    <Dialog labelledBy="confirm-title" onClose={goBack} className="confirm-dialog" initialFocus={blocked ? editRef : confirmRef}>
-      <h2 id="confirm-title">{t('confirm.title')}</h2>
+    <Dialog labelledBy="confirm-title" onClose={goBack} className="confirm-dialog" initialFocus={canConfirm ? confirmRef : editRef}>
+      <h2 id="confirm-title" ref={titleRef}>
+        {t('confirm.title')}
+      </h2>
       <dl className="confirm-list">
         <dt>{t('confirm.product')}</dt>
         <dd>{title}</dd>
         <dt>{t('confirm.denomination')}</dt>
         <dd>{d.name}</dd>
-        <dt>{t('confirm.quantity')}</dt>
-        <dd>{f.int(quantity)}</dd>
+      </dl>
+      <QuantityField disabled={sending} />
+      <dl className="confirm-list">
         <dt>{t('confirm.unitPrice')}</dt>
         <dd>{f.money(d.retailC)}</dd>
         <dt className="to-collect">{t('confirm.toCollect')}</dt>
-        <dd className="to-collect" data-testid="to-collect">
-          {f.money(total)}
+        <dd className="to-collect" data-testid="to-collect" aria-live="polite">
+          {typed === null ? '—' : f.money(multiply(d.retailC, typed))}
         </dd>
         <dt>{t('confirm.balanceAfter')}</dt>
         <dd className={after !== null && after < 0 ? 'negative' : undefined}>
@@ -109,7 +130,7 @@ export function ConfirmDialog() {
           ref={confirmRef}
           type="button"
           className="btn primary big"
-          disabled={blocked || sending}
+          disabled={!canConfirm}
           aria-describedby={sending ? 'confirm-sending' : undefined}
           onClick={onConfirm}
         >

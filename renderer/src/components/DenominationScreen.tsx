@@ -1,9 +1,10 @@
 import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseDenomination, goBack, reloadProduct, setShowCost } from '../actions/flow';
-import { focusFirstDenomination } from '../focus';
+import { focusDenomination } from '../focus';
 import { useFormat } from '../hooks/useFormat';
 import { useFlowStore } from '../stores/flow';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNote } from './ErrorNote';
 
 export function BackButton() {
@@ -25,11 +26,13 @@ export function DenominationScreen() {
   const title = useFlowStore((s) => s.productTitle);
   const detail = useFlowStore((s) => s.detail);
   const showCost = useFlowStore((s) => s.showCost);
+  const step = useFlowStore((s) => s.step);
   const value = detail.value;
 
+  // On arrival the first card in stock has the focus; back from the confirmation, the card chosen.
   useEffect(() => {
-    if (detail.status === 'ready') focusFirstDenomination();
-  }, [detail.status]);
+    if (detail.status === 'ready' && step === 'denominations') focusDenomination(useFlowStore.getState().typeId);
+  }, [detail.status, step]);
 
   // Arrow keys move between the enabled buttons (disabled ones are skipped by the browser too).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -68,16 +71,25 @@ export function DenominationScreen() {
       {value && value.denominations.length === 0 && <p className="muted">{t('denoms.none')}</p>}
       {value && (
         <div className="denoms" onKeyDown={onKeyDown}>
-          {value.denominations.map((d) => {
+          {value.denominations.map((d, i) => {
             const out = d.stock < 1;
+            // Digits 1-9 pick the card at that place (useGlobalKeys); the number is shown on it.
+            const digit = i < 9 ? String(i + 1) : null;
             return (
               <button
                 key={d.typeId}
                 type="button"
                 className="denom"
                 disabled={out}
+                data-type-id={d.typeId}
+                aria-keyshortcuts={digit ?? undefined}
                 onClick={() => chooseDenomination(d.typeId)}
               >
+                {digit && (
+                  <kbd className="denom-key" aria-hidden="true">
+                    {digit}
+                  </kbd>
+                )}
                 <span className="denom-name">{d.name}</span>
                 <span className="denom-price">{f.money(d.retailC)}</span>
                 <span className={out ? 'denom-stock out' : 'denom-stock'}>
@@ -93,6 +105,7 @@ export function DenominationScreen() {
           })}
         </div>
       )}
+      {step === 'confirm' && <ConfirmDialog />}
     </section>
   );
 }

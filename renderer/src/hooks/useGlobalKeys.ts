@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
-import { goBack, openConfirm, stepQuantity } from '../actions/flow';
+import { goBack } from '../actions/flow';
 import { setQuery } from '../actions/catalog';
-import { anyDialogOpen, focusFirstDenomination, focusQuantity, focusSearch, isTypingTarget } from '../focus';
+import { anyDialogOpen, focusDenominationAt, focusFirstDenomination, focusSearch, isTypingTarget } from '../focus';
+import { asciiDigits } from '../logic/quantity';
 import { useCatalogStore } from '../stores/catalog';
 import { useFlowStore } from '../stores/flow';
 
 /**
  * Keys that work anywhere on a step, so a sale never needs the mouse:
- * grid: "/" or any letter goes to the search; denominations: arrows reach the buttons;
- * quantity: digits, + and −, Enter; everywhere: Escape goes back one step.
- * Dialogs handle their own keys (the <dialog> gets Escape as "cancel").
+ * grid: "/" or any letter goes to the search; denominations: arrows reach the buttons and
+ * digit n picks the n-th card (Enter then opens the confirmation); everywhere: Escape goes back
+ * one step. Dialogs handle their own keys (the <dialog> gets Escape as "cancel"); the
+ * confirmation's quantity keys are in useConfirmKeys.
  */
 export function useGlobalKeys(): void {
   useEffect(() => {
@@ -51,19 +53,8 @@ export function useGlobalKeys(): void {
         return;
       }
 
-      if (step === 'quantity' && !typing) {
-        if (/^[0-9\u0660-\u0669]$/.test(e.key)) {
-          focusQuantity(); // selected: the digit replaces the quantity
-        } else if (e.key === '+') {
-          e.preventDefault();
-          stepQuantity(1);
-        } else if (e.key === '-') {
-          e.preventDefault();
-          stepQuantity(-1);
-        } else if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
-          e.preventDefault();
-          openConfirm();
-        }
+      if (step === 'denominations' && !typing && /^[1-9]$/.test(asciiDigits(e.key))) {
+        if (focusDenominationAt(Number(asciiDigits(e.key)))) e.preventDefault();
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -3,14 +3,18 @@ import type { ProductDetail } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/result';
 import type { LoadStatus } from './types';
 
-/** The counter sale, one step at a time: grid → denominations → quantity → confirm → progress. */
-export type Step = 'grid' | 'denominations' | 'quantity' | 'confirm' | 'progress';
+/**
+ * The counter sale, one step at a time: grid → denominations → confirm → progress. The quantity
+ * is chosen on the confirmation itself (1 unless changed), so one card is three touches.
+ */
+export type Step = 'grid' | 'denominations' | 'confirm' | 'progress';
 
 export type FlowState = {
   step: Step;
   productId: string | null;
   productTitle: string;
   detail: { status: LoadStatus; value: ProductDetail | null; error: AppErrorShape | null };
+  /** The denomination on the confirmation; kept when going back so its button gets the focus again. */
   typeId: string | null;
   /** What is in the quantity box, as typed (may be empty while the cashier types). */
   quantityText: string;

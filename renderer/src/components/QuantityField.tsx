@@ -1,27 +1,26 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  currentQuantity,
-  openConfirm,
-  quantityLimits,
-  selectedDenomination,
-  setQuantityText,
-  stepQuantity,
-} from '../actions/flow';
-import { focusQuantity, QUANTITY_ID } from '../focus';
+import { currentQuantity, quantityLimits, selectedDenomination, setQuantityText, stepQuantity } from '../actions/flow';
+import { QUANTITY_ID } from '../focus';
 import { useFormat } from '../hooks/useFormat';
 import { maxQuantity } from '../logic/quantity';
-import { multiply } from '../../../shared/money';
 import { useFlowStore } from '../stores/flow';
 import { useSettingsStore } from '../stores/settings';
-import { ConfirmDialog } from './ConfirmDialog';
-import { BackButton } from './DenominationScreen';
 
-export function QuantityScreen() {
+/**
+ * A tap on − or + leaves the focus where it was (the confirm button, or the box): Enter right
+ * after it then confirms the sale instead of pressing + once more.
+ */
+const keepFocus = (e: MouseEvent<HTMLButtonElement>) => e.preventDefault();
+
+/**
+ * How many cards, on the confirmation: − / + (big touch targets) and a box that takes digits
+ * (Arabic-Indic too). Bounded by stock and by the per-sale maximum, and says which bound it hit.
+ * Its keys (+, −, arrows, Enter) are handled for the whole dialog by useConfirmKeys.
+ */
+export function QuantityField({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const step = useFlowStore((s) => s.step);
-  const title = useFlowStore((s) => s.productTitle);
   const text = useFlowStore((s) => s.quantityText);
   // Re-read derived values whenever what they depend on changes.
   useFlowStore((s) => s.detail);
@@ -29,25 +28,6 @@ export function QuantityScreen() {
   const d = selectedDenomination();
   const { quantity, bound } = currentQuantity();
   const { max } = maxQuantity(quantityLimits(d));
-
-  useEffect(() => {
-    if (step === 'quantity') focusQuantity();
-  }, [step]);
-
-  if (!d) return null;
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === '+' || e.key === 'ArrowUp' || e.key === 'PageUp') {
-      e.preventDefault();
-      stepQuantity(1);
-    } else if (e.key === '-' || e.key === 'ArrowDown' || e.key === 'PageDown') {
-      e.preventDefault();
-      stepQuantity(-1);
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      openConfirm();
-    }
-  };
 
   const boundText =
     bound === 'stock'
@@ -59,20 +39,15 @@ export function QuantityScreen() {
           : '';
 
   return (
-    <section className="screen" aria-labelledby="qty-heading">
-      <div className="screen-head">
-        <BackButton />
-        <h2 id="qty-heading">
-          {title} — {d.name}
-        </h2>
-      </div>
-      <p className="lead">{t('qty.heading')}</p>
+    <div className="confirm-qty">
       <div className="qty-row">
         <button
           type="button"
           className="qty-btn"
           aria-label={t('qty.decrease')}
-          disabled={quantity <= 1}
+          aria-controls={QUANTITY_ID}
+          disabled={disabled || quantity <= 1}
+          onMouseDown={keepFocus}
           onClick={() => stepQuantity(-1)}
         >
           <span aria-hidden="true">−</span>
@@ -90,9 +65,9 @@ export function QuantityScreen() {
             aria-valuemax={max}
             aria-valuenow={quantity}
             aria-describedby="qty-bound"
+            readOnly={disabled}
             value={text}
             onChange={(e) => setQuantityText(e.target.value)}
-            onKeyDown={onKeyDown}
             onBlur={() => {
               if (!text) setQuantityText('1');
             }}
@@ -102,7 +77,9 @@ export function QuantityScreen() {
           type="button"
           className="qty-btn"
           aria-label={t('qty.increase')}
-          disabled={quantity >= max}
+          aria-controls={QUANTITY_ID}
+          disabled={disabled || quantity >= max}
+          onMouseDown={keepFocus}
           onClick={() => stepQuantity(1)}
         >
           <span aria-hidden="true">+</span>
@@ -111,14 +88,6 @@ export function QuantityScreen() {
       <p id="qty-bound" className="bound-note" aria-live="polite">
         {boundText}
       </p>
-      <div className="qty-summary">
-        <p>{t('qty.unitPrice', { amount: f.money(d.retailC) })}</p>
-        <p className="total">{t('qty.total', { amount: f.money(multiply(d.retailC, Math.max(quantity, 0))) })}</p>
-      </div>
-      <button type="button" className="btn primary big" disabled={quantity < 1} onClick={openConfirm}>
-        {t('qty.continue')}
-      </button>
-      {step === 'confirm' && <ConfirmDialog />}
-    </section>
+    </div>
   );
 }
