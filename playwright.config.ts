@@ -1,4 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { electronSkipReason } from './tests/e2e-electron/skip-reason';
+
+// Say once, on the console, why the Electron tests will be skipped: Playwright's list reporter
+// shows only that they were. Workers load this file too (they have TEST_WORKER_INDEX): not there.
+if (!process.env.TEST_WORKER_INDEX) {
+  const electronSkipped = electronSkipReason();
+  if (electronSkipped) console.log(`Electron e2e skipped: ${electronSkipped}`);
+}
 
 /**
  * End-to-end tests drive the browser host in Debian's Chromium, as a cashier would: by role and

@@ -4,21 +4,23 @@
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export function ensureNode22() {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 22) {
-    console.error(`Node.js 22 or newer is required (this is ${process.version}). See README "Prerequisites".`);
-    process.exit(1);
-  }
-}
+// Node 22 comes first, before anything that needs it: see node22.mjs.
+export { ensureNode22 } from './node22.mjs';
 
 export function ensurePackages() {
   const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
   const lock = path.join(ROOT, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  const modules = path.join(ROOT, 'node_modules');
+  if (fs.lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    // npm ci empties node_modules through the link, i.e. another project's packages: never.
+    console.error(`node_modules is a link to ${fs.realpathSync(modules)}: not reinstalling the packages there; run npm ci in that project.`);
+    process.exit(1);
+  }
   console.log('Installing npm packages (npm ci)…');
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: ROOT,

@@ -2,9 +2,13 @@
 // tests (Playwright in Debian's Chromium), then prints one line the CI reads: `N passed, N failed`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureNode22, ensurePackages, ensureTestTools, ROOT, run } from './ensure-env.mjs';
+import { ensureNode22 } from './node22.mjs';
 
-ensureNode22();
+await ensureNode22();
+const { ensurePackages, ensureTestTools, ROOT, run } = await import('./ensure-env.mjs');
+const { buildIfNeeded } = await import('./build-if-needed.mjs');
+const { electronSkipReasonFrom } = await import('./electron-skip-report.mjs');
+
 ensurePackages();
 ensureTestTools();
 
@@ -14,7 +18,9 @@ fs.mkdirSync(reports, { recursive: true });
 
 let buildFailed = 0;
 if (run('npm', ['run', '--silent', 'typecheck']) !== 0) buildFailed++;
-if (run('npm', ['run', '--silent', 'build']) !== 0) buildFailed++;
+// Always build, unlike `npm start`: a test run must prove that these sources build, and on CI
+// (a clean checkout) there is nothing to reuse. It leaves the stamp, so `npm start` won't rebuild.
+if (buildIfNeeded({ force: true }) !== 0) buildFailed++;
 
 run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(reports, 'unit.json')}`]);
 if (buildFailed === 0) run('npx', ['playwright', 'test']);
@@ -49,5 +55,9 @@ if (e2e) {
   console.error('playwright wrote no report');
   failed++;
 }
+// Playwright printed why the Electron tests were skipped before its long list; say it again here,
+// where one reads the result. The summary stays the very last line.
+const electronSkip = electronSkipReasonFrom(e2e);
+if (electronSkip) console.log(`Electron e2e skipped: ${electronSkip}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

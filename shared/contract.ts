@@ -26,6 +26,8 @@ import {
   saleEventSchema,
   sessionStateSchema,
   shiftReportSchema,
+  cashCountSchema,
+  openShiftSchema,
 } from './shop';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a provider id');
@@ -89,8 +91,12 @@ export const commands = {
       .strict(),
     output: cashierSchema,
   },
-  'shift:current': { input: none, output: shiftReportSchema.nullable() },
-  'shift:open': { input: z.object({ openingCashC: amountSchema.optional() }).strict(), output: shiftReportSchema },
+  // A real cash count: the float is required; the count is blind (shift:current carries no
+  // expected cash; shift:count records the count, then answers expected and difference); closing
+  // confirms the recorded count.
+  'shift:current': { input: none, output: openShiftSchema.nullable() },
+  'shift:open': { input: z.object({ openingCashC: amountSchema }).strict(), output: openShiftSchema },
+  'shift:count': { input: z.object({ countedCashC: amountSchema }).strict(), output: cashCountSchema },
   'shift:close': { input: z.object({ countedCashC: amountSchema }).strict(), output: shiftReportSchema },
   'reports:day': { input: z.object({ day: daySchema }).strict(), output: dayReportSchema },
   'reports:html': {

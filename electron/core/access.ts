@@ -33,6 +33,7 @@ export const ACCESS: Record<CommandName, Access> = {
   'history:search': 'cashier',
   'shift:current': 'watch',
   'shift:open': 'cashier',
+  'shift:count': 'cashier',
   'shift:close': 'cashier',
   'settings:update': 'owner',
   'apiKey:set': 'owner',

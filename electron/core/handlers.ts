@@ -7,6 +7,7 @@ import { confirmSale } from './sales/confirm-sale';
 import { saleReceipt } from './receipts/sale-receipt';
 import { guardHandlers } from './access';
 import { staffHandlers } from './shop/staff-handlers';
+import { shiftHandlers } from './shifts/shift-handlers';
 import { historyHandlers } from './shop/history-handlers';
 import { reportHandlers } from './shop/report-handlers';
 import { searchSales } from './ledger/history';
@@ -23,7 +24,7 @@ type SaleCommands =
  * handler a compile error.
  */
 export function createHandlers(s: TillServices): CommandHandlers {
-  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...historyHandlers(s), ...reportHandlers(s) };
+  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...shiftHandlers(s), ...historyHandlers(s), ...reportHandlers(s) };
   return guardHandlers(all, s.session);
 }
 
@@ -65,7 +66,8 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
       if (!status.canSell) throw new AppError('NOT_ALLOWED', status.cannotSellReason ?? 'Selling is not possible now');
       const session = s.keySession();
       const who = s.session.require('cashier');
-      const shift = s.shifts.ensureOpen(who.id);
+      // No float typed, no sale: the drawer's count would start from a guess (issue 13).
+      const shift = s.shifts.requireOpen();
       const row = await reach(() =>
         confirmSale(input, {
           ledger: s.ledger,

@@ -8,7 +8,9 @@ import type { SavedWindowState } from './window-policy';
  * works under either host.
  */
 export function createSettingsBackend(dataDir: string): SettingsBackend {
-  return new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir });
+  // 0600 on every rewrite: the file holds the shop's settings, and electron-store would otherwise
+  // follow the process umask (usually 0644) each time a setting changes.
+  return new Store<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 });
 }
 
 export interface WindowStateStore {
@@ -18,7 +20,7 @@ export interface WindowStateStore {
 
 /** Window bounds live in their own file: losing them is harmless, so a corrupt file is reset. */
 export function createWindowStateStore(dataDir: string): WindowStateStore {
-  const store = new Store<{ window?: SavedWindowState }>({ name: 'window-state', cwd: dataDir, clearInvalidConfig: true });
+  const store = new Store<{ window?: SavedWindowState }>({ name: 'window-state', cwd: dataDir, clearInvalidConfig: true, configFileMode: 0o600 });
   return {
     load: () => {
       const value = store.get('window');

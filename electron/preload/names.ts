@@ -33,6 +33,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'staff:update',
   'shift:current',
   'shift:open',
+  'shift:count',
   'shift:close',
   'reports:day',
   'reports:html',

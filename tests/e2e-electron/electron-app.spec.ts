@@ -4,6 +4,7 @@ import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { COMMAND_NAMES } from '../../shared/contract';
 import { findElectronRuntime, projectRoot } from '../../scripts/electron-runtime.mjs';
+import { electronSkipReason } from './skip-reason';
 
 /**
  * The real Electron app, wherever an Electron runtime exists (a developer machine, a CI image with
@@ -12,19 +13,11 @@ import { findElectronRuntime, projectRoot } from '../../scripts/electron-runtime
  */
 const runtime = findElectronRuntime();
 const mainBundle = path.join(projectRoot, 'dist', 'electron', 'main.cjs');
-const rendererPage = path.join(projectRoot, 'dist', 'renderer', 'index.html');
-
-function skipReason(): string | null {
-  if (!runtime.ok) return `no Electron runtime: ${runtime.reason}`;
-  if (!fs.existsSync(mainBundle)) return `not built: ${path.relative(projectRoot, mainBundle)} is missing (npm run build)`;
-  if (!fs.existsSync(rendererPage)) return `not built: ${path.relative(projectRoot, rendererPage)} is missing (npm run build)`;
-  return null;
-}
 
 const EXPECTED_COMMANDS = [...COMMAND_NAMES].sort();
 
 test.describe('Electron app', () => {
-  const reason = skipReason();
+  const reason = electronSkipReason();
   test.skip(reason !== null, reason ?? '');
 
   let app: ElectronApplication;
@@ -82,7 +75,7 @@ test.describe('Electron app', () => {
 
   test('the window stays on its own page and opens no pop-ups', async () => {
     const before = page.url();
-    expect(before.startsWith('file:')).toBe(true);
+    expect(before.startsWith('app://till/')).toBe(true); // served by app-protocol.ts, never file://
     const popup = await page.evaluate(() => window.open('https://example.com') === null);
     expect(popup).toBe(true);
     await page.evaluate(() => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronRuntime, platformExecutable, projectRoot } from '../../scripts/electron-runtime.mjs';
+import { startProject } from './helpers/start-project';
 
 const tmp: string[] = [];
 const tempDir = () => {
@@ -86,11 +87,14 @@ const hasElectron = findElectronRuntime().ok;
 
 describe('npm start without Electron', () => {
   it.skipIf(!built || hasElectron)(
-    'prints one line, runs the browser host with the same env, and forwards SIGTERM and the exit code',
+    'says in one line why it runs the browser host, with the same env, and forwards SIGTERM and the exit code',
     async () => {
       const dataDir = tempDir();
-      const child = spawn(process.execPath, [path.join(projectRoot, 'scripts/start.mjs'), '--port', '0'], {
-        cwd: projectRoot,
+      // A copy of the project on the current build, so start.mjs's build step never touches dist/.
+      const root = startProject();
+      tmp.push(root);
+      const child = spawn(process.execPath, [path.join(root, 'scripts/start.mjs'), '--port', '0'], {
+        cwd: root,
         env: { ...process.env, POS_DATA_DIR: dataDir, ONECLICKDZ_API_KEY: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -108,7 +112,8 @@ describe('npm start without Electron', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await ready;
       const lines = out.split('\n');
-      expect(lines[0]).toMatch(/^Electron runtime not available here \(.+\); starting the browser host instead\.$/);
+      expect(lines[0]).toMatch(/^Build is up to date/);
+      expect(lines[1]).toMatch(/^Electron runtime not available here \(.+\); starting the browser host instead\.$/);
       expect(lines.filter((l) => l.startsWith('Electron runtime not available'))).toHaveLength(1);
       expect(fs.existsSync(path.join(dataDir, 'ledger.sqlite'))).toBe(true); // same env: POS_DATA_DIR reached the host
       child.kill('SIGTERM');
