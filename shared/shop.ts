@@ -71,6 +71,9 @@ export const salesTotalsSchema = z.object({
 });
 export type SalesTotals = z.infer<typeof salesTotalsSchema>;
 
+/** Who did something to a shift: id, and the name as it was at that moment. */
+export const shiftPersonSchema = z.object({ id: z.number().int(), name: z.string() });
+
 export const shiftReportSchema = z.object({
   shiftId: z.number().int(),
   cashierId: z.number().int(),
@@ -83,8 +86,42 @@ export const shiftReportSchema = z.object({
   expectedCashC: centimes,
   differenceC: centimes.nullable(),
   totals: salesTotalsSchema,
+  /** Who counted the drawer (name as it was then), and how many counts were made before closing. */
+  countedBy: shiftPersonSchema.nullable(),
+  counts: z.number().int().nonnegative(),
+  closedBy: shiftPersonSchema.nullable(),
 });
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
+
+/**
+ * A blind count's answer (shift:count): only once the counted cash is recorded does the counter
+ * learn what was expected, and the difference (negative: shortfall; positive: surplus).
+ */
+export const cashCountSchema = z.object({
+  shiftId: z.number().int(),
+  countedCashC: centimes,
+  expectedCashC: centimes,
+  differenceC: centimes,
+  countedBy: shiftPersonSchema,
+  countedAt: z.string(),
+  counts: z.number().int().positive(),
+});
+export type CashCount = z.infer<typeof cashCountSchema>;
+
+/**
+ * The till's open shift as the counter sees it (shift:current, shift:open). It carries no takings
+ * and no expected cash, not even after a count: whoever counts next counts blind too.
+ */
+export const openShiftSchema = z.object({
+  shiftId: z.number().int(),
+  openedAt: z.string(),
+  openedBy: shiftPersonSchema,
+  openingCashC: centimes,
+  salesCount: z.number().int(),
+  /** Sales whose money is not settled yet: the shift cannot close while any is left. */
+  pendingSaleIds: z.array(z.number().int()),
+});
+export type OpenShift = z.infer<typeof openShiftSchema>;
 
 export const dayReportSchema = z.object({
   day: z.string(),

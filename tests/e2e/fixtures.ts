@@ -42,6 +42,8 @@ export interface TillOptions {
   signedIn: boolean;
   /** Leave training mode: the till uses this key against the simulator as if it were the provider. */
   apiKey: string | null;
+  /** With `signedIn`, also open a shift (0 DA float) through the contract; false: the float screen shows. */
+  openShift: boolean;
 }
 
 export const OWNER = { name: 'Patron', pin: '1234' };
@@ -58,12 +60,15 @@ export async function tillCall(url: string, name: string, input: unknown): Promi
   return (await res.json()) as never;
 }
 
-async function signInOwner(url: string): Promise<void> {
+async function signInOwner(url: string, openShift = true): Promise<void> {
   const state = await tillCall(url, 'session:get', {});
   if (state.value.needsSetup) await tillCall(url, 'session:setupOwner', OWNER);
   else await tillCall(url, 'session:login', { cashierId: state.value.cashiers.find((c: { role: string }) => c.role === 'owner').id, pin: OWNER.pin });
   // The tests poll far faster than a counter would: lift the till's own request budget.
   await tillCall(url, 'settings:update', { apiRequestsPerMinute: 3000 });
+  // No sale without an open shift (issue 13): open one through the contract, so the page starts
+  // at the counter. The specs of the float screen and the count set `openShift: false`.
+  if (openShift && !(await tillCall(url, 'shift:current', {})).value) await tillCall(url, 'shift:open', { openingCashC: 0 });
 }
 
 /** Waits for a line starting with `prefix` on a child's stdout. */
@@ -124,12 +129,13 @@ export const test = base.extend<TillOptions & { till: Till }>({
   simArgs: [['--handling-ms', '400'], { option: true }],
   signedIn: [true, { option: true }],
   apiKey: [null, { option: true }],
-  till: async ({ page, tillEnv, simArgs, signedIn, apiKey }, use) => {
+  openShift: [true, { option: true }],
+  till: async ({ page, tillEnv, simArgs, signedIn, apiKey, openShift }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-e2e-'));
     const sim = await startSim(simArgs);
     const env = apiKey ? { ...tillEnv, ONECLICKDZ_API_URL: sim.handle.url, ONECLICKDZ_API_KEY: apiKey } : tillEnv;
     let host = await startHost(dataDir, sim.handle, env);
-    if (signedIn) await signInOwner(host.url);
+    if (signedIn) await signInOwner(host.url, openShift);
     await page.goto(host.url);
     const till: Till = {
       page,
@@ -142,7 +148,7 @@ export const test = base.extend<TillOptions & { till: Till }>({
         host = await startHost(dataDir, sim.handle, env);
         till.url = host.url;
         till.host = host.child;
-        if (signedIn) await signInOwner(host.url);
+        if (signedIn) await signInOwner(host.url, openShift);
         await page.goto(host.url);
       },
     };

@@ -62,7 +62,7 @@ async function until(check: () => boolean | Promise<boolean>, what: string): Pro
 
 describe('amounts are bounded (issue 9 §6)', () => {
   it('refuses a shift opened with 2^53−1 and every out-of-range amount with INVALID_INPUT naming the field and the limit', async () => {
-    hx = await startHarness();
+    hx = await startHarness({ shift: false });
     const huge = Number.MAX_SAFE_INTEGER; // 2^53 − 1
     const open = await dispatchByName(hx.h, 'shift:open', { openingCashC: huge });
     expect(open).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'openingCashC' } } });
@@ -71,6 +71,7 @@ describe('amounts are bounded (issue 9 §6)', () => {
       expect(await dispatchByName(hx.h, 'shift:open', { openingCashC: bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     const refused = [
+      ['shift:count', { countedCashC: huge }, 'countedCashC'],
       ['shift:close', { countedCashC: huge }, 'countedCashC'],
       ['sales:confirm', { productId: 'p', typeId: 't', quantity: 1, expectedUnitRetailC: huge }, 'expectedUnitRetailC'],
       ['sales:confirm', { productId: 'p', typeId: 't', quantity: 101, expectedUnitRetailC: 100 }, 'quantity'],
@@ -85,13 +86,15 @@ describe('amounts are bounded (issue 9 §6)', () => {
   });
 
   it('keeps the day report, its printout and its CSV working with the largest amounts allowed', async () => {
-    hx = await startHarness();
+    hx = await startHarness({ shift: false });
     const amina = await hx.h['staff:add']({ name: 'Amina', role: 'cashier', pin: '2468' });
     expect(await dispatchByName(hx.h, 'shift:open', { openingCashC: MAX_AMOUNT_C })).toMatchObject({ ok: true });
     const sale = await waitForSale(hx.h, (await confirmPsn()).id, final);
+    expect(await dispatchByName(hx.h, 'shift:count', { countedCashC: MAX_AMOUNT_C })).toMatchObject({ ok: true });
     expect(await dispatchByName(hx.h, 'shift:close', { countedCashC: MAX_AMOUNT_C })).toMatchObject({ ok: true });
     await login(amina.id, '2468');
     expect(await dispatchByName(hx.h, 'shift:open', { openingCashC: MAX_AMOUNT_C })).toMatchObject({ ok: true });
+    expect(await dispatchByName(hx.h, 'shift:count', { countedCashC: MAX_AMOUNT_C })).toMatchObject({ ok: true });
     expect(await dispatchByName(hx.h, 'shift:close', { countedCashC: MAX_AMOUNT_C })).toMatchObject({ ok: true });
     await loginOwner();
     expect(await dispatchByName(hx.h, 'settings:update', { lowBalanceThresholdC: MAX_AMOUNT_C })).toMatchObject({ ok: true });

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type Sale } from '../../shared/domain';
-import type { Cashier, SessionState, ShiftReport } from '../../shared/shop';
+import type { CashCount, Cashier, OpenShift, SessionState, ShiftReport } from '../../shared/shop';
 import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/actions/boot';
 import { exportHistoryCsv, openSaleDetail, closeSaleDetail, reprintSale, revealCodes, searchHistory, setFilters } from '../../renderer/src/actions/history';
 import { addCashier, exceptionAction, loadExceptions } from '../../renderer/src/actions/manage';
 import { lockTill, signIn, touchSession } from '../../renderer/src/actions/session';
 import { setLanguage } from '../../renderer/src/actions/settings';
-import { closeShift, openShift } from '../../renderer/src/actions/shift';
+import { confirmClose, countCash, openShift } from '../../renderer/src/actions/shift';
 import { initialHistory, initialSaleDetail, resetBackoffice, useBackofficeStore, useExceptionsStore, useHistoryStore, useSaleDetailStore, useStaffStore } from '../../renderer/src/stores/backoffice';
 import { initialCatalog, useCatalogStore } from '../../renderer/src/stores/catalog';
 import { initialFlow, useFlowStore } from '../../renderer/src/stores/flow';
@@ -44,8 +44,13 @@ function shift(over: Partial<ShiftReport> = {}): ShiftReport {
   return {
     shiftId: 1, cashierId: 1, cashierName: 'Patron', openedAt: '2026-01-01T08:00:00.000Z', closedAt: null, openingCashC: 0, countedCashC: null, expectedCashC: 0, differenceC: null,
     totals: { salesCount: 0, cardsSold: 0, retailTotalC: 0, costTotalC: 0, marginC: 0, partial: { count: 0, refundDueC: 0, deliveredRetailC: 0 }, refunded: { count: 0, refundDueC: 0 }, rejected: { count: 0, refundDueC: 0 }, cancelled: { count: 0, refundDueC: 0 }, pending: { count: 0, retailC: 0 }, byProduct: [] },
+    countedBy: null, counts: 0, closedBy: null,
     ...over,
   };
+}
+
+function openShiftOf(over: Partial<OpenShift> = {}): OpenShift {
+  return { shiftId: 1, openedAt: '2026-01-01T08:00:00.000Z', openedBy: { id: 2, name: 'Amina' }, openingCashC: 0, salesCount: 0, pendingSaleIds: [], ...over };
 }
 
 let core: FakeCore;
@@ -194,25 +199,35 @@ describe('shift', () => {
     await startApp();
   });
 
-  it('opens with the drawer’s cash in integer centimes, or none', async () => {
-    core.on('shift:open', ({ openingCashC }) => ({ ok: true, value: shift({ openingCashC: openingCashC ?? 0, cashierName: 'Amina' }) }));
+  it('opens only with a typed float, in bounded integer centimes', async () => {
+    core.on('shift:open', ({ openingCashC }) => ({ ok: true, value: openShiftOf({ openingCashC }) }));
     expect(await openShift('50,5x')).toEqual({ kind: 'badAmount' });
+    expect(await openShift('  ')).toEqual({ kind: 'badAmount' });
+    expect(await openShift('100 000 001')).toEqual({ kind: 'tooBig' });
     expect(core.count('shift:open')).toBe(0);
     expect((await openShift('5 000,50')).kind).toBe('ok');
     expect(core.last('shift:open')).toEqual({ openingCashC: 500_050 });
     expect(useShiftStore.getState().current?.openingCashC).toBe(500_050);
-    await openShift('  ');
-    expect(core.last('shift:open')).toEqual({});
   });
 
-  it('a close refused for pending sales names them; a close that works clears the shift', async () => {
-    useShiftStore.setState({ current: shift(), status: 'ready' });
-    core.on('shift:close', () => ({ ok: false, error: { code: 'INVALID_STATE', message: 'Sales still pending: #12, #13', details: { saleIds: [12, 13] } } }));
-    expect(await closeShift('')).toEqual({ kind: 'badAmount' });
-    expect(await closeShift('100')).toEqual({ kind: 'pending', saleIds: [12, 13] });
+  it('counts blind, then closes only the count it confirms; pending sales are named', async () => {
+    useShiftStore.setState({ current: openShiftOf(), status: 'ready' });
+    core.on('shift:count', () => ({ ok: false, error: { code: 'INVALID_STATE', message: 'Sales still pending: #12, #13', details: { saleIds: [12, 13] } } }));
+    expect(await countCash('')).toEqual({ kind: 'badAmount' });
+    expect(await countCash('100')).toEqual({ kind: 'pending', saleIds: [12, 13] });
+    const counted: CashCount = { shiftId: 1, countedCashC: 798_600, expectedCashC: 865_100, differenceC: -66_500, countedBy: { id: 2, name: 'Amina' }, countedAt: '2026-01-01T18:00:00.000Z', counts: 1 };
+    core.on('shift:count', () => ({ ok: true, value: counted }));
+    const c = await countCash('7 986');
+    expect(core.last('shift:count')).toEqual({ countedCashC: 798_600 });
+    expect(c).toEqual({ kind: 'counted', count: counted });
+    // Counting does not close.
+    expect(core.count('shift:close')).toBe(0);
     expect(useShiftStore.getState().current).not.toBeNull();
-    core.on('shift:close', ({ countedCashC }) => ({ ok: true, value: shift({ closedAt: '2026-01-01T18:00:00.000Z', countedCashC }) }));
-    const done = await closeShift('7 986');
+    core.on('shift:close', () => ({ ok: false, error: { code: 'INVALID_STATE', message: 'Sales changed since the count', details: { reason: 'COUNT_STALE' } } }));
+    expect((await confirmClose(counted)).kind).toBe('recount');
+    expect(useShiftStore.getState().current).not.toBeNull();
+    core.on('shift:close', ({ countedCashC }) => ({ ok: true, value: shift({ closedAt: '2026-01-01T18:00:00.000Z', countedCashC, countedBy: { id: 2, name: 'Amina' }, counts: 1 }) }));
+    const done = await confirmClose(counted);
     expect(done.kind).toBe('ok');
     expect(core.last('shift:close')).toEqual({ countedCashC: 798_600 });
     expect(useShiftStore.getState().current).toBeNull();

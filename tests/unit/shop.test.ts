@@ -52,7 +52,7 @@ describe('PINs', () => {
 
 describe('shifts and reports', () => {
   it('adds up a shift exactly, partial and refunded sales included, and balances the drawer', async () => {
-    hx = await startHarness();
+    hx = await startHarness({ shift: false });
     await hx.h['shift:open']({ openingCashC: 1_000_000 });
     const full = await sell('PSN 10 USD', 2);
     const partial = await sell('TEST_PARTIAL', 4, 'Cartes de test');
@@ -60,6 +60,7 @@ describe('shifts and reports', () => {
     expect([full.state, partial.state, refunded.state]).toEqual(['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED']);
     const collected = full.totalRetailC + partial.totalRetailC + refunded.totalRetailC;
     const givenBack = partial.refundDueC + refunded.refundDueC;
+    await hx.h['shift:count']({ countedCashC: 1_000_000 + collected - givenBack - 100 });
     const report = await hx.h['shift:close']({ countedCashC: 1_000_000 + collected - givenBack - 100 });
     expect(report.totals.salesCount).toBe(2);
     expect(report.totals.cardsSold).toBe(4);
@@ -82,7 +83,7 @@ describe('shifts and reports', () => {
     const offer = await psnOffer(hx.h);
     await hx.sim.control.setOffline(true);
     const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
-    await expect(hx.h['shift:close']({ countedCashC: 0 })).rejects.toMatchObject({ code: 'INVALID_STATE', details: { saleIds: [sale.id] } });
+    await expect(hx.h['shift:count']({ countedCashC: 0 })).rejects.toMatchObject({ code: 'INVALID_STATE', details: { saleIds: [sale.id] } });
     await hx.sim.control.setOffline(false);
   });
 });

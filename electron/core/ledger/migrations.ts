@@ -98,6 +98,20 @@ const MIGRATIONS: string[] = [
   ALTER TABLE cashiers ADD COLUMN last_lockout_at INTEGER;
   ALTER TABLE cashiers ADD COLUMN unseen_lockouts INTEGER NOT NULL DEFAULT 0;
   `,
+  // A real cash count (issue 13): the till's shift names who opened it, who counted the drawer
+  // (names kept as they were then) and the expected figure the count was compared with, so the
+  // close confirms exactly what the counter saw; recounts are numbered, never hidden.
+  `
+  ALTER TABLE shifts ADD COLUMN opened_by_name TEXT;
+  ALTER TABLE shifts ADD COLUMN counted_by INTEGER REFERENCES cashiers(id);
+  ALTER TABLE shifts ADD COLUMN counted_by_name TEXT;
+  ALTER TABLE shifts ADD COLUMN counted_at INTEGER;
+  ALTER TABLE shifts ADD COLUMN count_expected_c INTEGER;
+  ALTER TABLE shifts ADD COLUMN counts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE shifts ADD COLUMN closed_by INTEGER REFERENCES cashiers(id);
+  ALTER TABLE shifts ADD COLUMN closed_by_name TEXT;
+  CREATE INDEX shifts_open ON shifts(closed_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,8 +6,7 @@ import type { CashierRow } from '../staff/staff-repo';
 
 type StaffCommands =
   | 'session:get' | 'session:setupOwner' | 'session:login' | 'session:logout' | 'session:touch'
-  | 'staff:list' | 'staff:add' | 'staff:update'
-  | 'shift:current' | 'shift:open' | 'shift:close';
+  | 'staff:list' | 'staff:add' | 'staff:update';
 
 const toCashier = (r: CashierRow): Cashier => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1 });
 
@@ -20,8 +19,6 @@ const withLockouts = (r: CashierRow, now: number): Cashier => ({
 });
 
 export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffCommands> {
-  const includeTraining = () => s.keySession().effectiveMode === 'training';
-  const me = () => s.session.require('cashier');
   return {
     'session:get': async () => s.sessionState(),
     'session:setupOwner': async ({ name, pin }) => {
@@ -65,20 +62,6 @@ export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffComma
       if (pin) await s.session.changePin(id, pin);
       s.sessionChanged();
       return toCashier(s.staff.get(id) as CashierRow);
-    },
-    'shift:current': async () => {
-      const who = s.session.require('cashier', { touch: false });
-      const shift = s.shifts.current(who.id);
-      return shift ? s.shifts.report(shift, who.name, includeTraining()) : null;
-    },
-    'shift:open': async ({ openingCashC }) => {
-      const who = me();
-      const shift = s.shifts.open(who.id, openingCashC ?? null);
-      return s.shifts.report(shift, who.name, includeTraining());
-    },
-    'shift:close': async ({ countedCashC }) => {
-      const who = me();
-      return s.shifts.close(who.id, who.name, countedCashC, includeTraining());
     },
   };
 }

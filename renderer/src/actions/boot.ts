@@ -1,12 +1,11 @@
 import { api, onCallError } from '../bridge';
 import { useSessionStore } from '../stores/session';
-import { useShiftStore } from '../stores/shift';
 import { useStatusStore } from '../stores/status';
 import { loadCatalog } from './catalog';
 import { loadSales, receiveSale } from './sales';
 import { applySession, loadSession, watchSignedOut } from './session';
 import { loadSettings } from './settings';
-import { loadShift } from './shift';
+import { loadShift, watchNoShift } from './shift';
 import { applyBalance, applyStatus, loadStatus, refreshBalance } from './status';
 
 let started = false;
@@ -34,17 +33,14 @@ export async function startApp(): Promise<void> {
   started = true;
   const bridge = api();
   unsubscribers = [
-    bridge.on('sales:changed', (sale) => {
-      receiveSale(sale);
-      // A first sale opens a shift by itself in the core: show it in the header.
-      const shift = useShiftStore.getState();
-      if (useSessionStore.getState().status === 'signedIn' && !shift.current && shift.status !== 'loading') void loadShift();
-    }),
+    bridge.on('sales:changed', receiveSale),
     bridge.on('connection:changed', ({ state, queued }) => useStatusStore.setState({ connection: state, queued })),
     bridge.on('balance:changed', applyBalance),
     bridge.on('status:changed', applyStatus),
     bridge.on('session:changed', (state) => void applySession(state)),
     onCallError(watchSignedOut),
+    // The shift was closed elsewhere and a sale was refused: back to the float screen.
+    onCallError(watchNoShift),
     bridge.onTransport((transport) => {
       const was = useStatusStore.getState().transport;
       useStatusStore.setState({ transport });

@@ -1,7 +1,9 @@
-import type { ShiftReport } from '../../../shared/shop';
+import { MAX_AMOUNT_C } from '../../../shared/amounts';
+import type { CashCount, ShiftReport } from '../../../shared/shop';
 import type { AppErrorShape } from '../../../shared/result';
-import { api } from '../bridge';
+import { api, type CallErrorListener } from '../bridge';
 import { parseDzdToCentimes } from '../logic/amounts';
+import { shiftReason } from '../logic/shift';
 import { useShiftStore } from '../stores/shift';
 
 export async function loadShift(): Promise<void> {
@@ -20,25 +22,35 @@ export function closeShiftDialog(): void {
   useShiftStore.setState({ dialogOpen: false });
 }
 
-export type ShiftOutcome =
-  | { kind: 'ok'; report: ShiftReport }
-  | { kind: 'badAmount' }
-  | { kind: 'pending'; saleIds: number[] }
-  | { kind: 'error'; error: AppErrorShape };
+/** The core refused because no shift is open (closed from elsewhere): show the float screen. */
+export const watchNoShift: CallErrorListener = (_name, error) => {
+  if (shiftReason(error) === 'NO_SHIFT') void loadShift();
+};
 
-/** "Fond de caisse (DA)": optional; typed as dinars, sent as integer centimes. */
-export async function openShift(openingText: string): Promise<ShiftOutcome> {
-  const text = openingText.trim();
-  let openingCashC: number | undefined;
-  if (text) {
-    const c = parseDzdToCentimes(text);
-    if (c === null) return { kind: 'badAmount' };
-    openingCashC = c;
+type AmountProblem = { kind: 'badAmount' } | { kind: 'tooBig' };
+
+/** A drawer amount typed in dinars → bounded integer centimes, or why not. */
+export function readAmount(text: string): { kind: 'ok'; centimes: number } | AmountProblem {
+  const c = parseDzdToCentimes(text.trim());
+  if (c === null) return { kind: 'badAmount' };
+  if (c > MAX_AMOUNT_C) return { kind: 'tooBig' };
+  return { kind: 'ok', centimes: c };
+}
+
+export type OpenOutcome = { kind: 'ok' } | AmountProblem | { kind: 'error'; error: AppErrorShape };
+
+/** "Fond de caisse (DA)": required (0 for an empty drawer); typed as dinars, sent as centimes. */
+export async function openShift(openingText: string): Promise<OpenOutcome> {
+  const amount = readAmount(openingText);
+  if (amount.kind !== 'ok') return amount;
+  const r = await api().call('shift:open', { openingCashC: amount.centimes });
+  if (!r.ok) {
+    // Someone opened it meanwhile (another window): take the till's shift as it is.
+    if (shiftReason(r.error) === 'SHIFT_OPEN') await loadShift();
+    return { kind: 'error', error: r.error };
   }
-  const r = await api().call('shift:open', openingCashC === undefined ? {} : { openingCashC });
-  if (!r.ok) return { kind: 'error', error: r.error };
   useShiftStore.setState({ status: 'ready', current: r.value, error: null });
-  return { kind: 'ok', report: r.value };
+  return { kind: 'ok' };
 }
 
 /** The sales that keep a shift open, from an INVALID_STATE refusal (details.saleIds). */
@@ -50,14 +62,40 @@ export function pendingSaleIds(error: AppErrorShape): number[] | null {
   return out.length ? out : null;
 }
 
-/** "Espèces comptées (DA)": required. A shift with unsettled sales cannot close: the core names them. */
-export async function closeShift(countedText: string): Promise<ShiftOutcome> {
-  const countedCashC = parseDzdToCentimes(countedText.trim());
-  if (countedCashC === null) return { kind: 'badAmount' };
-  const r = await api().call('shift:close', { countedCashC });
+export type CountOutcome =
+  | { kind: 'counted'; count: CashCount }
+  | AmountProblem
+  | { kind: 'pending'; saleIds: number[] }
+  | { kind: 'error'; error: AppErrorShape };
+
+/** Step 1, blind: the counted cash goes to the core, which only then answers the expected figure. */
+export async function countCash(countedText: string): Promise<CountOutcome> {
+  const amount = readAmount(countedText);
+  if (amount.kind !== 'ok') return amount;
+  const r = await api().call('shift:count', { countedCashC: amount.centimes });
   if (!r.ok) {
     const ids = pendingSaleIds(r.error);
     return ids ? { kind: 'pending', saleIds: ids } : { kind: 'error', error: r.error };
+  }
+  return { kind: 'counted', count: r.value };
+}
+
+export type CloseOutcome =
+  | { kind: 'ok'; report: ShiftReport }
+  | { kind: 'pending'; saleIds: number[] }
+  /** Sales moved since the count, or it was counted again elsewhere: back to step 1. */
+  | { kind: 'recount'; error: AppErrorShape }
+  | { kind: 'error'; error: AppErrorShape };
+
+/** Step 2: confirms the count the cashier has just seen compared; only then the shift closes. */
+export async function confirmClose(count: CashCount): Promise<CloseOutcome> {
+  const r = await api().call('shift:close', { countedCashC: count.countedCashC });
+  if (!r.ok) {
+    const ids = pendingSaleIds(r.error);
+    if (ids) return { kind: 'pending', saleIds: ids };
+    const why = shiftReason(r.error);
+    if (why === 'COUNT_STALE' || why === 'COUNT_MISMATCH' || why === 'NOT_COUNTED') return { kind: 'recount', error: r.error };
+    return { kind: 'error', error: r.error };
   }
   useShiftStore.setState({ status: 'ready', current: null, error: null });
   return { kind: 'ok', report: r.value };

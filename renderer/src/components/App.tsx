@@ -18,6 +18,7 @@ import { useSessionStore } from '../stores/session';
 import { Backoffice } from './Backoffice';
 import { SessionGate } from './SessionGate';
 import { ShiftDialog } from './ShiftDialog';
+import { needsFloat, useShiftStore } from '../stores/shift';
 
 function Screen() {
   const step = useFlowStore((s) => s.step);
@@ -35,10 +36,12 @@ function Screen() {
 /** The PIN screens until someone is signed in; then the counter, locked again after idle time. */
 export function App() {
   const gate = useSessionStore((s) => s.status);
+  // Signed in on a till with no open shift: the float screen (in the gate) comes first.
+  const float = useShiftStore(needsFloat);
   useIdleLock();
   // 'error': the core did not answer session:get (down, or an older core without sessions). The
   // counter shows its own errors as before; the core still refuses what needs a PIN (SIGNED_OUT).
-  if (gate === 'signedIn' || gate === 'error') return <Counter />;
+  if ((gate === 'signedIn' && !float) || gate === 'error') return <Counter />;
   return <SessionGate />;
 }
 

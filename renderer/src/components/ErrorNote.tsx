@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type AppErrorShape } from '../../../shared/result';
 import { notAllowedReason } from '../logic/pin';
+import { shiftReason } from '../logic/shift';
 
 /** Contract field paths the cashier can recognise, shown by their on-screen label. */
 const FIELD_LABELS: Record<string, string> = {
@@ -32,7 +33,7 @@ export function ErrorNote({ error, onRetry, compact }: { error: AppErrorShape; o
   const { t } = useTranslation();
   const known = (ERROR_CODES as readonly string[]).includes(error.code);
   // A NOT_ALLOWED that says why (signed out, owner only, wrong PIN, locked) is explained as such.
-  const reason = notAllowedReason(error);
+  const reason = notAllowedReason(error) ?? shiftReason(error);
   const field = error.code === 'INVALID_INPUT' && typeof error.details?.field === 'string' ? error.details.field : null;
   return (
     <div className={compact ? 'error-note compact' : 'error-note'} role="alert">

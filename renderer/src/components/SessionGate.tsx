@@ -8,10 +8,11 @@ import { useFormat } from '../hooks/useFormat';
 import { checkPersonForm, cleanPin, isPinComplete, signInProblem, type PersonFormErrors, type SignInProblem } from '../logic/pin';
 import { useSessionStore } from '../stores/session';
 import { ErrorNote } from './ErrorNote';
+import { OpenShiftScreen } from './OpenShiftScreen';
 import { TrainingBanner } from './Header';
 import { PinPad } from './PinPad';
 
-/** What stands between the till and the counter: the first start or the PIN screen. */
+/** What stands between the till and the counter: the first start, the PIN screen, then the float when no shift is open. */
 export function SessionGate() {
   const { t } = useTranslation();
   const status = useSessionStore((s) => s.status);
@@ -22,6 +23,7 @@ export function SessionGate() {
         {status === 'loading' && <p className="lead">{t('session.loading')}</p>}
         {status === 'setup' && <FirstStart />}
         {status === 'locked' && <PinScreen />}
+        {status === 'signedIn' && <OpenShiftScreen />}
       </main>
     </div>
   );

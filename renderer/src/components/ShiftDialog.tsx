@@ -1,26 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShiftReport } from '../../../shared/shop';
+import type { CashCount, ShiftReport } from '../../../shared/shop';
 import type { AppErrorShape } from '../../../shared/result';
-import { closeShift, closeShiftDialog, openShift, reportHtml, type ShiftOutcome } from '../actions/shift';
+import { closeShiftDialog, confirmClose, countCash, reportHtml } from '../actions/shift';
 import { useFormat } from '../hooks/useFormat';
+import { differenceKey } from '../logic/shift';
 import { useShiftStore } from '../stores/shift';
+import { CashAmountField, type AmountProblemKind } from './CashAmountField';
 import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { HtmlFrame } from './HtmlFrame';
 
-/** "Caisse": open a shift (optionally with the drawer's cash), see where it stands, close it. */
+/**
+ * "Caisse": closing the till's shift in two steps. Step 1 asks for the counted cash and shows no
+ * expected figure (the core does not send it before the count). Step 2 shows counted, expected and
+ * the difference in words, and closes only on "Confirmer la clôture"; "Recompter" goes back.
+ */
 export function ShiftDialog() {
   const open = useShiftStore((s) => s.dialogOpen);
   if (!open) return null;
   return <ShiftDialogBody />;
 }
 
-type Problem = { kind: 'badAmount' } | { kind: 'pending'; saleIds: number[] } | { kind: 'error'; error: AppErrorShape } | null;
-
-function problemOf(o: ShiftOutcome): Problem {
-  return o.kind === 'ok' ? null : o;
-}
+type Problem = { kind: 'pending'; saleIds: number[] } | { kind: 'error'; error: AppErrorShape } | null;
 
 function ShiftDialogBody() {
   const { t } = useTranslation();
@@ -29,49 +31,44 @@ function ShiftDialogBody() {
   const status = useShiftStore((s) => s.status);
   const loadError = useShiftStore((s) => s.error);
   const [amount, setAmount] = useState('');
+  const [amountProblem, setAmountProblem] = useState<AmountProblemKind>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
+  const [count, setCount] = useState<CashCount | null>(null);
   const [closed, setClosed] = useState<ShiftReport | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const amountRef = useRef<HTMLInputElement>(null);
 
-  const run = async (action: (text: string) => Promise<ShiftOutcome>) => {
+  const submitCount = async () => {
     if (busy) return;
     setBusy(true);
     setProblem(null);
-    const o = await action(amount);
+    setAmountProblem(null);
+    const o = await countCash(amount);
     setBusy(false);
-    setProblem(problemOf(o));
-    if (o.kind === 'ok') {
-      setAmount('');
-      if (o.report.closedAt) setClosed(o.report);
-    }
+    if (o.kind === 'counted') setCount(o.count);
+    else if (o.kind === 'badAmount' || o.kind === 'tooBig') {
+      setAmountProblem(o.kind);
+      amountRef.current?.focus();
+    } else setProblem(o);
   };
 
-  const amountField = (id: string, label: string, hint: string, required: boolean) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        dir="ltr"
-        autoComplete="off"
-        value={amount}
-        required={required}
-        aria-invalid={problem?.kind === 'badAmount' ? true : undefined}
-        aria-describedby={`${id}-hint${problem?.kind === 'badAmount' ? ` ${id}-err` : ''}`}
-        onChange={(e) => setAmount(e.target.value)}
-      />
-      <p id={`${id}-hint`} className="small muted">
-        {hint}
-      </p>
-      {problem?.kind === 'badAmount' && (
-        <p id={`${id}-err`} className="field-error">
-          {t('shift.badAmount')}
-        </p>
-      )}
-    </div>
-  );
+  const recount = (why: Problem = null) => {
+    setCount(null);
+    setAmount('');
+    setProblem(why);
+  };
+
+  const submitClose = async (c: CashCount) => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    const o = await confirmClose(c);
+    setBusy(false);
+    if (o.kind === 'ok') setClosed(o.report);
+    else if (o.kind === 'recount') recount({ kind: 'error', error: o.error });
+    else setProblem(o);
+  };
 
   return (
     <Dialog labelledBy="shift-title" onClose={closeShiftDialog} className="shift-dialog" initialFocus={closeRef}>
@@ -89,46 +86,32 @@ function ShiftDialogBody() {
       ) : status === 'error' && loadError && !current ? (
         <ErrorNote error={loadError} />
       ) : !current ? (
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(openShift);
-          }}
-        >
-          <p>{t('shift.none')}</p>
-          {amountField('shift-opening', t('shift.openingCash'), t('shift.openingHint'), false)}
-          <button type="submit" className="btn primary big" disabled={busy}>
-            {busy ? t('shift.opening') : t('shift.open')}
-          </button>
-        </form>
+        <p>{t('shift.noneOpen')}</p>
+      ) : count ? (
+        <CheckStep count={count} busy={busy} onConfirm={() => void submitClose(count)} onRecount={() => recount()} />
       ) : (
         <form
           noValidate
+          aria-labelledby="shift-count-step"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(closeShift);
+            void submitCount();
           }}
         >
-          <p>{t('shift.openedAt', { time: f.time(current.openedAt), name: current.cashierName })}</p>
-          <h3>{t('shift.summary')}</h3>
+          <p>{t('shift.openedAt', { time: f.time(current.openedAt), name: current.openedBy.name })}</p>
           <dl className="kv shift-summary">
             <dt>{t('shift.openingLabel')}</dt>
             <dd>{f.money(current.openingCashC)}</dd>
             <dt>{t('shift.salesCount')}</dt>
-            <dd>{f.int(current.totals.salesCount)}</dd>
-            <dt>{t('shift.retailTotal')}</dt>
-            <dd>{f.money(current.totals.retailTotalC)}</dd>
+            <dd>{f.int(current.salesCount)}</dd>
             <dt>{t('shift.pendingSales')}</dt>
-            <dd>{f.int(current.totals.pending.count)}</dd>
-            <dt>{t('shift.expectedCash')}</dt>
-            <dd>
-              <strong data-testid="expected-cash">{f.money(current.expectedCashC)}</strong>
-            </dd>
+            <dd>{f.int(current.pendingSaleIds.length)}</dd>
           </dl>
-          {amountField('shift-counted', t('shift.counted'), t('shift.countedHint'), true)}
+          <h3 id="shift-count-step">{t('shift.countStep')}</h3>
+          <p className="small">{t('shift.countIntro')}</p>
+          <CashAmountField id="shift-counted" label={t('shift.counted')} hint={t('shift.countedHint')} value={amount} onChange={setAmount} problem={amountProblem} inputRef={amountRef} />
           <button type="submit" className="btn primary big" disabled={busy}>
-            {busy ? t('shift.closing') : t('shift.close')}
+            {busy ? t('shift.counting') : t('shift.count')}
           </button>
         </form>
       )}
@@ -141,6 +124,40 @@ function ShiftDialogBody() {
       )}
       {problem?.kind === 'error' && <ErrorNote error={problem.error} compact />}
     </Dialog>
+  );
+}
+
+/** Step 2: the count against what was expected, in words and amounts, before anything closes. */
+function CheckStep({ count, busy, onConfirm, onRecount }: { count: CashCount; busy: boolean; onConfirm: () => void; onRecount: () => void }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirmRef.current?.focus(), []);
+  const words = t(differenceKey(count.differenceC), { amount: f.money(Math.abs(count.differenceC)) });
+  return (
+    <section aria-labelledby="shift-check-step">
+      <h3 id="shift-check-step">{t('shift.checkStep')}</h3>
+      <dl className="kv shift-summary" aria-label={t('shift.checkStep')}>
+        <dt>{t('shift.countedLabel')}</dt>
+        <dd>{f.money(count.countedCashC)}</dd>
+        <dt>{t('shift.expectedCash')}</dt>
+        <dd>{f.money(count.expectedCashC)}</dd>
+        <dt>{t('shift.difference')}</dt>
+        <dd>{f.money(count.differenceC)}</dd>
+      </dl>
+      <p role="status" className={count.differenceC === 0 ? 'ok-box' : 'warn-box'}>
+        <strong>{words}</strong>
+      </p>
+      <p className="small">{t('shift.countedBy', { name: count.countedBy.name })}</p>
+      <div className="row-actions">
+        <button ref={confirmRef} type="button" className="btn primary big" disabled={busy} onClick={onConfirm}>
+          {busy ? t('shift.closing') : t('shift.confirmClose')}
+        </button>
+        <button type="button" className="btn" disabled={busy} onClick={onRecount}>
+          {t('shift.recount')}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -161,6 +178,7 @@ function ClosedShift({ report }: { report: ShiftReport }) {
   return (
     <div>
       <p role="status">{t('shift.closed')}</p>
+      {report.countedBy && <p>{t('shift.countedBy', { name: report.countedBy.name })}</p>}
       {html.status === 'loading' && <p className="muted">{t('shift.loadingReport')}</p>}
       {html.error && <ErrorNote error={html.error} compact />}
       {html.status === 'ready' && <HtmlFrame html={html.html} title={t('shift.report')} printLabel={t('shift.printReport')} />}

@@ -45,6 +45,11 @@ export async function signInOwner(h: CommandHandlers): Promise<void> {
   else await h['session:login']({ cashierId: state.cashiers.find((c) => c.role === 'owner')!.id, pin: OWNER.pin });
 }
 
+/** No sale without an open shift (issue 13): opens one with an empty drawer if the till has none. */
+export async function ensureShift(h: CommandHandlers): Promise<void> {
+  if (!(await h['shift:current']({}))) await h['shift:open']({ openingCashC: 0 });
+}
+
 export interface Harness {
   core: TillCore;
   h: CommandHandlers;
@@ -58,7 +63,8 @@ export interface Harness {
 }
 
 /** A core wired to a fresh simulator and a fresh data dir; `restart` reopens the core on the same data. */
-export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number; printer?: ReceiptPrinter } = {}): Promise<Harness> {
+/** `shift: false` leaves the till with no open shift (the tests of opening and counting). */
+export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number; printer?: ReceiptPrinter; shift?: boolean } = {}): Promise<Harness> {
   const sim = await startSimulator({
     handlingMs: 50,
     keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },
@@ -107,6 +113,7 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
   harness.h = harness.core.handlers;
   harness.core.onEvent((name, payload) => events.push({ name, payload }));
   await signInOwner(harness.h);
+  if (o.shift !== false) await ensureShift(harness.h);
   return harness;
 }
 

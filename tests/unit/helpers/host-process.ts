@@ -60,6 +60,8 @@ export class HostProcess {
     const state = await this.must('session:get', {});
     if (state.needsSetup) await this.must('session:setupOwner', { name: 'Patron', pin: '1234' });
     else await this.must('session:login', { cashierId: state.cashiers.find((c) => c.role === 'owner')!.id, pin: '1234' });
+    // No sale without an open shift: an empty drawer, opened through the contract.
+    if (!(await this.must('shift:current', {}))) await this.must('shift:open', { openingCashC: 0 });
   }
 
   async call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {

@@ -1,0 +1,35 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import type { TillServices } from '../services';
+
+type ShiftCommands = 'shift:current' | 'shift:open' | 'shift:count' | 'shift:close';
+
+/**
+ * The till's shift over the contract. The count is blind by construction: nothing here answers
+ * the expected cash before shift:count has recorded what the counter typed.
+ */
+export function shiftHandlers(s: TillServices): Pick<CommandHandlers, ShiftCommands> {
+  const includeTraining = () => s.keySession().effectiveMode === 'training';
+  const me = () => s.session.require('cashier');
+  const nameOf = (id: number) => s.staff.get(id)?.name ?? `#${id}`;
+  return {
+    'shift:current': async () => {
+      s.session.require('cashier', { touch: false });
+      const shift = s.shifts.current();
+      return shift ? s.shifts.status(shift, nameOf(shift.cashier_id), includeTraining()) : null;
+    },
+    'shift:open': async ({ openingCashC }) => {
+      const who = me();
+      const shift = s.shifts.open({ id: who.id, name: who.name }, openingCashC);
+      return s.shifts.status(shift, who.name, includeTraining());
+    },
+    'shift:count': async ({ countedCashC }) => {
+      const who = me();
+      return s.shifts.count({ id: who.id, name: who.name }, countedCashC, includeTraining());
+    },
+    'shift:close': async ({ countedCashC }) => {
+      const who = me();
+      const open = s.shifts.current();
+      return s.shifts.close({ id: who.id, name: who.name }, countedCashC, open ? nameOf(open.cashier_id) : who.name, includeTraining());
+    },
+  };
+}
