@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// npm and npx are .cmd files on Windows, which Node starts only through a shell.
+const WINDOWS_SHELL = process.platform === 'win32';
 
 // Node 22 comes first, before anything that needs it: see node22.mjs.
 export { ensureNode22 } from './node22.mjs';
@@ -24,6 +26,7 @@ export function ensurePackages() {
   console.log('Installing npm packages (npm ci)…');
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: ROOT,
+    shell: WINDOWS_SHELL,
     stdio: 'inherit',
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
   });
@@ -53,6 +56,6 @@ export function ensureTestTools() {
 }
 
 export function run(cmd, args, extraEnv = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  const r = spawnSync(cmd, args, { cwd: ROOT, shell: WINDOWS_SHELL, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   return r.status ?? 1;
 }

@@ -12,10 +12,9 @@ const PARENT_POLL_MS = 300;
 
 /**
  * @param {import('node:child_process').ChildProcess} child
- * @param {{ onParentGone?: () => void }} [options]
  * @returns {Promise<never>} never settles: the process exits when the child does
  */
-export function superviseChild(child, { onParentGone } = {}) {
+export function superviseChild(child) {
   const listeners = new Map();
   const alive = () => child.exitCode === null && child.signalCode === null;
   // Pass each signal on once: Ctrl+C already reaches the child through the terminal's process
@@ -35,7 +34,6 @@ export function superviseChild(child, { onParentGone } = {}) {
   const watch = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(watch);
-    onParentGone?.();
     if (alive() && !sent.has('SIGTERM')) {
       sent.add('SIGTERM');
       child.kill('SIGTERM');
