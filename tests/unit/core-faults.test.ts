@@ -1,6 +1,8 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimFaultSpec } from '../../electron/core/simulator';
-import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * Every fault of the simulator, end to end through the core: whatever happens on the wire, the
@@ -8,6 +10,22 @@ import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/cor
  */
 let hx: Harness;
 afterEach(async () => hx?.close());
+
+/** Status codes of every placeOrder the simulator answered, in order. */
+const placeOrderStatuses = (h: Harness) => h.sim.control.requestLog().filter((e) => e.path === '/v3/gift-cards/placeOrder').map((e) => e.status);
+
+/**
+ * Whether the till holds a price check of this product in its ledger's cache (what it sells from
+ * offline). Read from the database itself, read-only: asking the till would check live and fill it.
+ */
+function cachedProductPrice(h: Harness, productId: string): boolean {
+  const db = new Database(path.join(h.dataDir, 'ledger.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT 1 FROM kv WHERE key = ?').get(`product:${productId}`) !== undefined;
+  } finally {
+    db.close();
+  }
+}
 
 const final = (s: { state: string }) => ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW'].includes(s.state);
 
@@ -49,10 +67,11 @@ describe('faults while placing an order', () => {
     const offer = await psnOffer(hx.h);
     await hx.sim.control.setOffline(true);
     const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
-    await new Promise((r) => setTimeout(r, 300));
+    // Once the till has met the refused connection it holds the sale queued (it only probes).
+    await until(async () => (await hx.h['app:status']({})).connection === 'offline', 'the till sees the provider offline');
     const waiting = await hx.h['sales:get']({ saleId: sale.id });
     expect(waiting.state).toBe('QUEUED');
-    expect((await hx.h['app:status']({})).connection).toBe('offline');
+    expect(hx.sim.control.orders()).toHaveLength(0);
     await hx.sim.control.setOffline(false);
     const done = await waitForSale(hx.h, sale.id, final);
     expect(done.state).toBe('FULFILLED');
@@ -63,10 +82,18 @@ describe('faults while placing an order', () => {
     hx = await startHarness({ timing: { orderTimeoutMs: 400 } });
     const offer = await psnOffer(hx.h);
     hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-before' });
+    // The order list fails until the faults are cleared, so the reconciliation of the first sale
+    // cannot conclude while the second is looked at.
+    hx.sim.control.addFault({ endpoint: 'list', kind: 'error-500', times: Infinity });
     const a = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
     const b = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
     await waitForSale(hx.h, a.id, (s) => s.state === 'UNKNOWN');
+    const listCalls = () => hx.sim.control.requestLog().filter((e) => e.path === '/v3/gift-cards/list').length;
+    await until(() => listCalls() >= 2, 'the till retrying the reconciliation');
+    expect((await hx.h['sales:get']({ saleId: a.id })).state).toBe('UNKNOWN');
     expect((await hx.h['sales:get']({ saleId: b.id })).state).toBe('QUEUED');
+    expect(hx.sim.control.orders()).toHaveLength(0);
+    hx.sim.control.clearFaults();
     const [da, db] = [await waitForSale(hx.h, a.id, final), await waitForSale(hx.h, b.id, final)];
     expect([da.state, db.state]).toEqual(['FULFILLED', 'FULFILLED']);
     expect(hx.sim.control.orders()).toHaveLength(2);
@@ -76,15 +103,32 @@ describe('faults while placing an order', () => {
     hx = await startHarness();
     const offer = await psnOffer(hx.h);
     hx.sim.control.setBalance(100_000);
+    // Every placeOrder is answered 429 without being processed until the faults are cleared, so no
+    // order can exist before the balance is drained behind the till's back.
+    hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'rate-limit', retryAfterSec: 1, times: Infinity });
     const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
-    // Drain the balance behind the till's back before the order leaves.
+    await until(() => placeOrderStatuses(hx).includes(429), 'a first placeOrder refused with 429');
+    hx.sim.control.setBalance(0);
+    hx.sim.control.clearFaults();
+    const done = await waitForSale(hx.h, sale.id, final);
+    expect(done.state).toBe('REJECTED');
+    expect(done.reason?.code).toBe('INSUFFICIENT_BALANCE');
+    expect(hx.sim.control.orders()).toHaveLength(0);
+    // Refused once by the provider, never sent again: the 429s before it, then exactly one 403.
+    expect(placeOrderStatuses(hx).filter((s) => s !== 429)).toEqual([403]);
+  });
+
+  it('a balance drained after the order was placed does not undo the sale', async () => {
+    hx = await startHarness();
+    const offer = await psnOffer(hx.h);
+    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const placed = await waitForSale(hx.h, sale.id, (s) => s.orderId !== null || final(s));
+    expect(placed.orderId).toBe(hx.sim.control.orders()[0]!.id);
     hx.sim.control.setBalance(0);
     const done = await waitForSale(hx.h, sale.id, final);
-    expect(['REJECTED', 'FULFILLED']).toContain(done.state);
-    if (done.state === 'REJECTED') {
-      expect(done.reason?.code).toBe('INSUFFICIENT_BALANCE');
-      expect(hx.sim.control.orders()).toHaveLength(0);
-    }
+    expect(done.state).toBe('FULFILLED');
+    expect(done.cards).toHaveLength(1);
+    expect(hx.sim.control.orders()).toHaveLength(1);
   });
 
   it('resumes after a restart: a sale caught sending is reconciled, not resent', async () => {
@@ -93,7 +137,8 @@ describe('faults while placing an order', () => {
     hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'hang-after' });
     const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 2, expectedUnitRetailC: offer.unitRetailC });
     await waitForSale(hx.h, sale.id, (s) => s.state === 'SENDING');
-    await new Promise((r) => setTimeout(r, 100));
+    // The order is committed at the provider (and its answer withheld) before the till goes down.
+    await until(() => hx.sim.control.requestLog().some((e) => e.path === '/v3/gift-cards/placeOrder' && e.status === 'hung'), 'the order committed, its answer withheld');
     const closing = hx.core.close();
     await hx.sim.control.setOffline(true);
     await closing;
@@ -102,6 +147,7 @@ describe('faults while placing an order', () => {
     const done = await waitForSale(hx.h, sale.id, final);
     expect(done.state).toBe('FULFILLED');
     expect(hx.sim.control.orders()).toHaveLength(1);
+    expect(done.orderId).toBe(hx.sim.control.orders()[0]!.id);
   });
 
   it('warms the prices of favourites so they can still be sold into the queue offline', async () => {
@@ -110,7 +156,8 @@ describe('faults while placing an order', () => {
     const netflixLike = catalog.products.filter((p) => p.enabled && p.title !== 'PlayStation Network').slice(0, 2).map((p) => p.id);
     await hx.h['settings:update']({ favourites: netflixLike });
     await hx.h['catalog:list']({ refresh: true });
-    await new Promise((r) => setTimeout(r, 800));
+    // The warmer (not this test) reads the favourite's prices into the till's cache.
+    await until(() => cachedProductPrice(hx, netflixLike[0]!), "the favourite's prices cached by the warmer");
     await hx.sim.control.setOffline(true);
     const detail = await hx.h['catalog:product']({ productId: netflixLike[0]! });
     expect(detail.live).toBe(false);

@@ -43,13 +43,23 @@ async function waitFor(saleId: number, done: (s: Sale) => boolean, ms = 15_000):
   }
 }
 
+/** Polls a condition of the simulator (in this process) until it holds. */
+async function until(condition: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition still false');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('crash recovery (kill -9)', () => {
   it('killed while the order is in flight: reconciled after restart, not resent', async () => {
     const offer = await setup();
     sim.control.addFault({ endpoint: 'placeOrder', kind: 'hang-after' });
     const sale = await host.must('sales:confirm', { ...offer, quantity: 2 });
     await waitFor(sale.id, (s) => s.state === 'SENDING');
-    await new Promise((r) => setTimeout(r, 100));
+    // Killed only once the provider has committed the order and withheld its answer.
+    await until(() => sim.control.requestLog().some((e) => e.path === '/v3/gift-cards/placeOrder' && e.status === 'hung'));
     await host.stop(true);
     expect(sim.control.orders()).toHaveLength(1);
     await host.start();
@@ -60,11 +70,15 @@ describe('crash recovery (kill -9)', () => {
   });
 
   it('killed while the order is being fulfilled: polling resumes and the codes are kept', async () => {
-    const offer = await setup(1500);
+    const offer = await setup();
+    // Orders stay HANDLING until released, so the kill lands while the order is being fulfilled.
+    sim.control.setConfig({ handlingMs: 86_400_000 });
     const sale = await host.must('sales:confirm', { ...offer, quantity: 1 });
     await waitFor(sale.id, (s) => s.state === 'PLACED');
     await host.stop(true);
+    expect(sim.control.orders()[0]!.status).toBe('HANDLING');
     await host.start();
+    sim.control.setConfig({ handlingMs: 0 });
     const done = await waitFor(sale.id, (s) => s.state === 'FULFILLED');
     expect(done.cards).toHaveLength(1);
     expect(sim.control.orders()).toHaveLength(1);

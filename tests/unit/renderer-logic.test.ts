@@ -65,8 +65,13 @@ describe('amounts typed in the settings (integer-safe)', () => {
 
 describe('tiles and grid navigation', () => {
   it('gives each title a stable, readable colour and initial', () => {
-    expect(tileHue('PlayStation Network')).toBe(tileHue('PlayStation Network'));
-    expect(tileColour('Netflix')).toMatch(/^hsl\(\d+ 55% 32%\)$/);
+    // FNV-1a 32-bit modulo 360, against the published test vectors ('' → 0x811c9dc5,
+    // 'a' → 0xe40c292c, 'foobar' → 0xbf9cf968) and values worked out outside this code.
+    expect(tileHue('')).toBe(0x811c9dc5 % 360);
+    expect(tileHue('a')).toBe(0xe40c292c % 360);
+    expect(tileHue('foobar')).toBe(0xbf9cf968 % 360);
+    expect(tileHue('PlayStation Network')).toBe(83); // 0x4049dc83 % 360
+    expect(tileColour('Netflix')).toBe('hsl(275 55% 32%)'); // 0x19f1580b % 360 = 275
     expect(tileHue('Netflix')).not.toBe(tileHue('Spotify'));
     expect(tileInitial('  free fire')).toBe('F');
     expect(tileInitial('فري فاير')).toBe('ف');

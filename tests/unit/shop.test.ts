@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../electron/core/exports/csv';
 import { hashPin, verifyPin } from '../../electron/core/staff/pin-hash';
-import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 
 let hx: Harness;
 afterEach(async () => hx?.close());
@@ -130,7 +130,8 @@ describe('provider reconciliation', () => {
     const product = catalog.products.find((p) => p.title === 'PlayStation Network')!;
     const detail = await hx.h['catalog:product']({ productId: product.id });
     const other = hx.sim.control.placeOrderDirect({ key: 'test-key-0123456789', productId: product.id, typeId: detail.denominations[1]!.typeId, quantity: 1 });
-    await new Promise((r) => setTimeout(r, 120));
+    // Reconcile once the provider has settled it (the till adopts a finished order with its cards).
+    await until(() => hx.sim.control.orders().find((o) => o.id === other.id)?.status === 'FULFILLED', 'the order behind the till settled');
     const report = await hx.h['reconcile:day']({ day: localDay() });
     expect(report.missingInLedger.map((o) => o.orderId)).toEqual([other.id]);
     expect(report.missingAtProvider).toEqual([]);

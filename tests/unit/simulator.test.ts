@@ -38,7 +38,19 @@ async function call(sim: RunningSimulator, path: string, init: { key?: string | 
   return { status: res.status, headers: res.headers, body: await res.json() };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * A clock the test moves by hand. Orders settle lazily against the simulator's `now`, so a test
+ * decides exactly when an order's HANDLING time is over, whatever the machine's load.
+ */
+function manualClock(startIso = '2025-10-29T09:00:00.000Z') {
+  let ms = Date.parse(startIso);
+  return {
+    now: () => new Date(ms),
+    advance(by: number) {
+      ms += by;
+    },
+  };
+}
 
 function expectSuccessEnvelope(r: Reply): void {
   expect(r.status).toBe(200);
@@ -245,7 +257,8 @@ describe('simulator: placeOrder', () => {
   });
 
   it('debits at placement, stays HANDLING, then FULFILLED with unique cards', async () => {
-    const sim = await start({ handlingMs: 150 });
+    const clock = manualClock();
+    const sim = await start({ handlingMs: 150, now: clock.now });
     const { productId, type } = await psn(sim);
     const placed = await call(sim, '/v3/gift-cards/placeOrder', { body: { productId, typeId: type.id, quantity: 3 } });
     expectSuccessEnvelope(placed);
@@ -269,7 +282,10 @@ describe('simulator: placeOrder', () => {
       time: expect.any(String),
     });
 
-    await sleep(200);
+    // One millisecond short of its handling time it is still HANDLING; at the mark it is settled.
+    clock.advance(149);
+    expect((await call(sim, `/v3/gift-cards/checkOrder/${orderId}`)).body.data.status).toBe('HANDLING');
+    clock.advance(1);
     const done = await call(sim, `/v3/gift-cards/checkOrder/${orderId}`);
     expect(done.body.data).toMatchObject({
       _id: orderId,
@@ -288,7 +304,7 @@ describe('simulator: placeOrder', () => {
 
     // A second order never repeats a code or serial.
     const second = await call(sim, '/v3/gift-cards/placeOrder', { body: { productId, typeId: type.id, quantity: 5 } });
-    await sleep(200);
+    clock.advance(150);
     const secondDone = await call(sim, `/v3/gift-cards/checkOrder/${second.body.data.orderId}`);
     const all = [...cards, ...secondDone.body.data.cards];
     expect(new Set(all.map((c) => c.value)).size).toBe(8);
@@ -300,7 +316,10 @@ describe('simulator: placeOrder', () => {
   });
 
   it('TEST_PARTIAL delivers half and refunds the rest; TEST_REFUND refunds everything', async () => {
-    const sim = await start({ handlingMs: 60 });
+    // The clock stands still while both orders are placed, so neither can settle before the
+    // balance is read: all six cards are debited at placement.
+    const clock = manualClock();
+    const sim = await start({ handlingMs: 60, now: clock.now });
     const { productId, detail } = await psn(sim);
     const first = detail.types[0];
     const price = first.price as number;
@@ -311,7 +330,7 @@ describe('simulator: placeOrder', () => {
     expectSuccessEnvelope(refund);
     expect(sim.control.getBalance()).toBe(Math.round((50000 - price * 6) * 100) / 100);
 
-    await sleep(120);
+    clock.advance(60);
     const p = await call(sim, `/v3/gift-cards/checkOrder/${partial.body.data.orderId}`);
     expect(p.body.data).toMatchObject({
       status: 'PARTIALLY_FILLED',
@@ -345,10 +364,13 @@ describe('simulator: placeOrder', () => {
   });
 
   it('TEST_PARTIAL with quantity 1 delivers nothing and is REFUNDED', async () => {
-    const sim = await start({ handlingMs: 20 });
+    const clock = manualClock();
+    const sim = await start({ handlingMs: 20, now: clock.now });
     const { productId } = await psn(sim);
     const o = await call(sim, '/v3/gift-cards/placeOrder', { body: { productId, typeId: TEST_TYPE_PARTIAL, quantity: 1 } });
-    await sleep(50);
+    // Debited at placement, credited back in full when it settles.
+    expect(sim.control.getBalance()).toBeLessThan(50000);
+    clock.advance(20);
     const r = await call(sim, `/v3/gift-cards/checkOrder/${o.body.data.orderId}`);
     expect(r.body.data).toMatchObject({ status: 'REFUNDED', fulfilled_quantity: 0, cards: [] });
     expect(sim.control.getBalance()).toBe(50000);

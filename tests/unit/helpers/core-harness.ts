@@ -127,6 +127,15 @@ export async function waitForSale(h: CommandHandlers, saleId: number, done: (s: 
   }
 }
 
+/** Polls `condition` until it holds: tests wait on what they check, never on a fixed sleep. */
+export async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`still not true after ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export async function psnOffer(h: CommandHandlers, name = 'PSN 10 USD') {
   const catalog = await h['catalog:list']({});
   const product = catalog.products.find((p) => p.title === 'PlayStation Network');
