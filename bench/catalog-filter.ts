@@ -129,7 +129,9 @@ runBench('catalog-filter', async (r) => {
     const since = windowed.map((s) => s.sinceEventMs);
     r.add(metric({ name: 'keystroke: from the key event to layout done', unit: 'ms', median: median(since), p95: p95(since), runs: since.length, target: 'info', pass: null }));
     const filterOnly = windowed.map((s) => s.filterMs);
-    r.add(metric({ name: 'filterProducts alone', unit: 'ms', median: median(filterOnly), p95: p95(filterOnly), runs: filterOnly.length, target: 'info', pass: null }));
+    // The per-keystroke limit tests/unit/renderer-filter.test.ts used to hold (a time limit is a
+    // benchmark's business, not a test's): half a frame for the filter alone.
+    r.add(metric({ name: 'filterProducts alone', unit: 'ms', median: median(filterOnly), p95: p95(filterOnly), runs: filterOnly.length, target: 'p95 ≤ 8 ms', pass: p95(filterOnly) <= 8 }));
     r.add(metric({ name: 'first filter of a new catalog (index build)', unit: 'ms', median: median(indexMs), p95: null, runs: indexMs.length, target: 'info', pass: null }));
   } finally {
     await browser.close();

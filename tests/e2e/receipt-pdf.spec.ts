@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, simOrders, simSetBalance, test, type Till } from './fixtures';
+import type { BrowserContext, Locator } from '@playwright/test';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { createElectronReceiptPrinter, type PrintWindowLike } from '../../electron/main/printer';
+import { expect, simOrders, simSetBalance, test, tillCall, type Till } from './fixtures';
 
 /**
- * Receipts as the customer gets them: printed to PDF at the paper width (80 mm and 58 mm) and
- * read back with pdftotext, as a thermal printer driver would receive them.
+ * Receipts as the customer gets them: saved to PDF by the till's own printer at the paper width
+ * (80 mm and 58 mm) and read back with pdftotext, as a thermal printer driver would receive them.
  */
 const PRODUCT = 'PlayStation Network';
 
@@ -19,25 +21,76 @@ async function sell(till: Till, product: string, card: RegExp, quantity: number)
   await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
 }
 
-/** Prints receipt HTML to a PDF exactly `widthMm` wide and as tall as its content, then extracts the text. */
-async function pdfText(page: Page, html: string, widthMm: number): Promise<string> {
-  const printer = await page.context().newPage();
-  await printer.setContent(html);
-  const heightPx = await printer.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-')), 'receipt.pdf');
-  await printer.pdf({ path: file, width: `${widthMm}mm`, height: `${heightPx + 4}px`, printBackground: true, margin: { top: '0', bottom: '0', left: '0', right: '0' } });
-  await printer.close();
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-  expect(pages).toBe(1);
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return text;
+/**
+ * The till's own receipt printer (electron/main/printer.ts: a hidden window at the paper width,
+ * the receipt's height measured in it, printToPDF at exactly that size) with a Chromium page of
+ * this browser as its window. Only the window is adapted: sizes, measuring and PDF options are the
+ * till's.
+ */
+function chromiumPrintWindow(context: BrowserContext, options: BrowserWindowConstructorOptions): PrintWindowLike {
+  const opening = context.newPage().then(async (page) => {
+    await page.setViewportSize({ width: options.width ?? 800, height: options.height ?? 600 });
+    return page;
+  });
+  let destroyed = false;
+  return {
+    loadURL: async (url) => {
+      await (await opening).goto(url);
+    },
+    destroy: () => {
+      destroyed = true;
+      void opening.then((page) => page.close());
+    },
+    isDestroyed: () => destroyed,
+    webContents: {
+      executeJavaScript: async (code) => (await opening).evaluate(code),
+      print: () => {
+        throw new Error('only printToPDF is driven here');
+      },
+      printToPDF: async (o) => {
+        if (typeof o.pageSize !== 'object' || !o.pageSize) throw new Error('the till gives the page size in inches');
+        const inches = (n: number | undefined) => `${n ?? 0}in`;
+        return (await opening).pdf({
+          width: inches(o.pageSize.width),
+          height: inches(o.pageSize.height),
+          margin: { top: inches(o.margins?.top), bottom: inches(o.margins?.bottom), left: inches(o.margins?.left), right: inches(o.margins?.right) },
+          printBackground: o.printBackground ?? false,
+          preferCSSPageSize: o.preferCSSPageSize ?? false,
+        });
+      },
+      setWindowOpenHandler: () => undefined,
+      on: () => undefined,
+    },
+  };
 }
 
-async function receiptHtml(page: Page): Promise<string> {
-  const html = await page.getByTitle('Reçu').getAttribute('srcdoc');
-  expect(html).toBeTruthy();
-  return html as string;
+/**
+ * What sales:savePdf does: the sale's receipt as the core renders it, at the paper width of the
+ * settings, saved as a PDF by the till's printer; then read back with pdftotext. The receipt
+ * preview on screen must show that same HTML.
+ */
+async function receiptPdfText(till: Till, saleId: number, preview: Locator): Promise<{ text: string; paperWidthMm: number }> {
+  const receipt = await tillCall(till.url, 'sales:receipt', { saleId });
+  expect(receipt.ok).toBe(true);
+  const { html, paperWidthMm } = receipt.value as { html: string; paperWidthMm: 58 | 80 };
+  await expect(preview).toHaveAttribute('srcdoc', html);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'receipt-'));
+  try {
+    const file = path.join(dir, `recu-${saleId}.pdf`);
+    const printer = createElectronReceiptPrinter({
+      createWindow: (options) => chromiumPrintWindow(till.page.context(), options),
+      showSaveDialog: async () => ({ canceled: false, filePath: file }),
+    });
+    expect(await printer.savePdf(html, { widthMm: paperWidthMm, defaultName: `recu-${saleId}.pdf` })).toBe(file);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    // One page, as wide as the paper (1 mm = 72 / 25.4 pt).
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(1);
+    const widthPt = Number(/Page size:\s+([\d.]+) x/.exec(info)?.[1]);
+    expect(Math.abs(widthPt - (paperWidthMm * 72) / 25.4)).toBeLessThan(1);
+    return { text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }), paperWidthMm };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test('a sale of 2 cards prints both codes and serials on 80 mm and on 58 mm paper', async ({ till }) => {
@@ -45,7 +98,8 @@ test('a sale of 2 cards prints both codes and serials on 80 mm and on 58 mm pape
   await sell(till, PRODUCT, /^PSN 10 USD\b/, 2);
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
   const [order] = await simOrders(till);
-  const text80 = await pdfText(page, await receiptHtml(page), 80);
+  const { text: text80, paperWidthMm: width80 } = await receiptPdfText(till, 1, page.getByTitle('Reçu'));
+  expect(width80).toBe(80);
   for (const c of order!.cards) {
     expect(text80).toContain(c.value);
     expect(text80).toContain(c.serial);
@@ -62,9 +116,8 @@ test('a sale of 2 cards prints both codes and serials on 80 mm and on 58 mm pape
   await settings.getByRole('button', { name: 'Fermer les paramètres' }).click();
   await page.getByRole('button', { name: 'Voir le reçu de la vente n° 1' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Reçu de la vente n° 1' });
-  const html58 = await dialog.getByTitle('Reçu').getAttribute('srcdoc');
-  expect(html58).toContain('width: 58mm');
-  const text58 = await pdfText(page, html58 as string, 58);
+  const { text: text58, paperWidthMm: width58 } = await receiptPdfText(till, 1, dialog.getByTitle('Reçu'));
+  expect(width58).toBe(58);
   for (const c of order!.cards) {
     expect(text58.replace(/\s+/g, '')).toContain(c.value);
     expect(text58).toContain(c.serial);
@@ -80,7 +133,7 @@ test('TEST_PARTIAL prints the delivered cards and how much to give back', async 
   await expect(progress).toContainText('2 cartes non livrées');
   const [order] = await simOrders(till);
   expect(order!.cards).toHaveLength(2);
-  const text = await pdfText(page, await receiptHtml(page), 80);
+  const { text } = await receiptPdfText(till, 1, page.getByTitle('Reçu'));
   for (const c of order!.cards) expect(text).toContain(c.value);
   expect(text).toContain('2 cartes non livrées');
 });
@@ -92,7 +145,7 @@ test('TEST_REFUND prints a failure slip telling the cashier to give the money ba
   const progress = page.getByRole('status', { name: /Vente n° 1/ });
   await expect(progress).toContainText('Échec de la commande');
   await expect(progress).toContainText(/rendez .* au client/);
-  const text = await pdfText(page, await receiptHtml(page), 80);
+  const { text } = await receiptPdfText(till, 1, page.getByTitle('Reçu'));
   expect(text).toContain('COMMANDE ÉCHOUÉE');
 });
 
@@ -116,10 +169,9 @@ test('in Arabic the receipt is right-to-left and prints the Arabic wording', asy
   await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
   await page.getByRole('dialog', { name: 'تأكيد البيع' }).getByRole('button', { name: 'تأكيد البيع' }).click();
   await expect(page.getByRole('status', { name: /عملية البيع رقم 1/ })).toContainText('تمت عملية البيع');
-  const html = (await page.getByTitle('الوصل').getAttribute('srcdoc')) as string;
-  expect(html).toContain('dir="rtl"');
+  await expect(page.getByTitle('الوصل')).toHaveAttribute('srcdoc', /dir="rtl"/);
   const [order] = await simOrders(till);
-  const text = await pdfText(page, html, 80);
+  const { text } = await receiptPdfText(till, 1, page.getByTitle('الوصل'));
   expect(text).toContain(order!.cards[0]!.value);
   // pdftotext gives Arabic back in logical order when the font maps its glyphs: the labels survive.
   expect(text).toMatch(/الرمز|الرقم التسلسلي/);
