@@ -1,10 +1,14 @@
 import type { Language } from '../domain';
 
-/** Receipt wording, kept apart from the UI strings: it is printed by the core, not the renderer. */
+/**
+ * Receipt wording, kept apart from the UI strings: it is printed by the core, not the renderer.
+ * French puts a narrow no-break space (U+202F) before ":" and "!"; English and Arabic put none.
+ * `footer` is the default thank-you line, printed when the owner has not written their own.
+ */
 export const receiptStrings: Record<Language, Record<string, string>> = {
   fr: {
-    training: 'MODE FORMATION : codes non valables, ne pas vendre',
-    sandbox: 'SANDBOX : codes de test',
+    training: 'MODE FORMATION\u202f: codes non valables, ne pas vendre',
+    sandbox: 'SANDBOX\u202f: codes de test',
     sale: 'Vente n° {{id}}',
     date: 'Date',
     cashier: 'Caissier',
@@ -16,15 +20,16 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     code: 'Code',
     serial: 'N° de série',
     card: 'Carte {{n}}/{{total}}',
-    partial_one: '{{missing}} carte non livrée : {{amount}} rendus au client.',
-    partial_other: '{{missing}} cartes non livrées : {{amount}} rendus au client.',
-    refunded: 'COMMANDE ÉCHOUÉE : aucune carte livrée. Montant à rendre au client : {{amount}}.',
-    rejected: 'VENTE REFUSÉE : {{reason}}. Montant à rendre au client : {{amount}}.',
-    cancelled: 'VENTE ANNULÉE. Montant à rendre au client : {{amount}}.',
-    pending: 'EN ATTENTE : la commande sera envoyée dès le retour de la connexion. Conservez ce ticket : vos codes vous seront remis sur présentation du n° de vente.',
+    partial_one: '{{missing}} carte non livrée\u202f: {{amount}} rendus au client.',
+    partial_other: '{{missing}} cartes non livrées\u202f: {{amount}} rendus au client.',
+    refunded: 'COMMANDE ÉCHOUÉE\u202f: aucune carte livrée. Montant à rendre au client\u202f: {{amount}}.',
+    rejected: 'VENTE REFUSÉE\u202f: {{reason}}. Montant à rendre au client\u202f: {{amount}}.',
+    cancelled: 'VENTE ANNULÉE. Montant à rendre au client\u202f: {{amount}}.',
+    pending: 'EN ATTENTE\u202f: la commande sera envoyée dès le retour de la connexion. Conservez ce ticket\u202f: vos codes vous seront remis sur présentation du n° de vente.',
     instructions: "Mode d'emploi",
     keepSecret: 'Ne communiquez ce code à personne.',
     reprint: 'DUPLICATA n° {{n}} — {{when}}',
+    footer: 'Merci de votre visite\u202f!',
   },
   ar: {
     training: 'وضع التدريب: الرموز غير صالحة، لا تبع',
@@ -49,6 +54,7 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     instructions: 'طريقة الاستعمال',
     keepSecret: 'لا تشارك هذا الرمز مع أي شخص.',
     reprint: 'نسخة مكررة رقم {{n}} — {{when}}',
+    footer: 'شكرًا لزيارتكم!',
   },
   en: {
     training: 'TRAINING MODE: codes are not valid, do not sell',
@@ -73,6 +79,7 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     instructions: 'How to redeem',
     keepSecret: 'Never share this code with anyone.',
     reprint: 'DUPLICATE #{{n}} — {{when}}',
+    footer: 'Thank you for your visit!',
   },
 };
 

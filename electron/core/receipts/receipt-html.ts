@@ -1,8 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import QRCode from 'qrcode';
-import type { Language, Mode, SaleState, Settings } from '../../../shared/domain';
+import { DEFAULT_SETTINGS, type Language, type Mode, type SaleState, type Settings } from '../../../shared/domain';
 import { defaultInstructions, receiptStrings } from '../../../shared/i18n/receipt';
-import { formatDzd } from '../../../shared/money';
+import { slipFormat, slipGeometry, slipPageCss, type SlipFormat } from './slip-format';
 
 export interface ReceiptData {
   saleId: number;
@@ -21,8 +21,6 @@ export interface ReceiptData {
   cards: { value: string; serial: string }[];
 }
 
-const LOCALES: Record<Language, string> = { fr: 'fr-DZ', ar: 'ar-DZ', en: 'en-GB' };
-
 const translators = new Map<Language, TFunction>();
 function translator(lang: Language): TFunction {
   let t = translators.get(lang);
@@ -32,7 +30,8 @@ function translator(lang: Language): TFunction {
       lng: lang,
       initAsync: false,
       resources: { [lang]: { translation: receiptStrings[lang] } },
-      interpolation: { escapeValue: true },
+      // Values are formatted first and the whole line is escaped once, where it enters the HTML.
+      interpolation: { escapeValue: false },
     });
     t = instance.t.bind(instance) as TFunction;
     translators.set(lang, t);
@@ -43,34 +42,46 @@ function translator(lang: Language): TFunction {
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-function instructionsFor(data: ReceiptData, settings: Settings, lang: Language): string | null {
+/** The shipped French default: a shop that never touched it gets the thank-you line in the receipt's language. */
+const UNTOUCHED_FOOTER = DEFAULT_SETTINGS.shop.footer;
+
+/** The owner's own footer where they wrote one; else the default line in the receipt's language. An emptied field prints none. */
+export function footerFor(settings: Settings, t: TFunction): string {
+  const own = settings.shop.footer.trim();
+  if (own === UNTOUCHED_FOOTER) return t('footer');
+  return own;
+}
+
+function instructionsFor(data: ReceiptData, settings: Settings, lang: Language, fmt: SlipFormat): string | null {
+  // The owner's own text is printed as written; the shipped steps follow the receipt's digits.
   const custom = settings.instructions[data.productId];
   if (custom) return custom;
-  return defaultInstructions.find((d) => d.match.test(data.productTitle))?.text[lang] ?? null;
+  const shipped = defaultInstructions.find((d) => d.match.test(data.productTitle))?.text[lang];
+  return shipped ? fmt.digits(shipped) : null;
 }
 
 /**
  * A receipt as a standalone HTML document (Arabic and French shape correctly only when the
  * browser engine lays the text out, never as raw printer text). It holds the codes, so it leaves
  * the core only for the printer or the screen showing the sale just completed.
+ *
+ * One digit system per receipt: with Arabic digits on, every number the till prints (sale number,
+ * date, quantities, amounts, card n/total, DUPLICATA n°) uses them. Codes and serials stay exactly
+ * as the provider gave them: the customer types them into a store that expects those characters.
+ * They are marked `translate="no"` and class code/serial. The shop's address and phone follow the
+ * receipt's digits too; text the owner writes as a sentence (shop name, footer, own instructions)
+ * and people's names are printed as typed.
  */
 export async function renderReceiptHtml(data: ReceiptData, settings: Settings, extra: { reprint?: { n: number; at: number } } = {}): Promise<string> {
   const lang = settings.language;
   const t = translator(lang);
-  const locale = LOCALES[lang];
-  const money = (c: number) => esc(formatDzd(c, locale, { arabicDigits: settings.arabicDigits }));
-  const formatWhen = (ms: number) =>
-    new Intl.DateTimeFormat(lang === 'ar' ? `ar-DZ-u-nu-${settings.arabicDigits ? 'arab' : 'latn'}` : locale, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      hourCycle: 'h23',
-    }).format(new Date(ms));
-  const when = formatWhen(data.createdAt);
-  const width = settings.paperWidthMm;
+  const fmt = slipFormat(settings);
+  const geo = slipGeometry(settings.paperWidthMm);
+  const money = (c: number) => fmt.money(c);
   const reprint = extra.reprint
-    ? `<div class="reprint" role="note">${esc(t('reprint', { n: extra.reprint.n, when: formatWhen(extra.reprint.at), interpolation: { escapeValue: false } }))}</div>`
+    ? `<div class="reprint" role="note">${esc(t('reprint', { n: fmt.int(extra.reprint.n), when: fmt.dateTime(extra.reprint.at) }))}</div>`
     : '';
-  const codeSize = width === 58 ? 15 : 19;
+  const codeSize = geo.narrow ? 15 : 19;
 
   const banner =
     data.mode === 'training'
@@ -83,10 +94,10 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
     data.cards.map(async (c, i) => {
       const qr = settings.showQrCodes ? await QRCode.toString(c.value, { type: 'svg', margin: 0, width: 120 }) : '';
       return `<section class="card">
-        <div class="small">${esc(t('card', { n: i + 1, total: data.cards.length }))}</div>
+        <div class="small">${esc(t('card', { n: fmt.int(i + 1), total: fmt.int(data.cards.length) }))}</div>
         <div class="label">${esc(t('code'))}</div>
-        <div class="code" dir="ltr">${esc(c.value)}</div>
-        <div class="label">${esc(t('serial'))} : <span class="serial" dir="ltr">${esc(c.serial)}</span></div>
+        <div class="code" dir="ltr" translate="no">${esc(c.value)}</div>
+        <div class="label">${esc(fmt.label(t('serial')))} <span class="serial" dir="ltr" translate="no">${esc(c.serial)}</span></div>
         ${qr ? `<div class="qr">${qr}</div>` : ''}
       </section>`;
     }),
@@ -94,37 +105,45 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
 
   let outcome = '';
   const missing = data.quantity - data.deliveredQuantity;
-  if (data.state === 'PARTIALLY_FILLED') outcome = t('partial', { count: missing, missing, amount: money(data.refundDueC), interpolation: { escapeValue: false } });
-  else if (data.state === 'REFUNDED') outcome = t('refunded', { amount: money(data.refundDueC), interpolation: { escapeValue: false } });
-  else if (data.state === 'REJECTED') outcome = t('rejected', { reason: esc(data.reason ?? ''), amount: money(data.refundDueC), interpolation: { escapeValue: false } });
-  else if (data.state === 'CANCELLED') outcome = t('cancelled', { amount: money(data.refundDueC), interpolation: { escapeValue: false } });
-  else if (data.cards.length === 0) outcome = esc(t('pending'));
+  const amount = money(data.refundDueC);
+  if (data.state === 'PARTIALLY_FILLED') outcome = t('partial', { count: missing, missing: fmt.int(missing), amount });
+  else if (data.state === 'REFUNDED') outcome = t('refunded', { amount });
+  else if (data.state === 'REJECTED') outcome = t('rejected', { reason: fmt.digits(data.reason ?? ''), amount });
+  else if (data.state === 'CANCELLED') outcome = t('cancelled', { amount });
+  else if (data.cards.length === 0) outcome = t('pending');
+  outcome = outcome && esc(fmt.sentence(outcome));
 
   const paid = data.unitRetailC * data.quantity;
-  const instructions = data.cards.length > 0 ? instructionsFor(data, settings, lang) : null;
+  const instructions = data.cards.length > 0 ? instructionsFor(data, settings, lang, fmt) : null;
   const shop = settings.shop;
+  const footer = footerFor(settings, t);
+  // Names keep their own direction: "PSN ١٠ USD" must not turn into "USD ١٠ PSN" on an Arabic receipt.
+  const bdi = (text: string) => `<bdi>${esc(text)}</bdi>`;
+  const row = (label: string, value: string) => `<tr><td>${esc(label)}</td><td class="v">${value}</td></tr>`;
+  // At 58 mm a large "Total payé" and its amount do not share a line: each gets its own.
+  const totalRow = geo.narrow
+    ? `<tr><td colspan="2" class="total"><div>${esc(t('total'))}</div><div class="v">${esc(money(paid))}</div></td></tr>`
+    : `<tr><td class="total">${esc(t('total'))}</td><td class="v total">${esc(money(paid))}</td></tr>`;
 
   return `<!doctype html>
-<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">
+<html lang="${lang}" dir="${fmt.dir}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(t('sale', { id: data.saleId }))}</title>
+<title>${esc(t('sale', { id: fmt.int(data.saleId) }))}</title>
 <style>
-  @page { size: ${width}mm auto; margin: 0; }
-  * { box-sizing: border-box; }
-  body { margin: 0; padding: 3mm; width: ${width}mm; font-family: "DejaVu Sans", "Noto Sans", "Noto Naskh Arabic", Arial, sans-serif; font-size: ${width === 58 ? 10 : 11}px; color: #000; }
+  ${slipPageCss(geo, geo.narrow ? 10 : 11)}
   h1 { font-size: 1.4em; margin: 0 0 1mm; text-align: center; }
   .center { text-align: center; }
   .banner { border: 2px solid #000; padding: 1mm; margin: 1mm 0; font-weight: bold; text-align: center; }
   .reprint { font-weight: bold; text-align: center; letter-spacing: 0.05em; border: 1px solid #000; padding: 1mm; margin: 1mm 0; }
-  table { width: 100%; border-collapse: collapse; }
   td { padding: 0.3mm 0; vertical-align: top; }
-  td.v { text-align: end; font-weight: bold; }
+  td:first-child { padding-inline-end: 1mm; }
+  .v { text-align: end; font-weight: bold; }
   hr { border: 0; border-top: 1px dashed #000; margin: 2mm 0; }
   .card { border-top: 1px dashed #000; padding: 1.5mm 0; break-inside: avoid; }
   .code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: ${codeSize}px; font-weight: bold; word-break: break-all; text-align: center; margin: 1mm 0; unicode-bidi: isolate; }
-  .serial { font-family: "DejaVu Sans Mono", monospace; unicode-bidi: isolate; }
+  .serial { font-family: "DejaVu Sans Mono", monospace; unicode-bidi: isolate; word-break: break-all; }
   .label, .small { font-size: 0.9em; }
   .total { font-size: 1.3em; font-weight: bold; }
   .outcome { border: 2px solid #000; padding: 1.5mm; margin: 2mm 0; font-weight: bold; }
@@ -134,27 +153,27 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
 <body>
 ${banner}
 <h1 dir="auto">${esc(shop.name)}</h1>
-${shop.address ? `<div class="center" dir="auto">${esc(shop.address)}</div>` : ''}
-${shop.phone ? `<div class="center" dir="ltr">${esc(shop.phone)}</div>` : ''}
+${shop.address ? `<div class="center" dir="auto">${esc(fmt.digits(shop.address))}</div>` : ''}
+${shop.phone ? `<div class="center" dir="ltr">${esc(fmt.digits(shop.phone))}</div>` : ''}
 ${reprint}
 <hr>
 <table>
-  <tr><td colspan="2" class="total">${esc(t('sale', { id: data.saleId }))}</td></tr>
-  <tr><td>${esc(t('date'))}</td><td class="v">${esc(when)}</td></tr>
-  <tr><td>${esc(t('cashier'))}</td><td class="v">${esc(data.cashier)}</td></tr>
-  <tr><td>${esc(t('product'))}</td><td class="v">${esc(data.productTitle)}</td></tr>
-  <tr><td>${esc(t('denomination'))}</td><td class="v">${esc(data.typeName)}</td></tr>
-  <tr><td>${esc(t('quantity'))}</td><td class="v">${data.quantity}</td></tr>
-  <tr><td>${esc(t('unitPrice'))}</td><td class="v">${money(data.unitRetailC)}</td></tr>
-  <tr><td class="total">${esc(t('total'))}</td><td class="v total">${money(paid)}</td></tr>
+  <tr><td colspan="2" class="total">${esc(t('sale', { id: fmt.int(data.saleId) }))}</td></tr>
+  ${row(t('date'), esc(fmt.dateTime(data.createdAt)))}
+  ${row(t('cashier'), bdi(data.cashier))}
+  ${row(t('product'), bdi(fmt.digits(data.productTitle)))}
+  ${row(t('denomination'), bdi(fmt.digits(data.typeName)))}
+  ${row(t('quantity'), esc(fmt.int(data.quantity)))}
+  ${row(t('unitPrice'), esc(money(data.unitRetailC)))}
+  ${totalRow}
 </table>
 ${outcome ? `<div class="outcome">${outcome}</div>` : ''}
 ${cardBlocks.join('\n')}
 ${data.cards.length > 0 ? `<hr><div class="small">${esc(t('keepSecret'))}</div>` : ''}
-${instructions ? `<div class="small"><strong>${esc(t('instructions'))} :</strong> ${esc(instructions)}</div>` : ''}
+${instructions ? `<div class="small"><strong>${esc(fmt.label(t('instructions')))}</strong> <span dir="auto">${esc(instructions)}</span></div>` : ''}
 ${banner}
 ${reprint}
-${shop.footer ? `<hr><div class="center" dir="auto">${esc(shop.footer)}</div>` : ''}
+${footer ? `<hr><div class="center" dir="auto">${esc(footer)}</div>` : ''}
 </body>
 </html>`;
 }

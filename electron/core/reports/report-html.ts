@@ -1,8 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language, Settings } from '../../../shared/domain';
 import { reportStrings } from '../../../shared/i18n/report';
-import { formatDzd } from '../../../shared/money';
 import type { DayReport, ReconcileReport, SalesTotals, ShiftReport } from '../../../shared/shop';
+import { slipFormat, slipGeometry, slipPageCss, type SlipFormat, type SlipGeometry } from '../receipts/slip-format';
 
 const translators = new Map<Language, TFunction>();
 function translator(lang: Language): TFunction {
@@ -18,109 +18,162 @@ function translator(lang: Language): TFunction {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
+/** Names keep their own direction: "PSN ١٠ USD" must not turn into "USD ١٠ PSN" on an Arabic report. */
+const bdi = (text: string) => `<bdi>${esc(text)}</bdi>`;
+
 interface Ctx {
   t: TFunction;
+  fmt: SlipFormat;
+  geo: SlipGeometry;
+  /** Escaped, ready for the HTML. */
   money: (c: number) => string;
+  int: (n: number) => string;
   when: (iso: string) => string;
 }
 
 function ctx(settings: Settings): Ctx {
-  const lang = settings.language;
-  const locale = lang === 'ar' ? `ar-DZ-u-nu-${settings.arabicDigits ? 'arab' : 'latn'}` : lang === 'fr' ? 'fr-DZ' : 'en-GB';
-  const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+  const fmt = slipFormat(settings);
   return {
-    t: translator(lang),
-    money: (c) => esc(formatDzd(c, lang, { arabicDigits: settings.arabicDigits })),
-    when: (iso) => esc(dt.format(new Date(iso))),
+    t: translator(settings.language),
+    fmt,
+    geo: slipGeometry(settings.paperWidthMm),
+    money: (c) => esc(fmt.money(c)),
+    int: (n) => esc(fmt.int(n)),
+    when: (iso) => esc(fmt.dateTime(new Date(iso).getTime())),
   };
 }
 
-function page(settings: Settings, title: string, body: string, training: boolean): string {
-  const lang = settings.language;
-  const t = translator(lang);
+function page(c: Ctx, settings: Settings, title: string, body: string, training: boolean): string {
+  const { t, fmt, geo } = c;
   return `<!doctype html>
-<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">
+<html lang="${fmt.lang}" dir="${fmt.dir}">
 <head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${esc(title)}</title>
 <style>
-  @page { size: ${settings.paperWidthMm}mm auto; margin: 0; }
-  body { margin: 0; padding: 3mm; width: ${settings.paperWidthMm}mm; box-sizing: border-box; font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 9.5px; }
+  ${slipPageCss(geo, 9.5)}
   h1 { font-size: 1.3em; text-align: center; margin: 0 0 1mm; } h2 { font-size: 1.1em; margin: 2mm 0 1mm; border-bottom: 1px solid #000; }
-  table { width: 100%; border-collapse: collapse; } td, th { padding: 0.3mm 0.5mm; text-align: start; vertical-align: top; }
+  td, th { padding: 0.3mm 0.5mm; text-align: start; vertical-align: top; }
   td.n, th.n { text-align: end; white-space: nowrap; } .b { font-weight: bold; } .banner { border: 2px solid #000; text-align: center; font-weight: bold; }
+  th.item { border-top: 1px dashed #000; padding-top: 0.8mm; }
+  .stack > div + div { text-align: end; white-space: nowrap; }
+  .verbatim { unicode-bidi: isolate; word-break: break-all; }
 </style></head>
 <body>
 ${training ? `<div class="banner">${esc(t('training'))}</div>` : ''}
-<h1>${esc(settings.shop.name)}</h1>
+<h1 dir="auto">${esc(settings.shop.name)}</h1>
 <h1>${esc(title)}</h1>
 ${body}
 </body></html>`;
 }
 
-function totalsHtml(c: Ctx, tot: SalesTotals): string {
-  const { t, money } = c;
-  const lines = tot.byProduct
-    .map((l) => `<tr><td>${esc(l.productTitle)}<br>${esc(l.typeName)}</td><td class="n">${l.cards}</td><td class="n">${money(l.retailC)}</td><td class="n">${money(l.costC)}</td></tr>`)
+/**
+ * A list of items with amounts. At 80 mm: one row per item, one column per figure. At 58 mm four
+ * columns do not fit in 48 mm (the cost column used to fall off the paper), so each item becomes a
+ * heading row followed by one "label — value" row per figure.
+ */
+function grid(c: Ctx, columns: string[], items: { head: string; cells: string[] }[]): string {
+  if (items.length === 0) return `<table><tr><td>${esc(c.t('none'))}</td></tr></table>`;
+  const [first, ...figures] = columns;
+  if (!c.geo.narrow) {
+    const head = `<thead><tr><th>${esc(first ?? '')}</th>${figures.map((f) => `<th class="n">${esc(f)}</th>`).join('')}</tr></thead>`;
+    const rows = items.map((i) => `<tr><td>${i.head}</td>${i.cells.map((v) => `<td class="n">${v}</td>`).join('')}</tr>`).join('');
+    return `<table>${head}<tbody>${rows}</tbody></table>`;
+  }
+  const blocks = items
+    .map((i) => `<tbody><tr><th colspan="2" class="item" scope="rowgroup">${i.head}</th></tr>${i.cells.map((v, k) => `<tr><td>${esc(figures[k] ?? '')}</td><td class="n">${v}</td></tr>`).join('')}</tbody>`)
     .join('');
-  const row = (label: string, value: string, bold = false) => `<tr${bold ? ' class="b"' : ''}><td>${esc(label)}</td><td class="n">${value}</td></tr>`;
-  return `<table><thead><tr><th>${esc(t('product'))}</th><th class="n">${esc(t('cards'))}</th><th class="n">${esc(t('retail'))}</th><th class="n">${esc(t('cost'))}</th></tr></thead><tbody>${lines}</tbody></table>
+  return `<table>${blocks}</table>`;
+}
+
+/** A label and its amount; a total (bold) gets its amount on a line of its own at 58 mm. */
+function line(c: Ctx, label: string, value: string, total = false): string {
+  if (total && c.geo.narrow) return `<tr class="b"><td colspan="2" class="stack"><div>${esc(label)}</div><div>${value}</div></td></tr>`;
+  return `<tr${total ? ' class="b"' : ''}><td>${esc(label)}</td><td class="n">${value}</td></tr>`;
+}
+
+function totalsHtml(c: Ctx, tot: SalesTotals): string {
+  const { t, money, int, fmt } = c;
+  const products = grid(
+    c,
+    [t('product'), t('cards'), t('retail'), t('cost')],
+    tot.byProduct.map((l) => ({ head: `${bdi(fmt.digits(l.productTitle))}<br>${bdi(fmt.digits(l.typeName))}`, cells: [int(l.cards), money(l.retailC), money(l.costC)] })),
+  );
+  const givenBack = (label: string, count: number) => `${t(label)} (${fmt.int(count)}) — ${t('givenBack')}`;
+  return `${products}
 <h2>${esc(t('totals'))}</h2>
 <table>
-${row(t('salesCount'), String(tot.salesCount))}
-${row(t('cardsSold'), String(tot.cardsSold))}
-${row(t('retailTotal'), money(tot.retailTotalC), true)}
-${row(t('costTotal'), money(tot.costTotalC))}
-${row(t('marginTotal'), money(tot.marginC), true)}
-${row(`${t('partial')} (${tot.partial.count}) — ${t('givenBack')}`, money(tot.partial.refundDueC))}
-${row(`${t('refunded')} (${tot.refunded.count}) — ${t('givenBack')}`, money(tot.refunded.refundDueC))}
-${row(`${t('rejected')} (${tot.rejected.count}) — ${t('givenBack')}`, money(tot.rejected.refundDueC))}
-${row(`${t('cancelled')} (${tot.cancelled.count}) — ${t('givenBack')}`, money(tot.cancelled.refundDueC))}
-${row(`${t('pending')} (${tot.pending.count})`, money(tot.pending.retailC))}
+${line(c, t('salesCount'), int(tot.salesCount))}
+${line(c, t('cardsSold'), int(tot.cardsSold))}
+${line(c, t('retailTotal'), money(tot.retailTotalC), true)}
+${line(c, t('costTotal'), money(tot.costTotalC))}
+${line(c, t('marginTotal'), money(tot.marginC), true)}
+${line(c, givenBack('partial', tot.partial.count), money(tot.partial.refundDueC))}
+${line(c, givenBack('refunded', tot.refunded.count), money(tot.refunded.refundDueC))}
+${line(c, givenBack('rejected', tot.rejected.count), money(tot.rejected.refundDueC))}
+${line(c, givenBack('cancelled', tot.cancelled.count), money(tot.cancelled.refundDueC))}
+${line(c, `${t('pending')} (${fmt.int(tot.pending.count)})`, money(tot.pending.retailC))}
 </table>`;
 }
 
 function cashHtml(c: Ctx, opening: number, expected: number, counted: number | null): string {
   const { t, money } = c;
   return `<table>
-<tr><td>${esc(t('openingCash'))}</td><td class="n">${money(opening)}</td></tr>
-<tr class="b"><td>${esc(t('expectedCash'))}</td><td class="n">${money(expected)}</td></tr>
-<tr><td>${esc(t('countedCash'))}</td><td class="n">${counted === null ? '—' : money(counted)}</td></tr>
-<tr class="b"><td>${esc(t('difference'))}</td><td class="n">${counted === null ? '—' : money(counted - expected)}</td></tr>
+${line(c, t('openingCash'), money(opening))}
+${line(c, t('expectedCash'), money(expected), true)}
+${line(c, t('countedCash'), counted === null ? '—' : money(counted))}
+${line(c, t('difference'), counted === null ? '—' : money(counted - expected), true)}
 </table>`;
 }
 
 export function shiftReportHtml(r: ShiftReport, settings: Settings, training: boolean): string {
   const c = ctx(settings);
-  const head = `<div>${esc(c.t('opened'))} : ${c.when(r.openedAt)}${r.closedAt ? ` — ${esc(c.t('closed'))} : ${c.when(r.closedAt)}` : ''}</div>`;
-  return page(settings, c.t('shiftTitle', { id: r.shiftId, cashier: r.cashierName }), head + totalsHtml(c, r.totals) + cashHtml(c, r.openingCashC, r.expectedCashC, r.countedCashC) + (r.countedBy ? `<p class="b">${esc(c.t('countedBy', { name: r.countedBy.name, counts: r.counts }))}</p>` : ''), training);
+  const { t, fmt } = c;
+  const closed = r.closedAt ? ` — ${esc(fmt.label(t('closed')))} ${c.when(r.closedAt)}` : '';
+  const head = `<div>${esc(fmt.label(t('opened')))} ${c.when(r.openedAt)}${closed}</div>`;
+  const title = t('shiftTitle', { id: fmt.int(r.shiftId), cashier: r.cashierName });
+  return page(c, settings, title, head + totalsHtml(c, r.totals) + cashHtml(c, r.openingCashC, r.expectedCashC, r.countedCashC) + (r.countedBy ? `<p class="b">${esc(t('countedBy', { name: r.countedBy.name, counts: fmt.int(r.counts) }))}</p>` : ''), training);
 }
 
 export function dayReportHtml(r: DayReport, settings: Settings, training: boolean): string {
   const c = ctx(settings);
-  const cashiers = r.byCashier.map((x) => `<tr><td>${esc(x.cashier)}</td><td class="n">${x.salesCount}</td><td class="n">${c.money(x.retailTotalC)}</td></tr>`).join('');
-  const shifts = r.shifts
-    .map((s) => `<tr><td>#${s.shiftId} ${esc(s.cashierName)}</td><td class="n">${c.money(s.expectedCashC)}</td><td class="n">${s.countedCashC === null ? '—' : c.money(s.countedCashC)}</td></tr>`)
-    .join('');
+  const { t, fmt } = c;
+  const cashiers = grid(
+    c,
+    [t('cashier'), t('sales'), t('retail')],
+    r.byCashier.map((x) => ({ head: bdi(x.cashier), cells: [c.int(x.salesCount), c.money(x.retailTotalC)] })),
+  );
+  const shifts = grid(
+    c,
+    [t('shifts'), t('expectedCash'), t('countedCash')],
+    r.shifts.map((s) => ({ head: `#${c.int(s.shiftId)} ${bdi(s.cashierName)}`, cells: [c.money(s.expectedCashC), s.countedCashC === null ? '—' : c.money(s.countedCashC)] })),
+  );
   const body = `${totalsHtml(c, r.totals)}
-<h2>${esc(c.t('cashier'))}</h2><table>${cashiers || `<tr><td>${esc(c.t('none'))}</td></tr>`}</table>
-<h2>${esc(c.t('shifts'))}</h2><table>${shifts || `<tr><td>${esc(c.t('none'))}</td></tr>`}</table>
+<h2>${esc(t('cashier'))}</h2>${cashiers}
+<h2>${esc(t('shifts'))}</h2>${shifts}
 ${cashHtml(c, r.openingCashC, r.expectedCashC, r.countedCashC)}`;
-  return page(settings, c.t('dayTitle', { day: r.day }), body, training);
+  return page(c, settings, t('dayTitle', { day: fmt.digits(r.day) }), body, training);
 }
 
 export function reconcileReportHtml(r: ReconcileReport, settings: Settings, training: boolean): string {
   const c = ctx(settings);
-  const list = (items: string[]) => (items.length ? `<table>${items.join('')}</table>` : `<div>${esc(c.t('none'))}</div>`);
+  const { t, fmt, int } = c;
+  // Order ids are the provider's references, looked up as written: printed verbatim and breakable anywhere.
+  const orderId = (id: string) => `<span class="verbatim" dir="ltr" translate="no">${esc(id)}</span>`;
+  const heading = (key: string, n: number) => `<h2>${esc(t(key))} (${int(n)})</h2>`;
+  const list = (items: string[]) => (items.length ? `<table>${items.join('')}</table>` : `<div>${esc(t('none'))}</div>`);
   const body = `
-<h2>${esc(c.t('missingInLedger'))} (${r.missingInLedger.length})</h2>
-${list(r.missingInLedger.map((o) => `<tr><td>${esc(o.orderId)}</td><td>${esc(o.status)}</td><td class="n">${c.money(o.amountC)}</td><td class="n">${o.adoptedSaleId ? `#${o.adoptedSaleId}` : ''}</td></tr>`))}
-<h2>${esc(c.t('missingAtProvider'))} (${r.missingAtProvider.length})</h2>
-${list(r.missingAtProvider.map((m) => `<tr><td>#${m.saleId}</td><td>${esc(m.orderId)}</td><td>${esc(m.state)}</td></tr>`))}
-<h2>${esc(c.t('amountDifferences'))} (${r.amountDifferences.length})</h2>
-${list(r.amountDifferences.map((d) => `<tr><td>#${d.saleId}</td><td class="n">${c.money(d.ledgerC)}</td><td class="n">${c.money(d.providerC)}</td></tr>`))}
-<h2>${esc(c.t('totals'))}</h2>
-<table><tr><td>${esc(c.t('ledgerCost'))}</td><td class="n">${c.money(r.ledgerCostC)}</td></tr><tr><td>${esc(c.t('providerCharged'))}</td><td class="n">${c.money(r.providerChargedC)}</td></tr>
-<tr><td>${esc(c.t('accountNet'))}</td><td class="n">${r.accountNetDebitC === null ? '—' : c.money(r.accountNetDebitC)}</td></tr></table>`;
-  return page(settings, c.t('reconcileTitle', { day: r.day }), body, training);
+${heading('missingInLedger', r.missingInLedger.length)}
+${list(r.missingInLedger.map((o) => `<tr><td>${orderId(o.orderId)}</td><td>${esc(o.status)}</td><td class="n">${c.money(o.amountC)}</td><td class="n">${o.adoptedSaleId ? `#${int(o.adoptedSaleId)}` : ''}</td></tr>`))}
+${heading('missingAtProvider', r.missingAtProvider.length)}
+${list(r.missingAtProvider.map((m) => `<tr><td>#${int(m.saleId)}</td><td>${orderId(m.orderId)}</td><td>${esc(m.state)}</td></tr>`))}
+${heading('amountDifferences', r.amountDifferences.length)}
+${list(r.amountDifferences.map((d) => `<tr><td>#${int(d.saleId)}</td><td class="n">${c.money(d.ledgerC)}</td><td class="n">${c.money(d.providerC)}</td></tr>`))}
+<h2>${esc(t('totals'))}</h2>
+<table>
+${line(c, t('ledgerCost'), c.money(r.ledgerCostC))}
+${line(c, t('providerCharged'), c.money(r.providerChargedC))}
+${line(c, t('accountNet'), r.accountNetDebitC === null ? '—' : c.money(r.accountNetDebitC))}
+</table>`;
+  return page(c, settings, t('reconcileTitle', { day: fmt.digits(r.day) }), body, training);
 }
