@@ -70,6 +70,9 @@ export const commands = {
   },
   'sales:cancel': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:sendNow': { input: z.object({ saleId }).strict(), output: saleSchema },
+  /** A queued sale whose cost rose above its price waits (AWAITING_OWNER): the owner sends it anyway or cancels it. */
+  'sales:sendAnyway': { input: z.object({ saleId }).strict(), output: saleSchema },
+  'sales:cancelHeld': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:receipt': { input: z.object({ saleId }).strict(), output: receiptSchema },
   'sales:print': { input: z.object({ saleId }).strict(), output: z.object({ printed: z.boolean() }) },
   'sales:savePdf': { input: z.object({ saleId }).strict(), output: z.object({ saved: z.boolean() }) },

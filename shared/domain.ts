@@ -95,12 +95,13 @@ export const SALE_STATES = [
   'REJECTED',
   'CANCELLED',
   'EXPIRED',
+  'AWAITING_OWNER',
 ] as const;
 export const saleStateSchema = z.enum(SALE_STATES);
 export type SaleState = z.infer<typeof saleStateSchema>;
 
 export const FINAL_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED'];
-export const PENDING_STATES: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED'];
+export const PENDING_STATES: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'AWAITING_OWNER'];
 
 export const maskedCardSchema = z.object({
   index: z.number().int(),
@@ -181,6 +182,8 @@ export const settingsSchema = z.object({
   reprintWindowMinutes: z.number().int().min(0).max(24 * 60),
   /** The provider publishes no rate limit; the till stays under this many requests a minute. */
   apiRequestsPerMinute: z.number().int().min(10).max(6000),
+  /** Offline, a sale is priced from the last check; older than this, the till refuses to sell. */
+  maxOfflinePriceAgeHours: z.number().int().min(1).max(168),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -206,6 +209,7 @@ export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 5,
   reprintWindowMinutes: 10,
   apiRequestsPerMinute: 240,
+  maxOfflinePriceAgeHours: 24,
 };
 
 export const settingsPatchSchema = settingsSchema

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'OUT_OF_STOCK',
   'QUANTITY_LIMIT',
   'QUEUE_FULL',
+  'PRICE_TOO_OLD',
   'INVALID_STATE',
   'INTERNAL',
 ] as const;

@@ -24,6 +24,8 @@ export const ACCESS: Record<CommandName, Access> = {
   'sales:list': 'watch',
   'sales:cancel': 'cashier',
   'sales:sendNow': 'cashier',
+  'sales:sendAnyway': 'owner',
+  'sales:cancelHeld': 'owner',
   'sales:receipt': 'cashier',
   'sales:print': 'cashier',
   'sales:savePdf': 'cashier',

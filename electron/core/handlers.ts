@@ -12,6 +12,7 @@ import { historyHandlers } from './shop/history-handlers';
 import { reportHandlers } from './shop/report-handlers';
 import { searchSales } from './ledger/history';
 import { ownSalesFilter, requireCodeAccess, requireVisibleSale } from './shop/sale-access';
+import { heldSaleHandlers } from './sales/held-handlers';
 
 type SaleCommands =
   | 'app:status' | 'catalog:list' | 'catalog:product' | 'account:balance'
@@ -24,7 +25,7 @@ type SaleCommands =
  * handler a compile error.
  */
 export function createHandlers(s: TillServices): CommandHandlers {
-  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...shiftHandlers(s), ...historyHandlers(s), ...reportHandlers(s) };
+  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...shiftHandlers(s), ...historyHandlers(s), ...reportHandlers(s), ...heldSaleHandlers(s) };
   return guardHandlers(all, s.session);
 }
 
@@ -52,7 +53,7 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
     'app:status': async () => s.status(),
     'catalog:list': async ({ refresh }) => {
       const catalog = await reach(() => s.catalog.list(refresh ?? false));
-      if (!catalog.stale) s.warmLikelyProducts();
+      if (!catalog.stale) s.warmCatalog();
       return catalog;
     },
     'catalog:product': async ({ productId }) => {

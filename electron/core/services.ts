@@ -6,6 +6,7 @@ import { RateGate } from './api/rate-gate';
 import { isApiError } from './api/errors';
 import type { Transport } from './api/transport';
 import { CatalogService } from './catalog/catalog-service';
+import { CatalogWarmer } from './catalog/catalog-warmer';
 import { fingerprint, KeySession } from './key-session';
 import type { Ledger, SaleRow } from './ledger/ledger';
 import type { CodeCipher } from './ledger/code-cipher';
@@ -41,7 +42,7 @@ export interface ServicesOptions {
 
 const BALANCE_FRESH_MS = 15_000;
 /** States whose sales would be stranded if the key changed under them. */
-const BLOCKS_KEY_CHANGE: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'EXPIRED'];
+const BLOCKS_KEY_CHANGE: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'EXPIRED', 'AWAITING_OWNER'];
 
 /**
  * Everything the command handlers need, wired once. Owns the key session (which key, which
@@ -91,20 +92,11 @@ export class TillServices {
 
   /** One request budget for the till, whichever key is in use (the provider counts per key and IP). */
   readonly gate: RateGate;
-  private warming: Promise<unknown> | null = null;
-  private closing = false;
+  private warmer: CatalogWarmer | null = null;
 
-  /** Favourites first, then the products sold most recently. */
-  warmLikelyProducts(): void {
-    if (this.warming) return;
-    const recent = this.ledger.select<{ product_id: string }>('SELECT product_id FROM sales GROUP BY product_id ORDER BY MAX(id) DESC LIMIT 20');
-    const ids = [...new Set([...this.settings.get().favourites, ...recent.map((r) => r.product_id)])].slice(0, 20);
-    this.warming = this.catalog
-      .warm(ids, () => this.closing)
-      .catch(() => undefined)
-      .finally(() => {
-        this.warming = null;
-      });
+  /** The catalogue was (re)read: make sure the background warmer is pricing it (catalog-warmer.ts). */
+  warmCatalog(): void {
+    this.warmer?.kick();
   }
 
   sessionState(): SessionState {
@@ -252,9 +244,8 @@ export class TillServices {
   async close(): Promise<void> {
     if (this.balanceTimer) clearTimeout(this.balanceTimer);
     this.balanceTimer = null;
-    this.closing = true;
-    await this.warming;
-    this.closing = false;
+    await this.warmer?.close();
+    this.warmer = null;
     await this.currentEngine.close();
     await this.current.close();
   }
@@ -291,10 +282,23 @@ export class TillServices {
         this.statusChanged();
       },
       onFinal: () => this.refreshBalanceSoon(),
+      currentType: (productId, typeId) => this.catalog.currentType(productId, typeId, this.o.timing.costFreshMs),
+    });
+    const engine = this.currentEngine;
+    this.warmer = new CatalogWarmer({
+      catalog: this.catalog,
+      now: this.now,
+      timing: this.o.timing,
+      requestsPerMinute: () => this.settings.get().apiRequestsPerMinute,
+      favourites: () => this.settings.get().favourites,
+      connection: () => engine.connectionState,
+      noteReachable: (reachable) => engine.noteReachable(reachable),
+      logger: this.o.logger,
     });
     this.currentEngine.recover();
     await this.validateWithin(3000);
     this.currentEngine.start();
+    this.warmer.kick();
   }
 
   /** Start-up should not hang on a slow network: validation carries on in the background. */

@@ -16,6 +16,8 @@ export const PRELOAD_COMMAND_NAMES = [
   'sales:list',
   'sales:cancel',
   'sales:sendNow',
+  'sales:sendAnyway',
+  'sales:cancelHeld',
   'sales:receipt',
   'sales:print',
   'sales:savePdf',

@@ -58,26 +58,30 @@ export class CatalogService {
     return this.readCached()?.products.find((p) => p.id === productId)?.title ?? null;
   }
 
+  /** Enabled products of the cached catalogue (what the warmer keeps priced). */
+  cachedProductIds(): string[] {
+    return (this.readCached()?.products ?? []).filter((p) => p.enabled).map((p) => p.id);
+  }
+
+  /** When this product's prices were last read from the provider (ms), or null if never. */
+  checkedAtMs(productId: string): number | null {
+    const cached = this.readProduct(productId);
+    if (!cached) return null;
+    const at = Date.parse(cached.checkedAt);
+    return Number.isNaN(at) ? null : at;
+  }
+
   /**
-   * Reads live prices of the products a cashier is likely to sell (favourites, recently sold) in
-   * the background, so that if the connection drops they can still be sold into the queue.
-   * Sequential and spaced out: it must never compete with a sale for the provider's rate limit.
+   * Cost and stock of one denomination right before a queued sale is sent: a check younger than
+   * `freshMs` is trusted (the one made when the sale was confirmed online), else the provider is
+   * asked again. Throws the client's error when it cannot be asked; null if the type is gone.
    */
-  async warm(productIds: readonly string[], stop: () => boolean, spacingMs = 1000, maxAgeMs = 60 * 60_000): Promise<number> {
-    let fetched = 0;
-    for (const id of productIds) {
-      if (stop()) break;
-      const cached = this.readProduct(id);
-      if (cached && this.now() - Date.parse(cached.checkedAt) < maxAgeMs) continue;
-      try {
-        await this.product(id, 0);
-        fetched++;
-      } catch (e) {
-        if (e instanceof ApiError && (e.kind === 'unsent' || e.kind === 'auth' || e.kind === 'rate_limited')) break;
-      }
-      await new Promise((r) => setTimeout(r, spacingMs));
-    }
-    return fetched;
+  async currentType(productId: string, typeId: string, freshMs: number): Promise<{ costC: number; stock: number } | null> {
+    let p = this.readProduct(productId);
+    const at = p ? Date.parse(p.checkedAt) : NaN;
+    if (!p || Number.isNaN(at) || this.now() - at >= freshMs || this.now() < at) p = await this.refreshProduct(productId);
+    const t = p.types.find((x) => x.id === typeId);
+    return t ? { costC: t.costC, stock: t.stock } : null;
   }
 
   typeName(productId: string, typeId: string): string | null {
@@ -89,9 +93,7 @@ export class CatalogService {
     let p: CachedProduct;
     let live = true;
     try {
-      const api: ApiProduct = await this.client().checkProduct(productId);
-      p = { productId, title: api.title || this.productTitle(productId) || productId, checkedAt: new Date(this.now()).toISOString(), types: api.types };
-      this.ledger.kvSet(PRODUCT_KEY(productId), JSON.stringify(p));
+      p = await this.refreshProduct(productId);
     } catch (e) {
       const cached = this.readProduct(productId);
       if (!cached || !(e instanceof ApiError) || (e.kind !== 'unsent' && e.kind !== 'unknown' && e.kind !== 'server')) throw e;
@@ -106,6 +108,14 @@ export class CatalogService {
       live,
       denominations: p.types.map((t) => ({ typeId: t.id, name: t.name, costC: t.costC, retailC: retailFromCost(t.costC, markupBp), stock: t.stock })),
     };
+  }
+
+  /** One live check, kept in the ledger (it survives a restart and serves the till offline). */
+  async refreshProduct(productId: string): Promise<CachedProduct> {
+    const api: ApiProduct = await this.client().checkProduct(productId);
+    const p: CachedProduct = { productId, title: api.title || this.productTitle(productId) || productId, checkedAt: new Date(this.now()).toISOString(), types: api.types };
+    this.ledger.kvSet(PRODUCT_KEY(productId), JSON.stringify(p));
+    return p;
   }
 
   private readCached(): Catalog | null {

@@ -25,7 +25,24 @@ export interface ConfirmContext {
 
 /** Cost of sales confirmed but not yet debited by the provider. */
 function committedCostC(ledger: Ledger): number {
-  return ledger.byStates(['QUEUED', 'SENDING', 'UNKNOWN', 'EXPIRED']).reduce((s, r) => s + r.unit_cost_c * r.quantity, 0);
+  return ledger.byStates(['QUEUED', 'SENDING', 'UNKNOWN', 'EXPIRED', 'AWAITING_OWNER']).reduce((s, r) => s + r.unit_cost_c * r.quantity, 0);
+}
+
+/**
+ * Offline, the price comes from the last check (kept warm in the background). Older than the
+ * owner's limit, it may no longer be what the provider charges: refuse before anything is queued.
+ */
+function assertPriceYoungEnough(product: ProductDetail, settings: Settings, now: number): void {
+  if (product.live) return;
+  const checkedAt = Date.parse(product.checkedAt);
+  const maxAgeMs = settings.maxOfflinePriceAgeHours * 3_600_000;
+  const ageMs = Number.isNaN(checkedAt) ? Infinity : now - checkedAt;
+  if (ageMs > maxAgeMs) {
+    throw new AppError('PRICE_TOO_OLD', `The last known price is older than ${settings.maxOfflinePriceAgeHours} h; it cannot be sold offline`, {
+      maxHours: settings.maxOfflinePriceAgeHours,
+      ageMinutes: Number.isFinite(ageMs) ? Math.floor(ageMs / 60_000) : null,
+    });
+  }
 }
 
 /**
@@ -39,6 +56,7 @@ export async function confirmSale(input: ConfirmInput, ctx: ConfirmContext): Pro
   }
   const markup = settings.markupOverridesBp[input.productId] ?? settings.markupBp;
   const product: ProductDetail = await ctx.catalog.product(input.productId, markup);
+  assertPriceYoungEnough(product, settings, ctx.now);
   const denomination = product.denominations.find((d) => d.typeId === input.typeId);
   if (!denomination) throw new AppError('NOT_FOUND', 'This denomination is no longer offered', { field: 'typeId' });
   if (denomination.stock < input.quantity) {

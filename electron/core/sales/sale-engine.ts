@@ -18,7 +18,15 @@ export interface EngineDeps {
   onSaleChanged: (row: SaleRow) => void;
   onConnection: (state: ConnectionState) => void;
   onFinal: (row: SaleRow) => void;
+  /**
+   * The provider's current cost and stock of a denomination (a recent check is reused), asked
+   * before a queued sale is sent; null when the denomination is no longer offered.
+   */
+  currentType?: (productId: string, typeId: string) => Promise<{ costC: number; stock: number } | null>;
 }
+
+/** Marks a sale the owner chose to send although its cost rose above its price. */
+export const COST_ACCEPTED = 'COST_ACCEPTED';
 
 const FINAL_FROM_API: Record<Exclude<ApiOrder['status'], 'HANDLING'>, SaleState> = {
   FULFILLED: 'FULFILLED',
@@ -122,6 +130,8 @@ export class SaleEngine {
   }
 
   private async sendStep(client: OneClickDzClient, head: SaleRow): Promise<number> {
+    const verdict = await this.stillWorthSending(head);
+    if (verdict !== 'send') return verdict;
     await client.waitTurn();
     const sending = this.move(head, ['QUEUED'], 'SENDING', { sent_at: this.d.now(), attempts: head.attempts + 1 }, 'sending');
     if (!sending) return 0;
@@ -134,6 +144,69 @@ export class SaleEngine {
     } catch (e) {
       return this.afterSendFailure(sending, e);
     }
+  }
+
+  /**
+   * A queued sale was priced when it was confirmed, maybe hours ago from the offline cache. Before
+   * it is sent, the provider's cost and stock are checked (a check made moments ago at confirmation
+   * is reused): out of stock ends it REJECTED (the cashier hands the money back); a cost above what
+   * the customer paid holds it for the owner (AWAITING_OWNER) instead of selling at a loss.
+   * Returns 'send', or how long the sender should wait.
+   */
+  private async stillWorthSending(row: SaleRow): Promise<'send' | number> {
+    if (!this.d.currentType) return 'send';
+    const now = this.d.now();
+    let current: { costC: number; stock: number } | null;
+    try {
+      current = await this.d.currentType(row.product_id, row.type_id);
+    } catch (e) {
+      const err = isApiError(e) ? e : new ApiError('unknown', 'API_BAD_RESPONSE', 'unexpected failure while checking the price');
+      switch (err.kind) {
+        case 'unsent':
+          this.setConnection('offline');
+          this.scheduleProbe();
+          return 0;
+        case 'auth':
+          this.setConnection('auth_failed');
+          return this.d.timing.idleMs;
+        case 'not_found':
+          this.move(row, ['QUEUED'], 'REJECTED', { reason_code: 'PRODUCT_NOT_FOUND', reason_message: err.message, finished_at: now }, 'rejected', 'PRODUCT_NOT_FOUND');
+          return 0;
+        default: {
+          // Nothing was ordered: try again later.
+          const wait = err.retryAfterMs ?? backoffMs(row.attempts, 1000, 60_000, this.d.random);
+          this.d.ledger.touch(row.id, { next_attempt_at: now + wait, attempts: row.attempts + 1 });
+          return 0;
+        }
+      }
+    }
+    if (!current) {
+      this.move(row, ['QUEUED'], 'REJECTED', { reason_code: 'TYPE_NOT_FOUND', reason_message: 'This denomination is no longer offered', finished_at: now }, 'rejected', 'TYPE_NOT_FOUND');
+      return 0;
+    }
+    if (current.stock < row.quantity) {
+      this.move(row, ['QUEUED'], 'REJECTED', { reason_code: 'OUT_OF_STOCK', reason_message: `Only ${current.stock} in stock at the provider`, finished_at: now }, 'rejected', 'OUT_OF_STOCK');
+      return 0;
+    }
+    // Once the owner accepted a higher cost, only a further rise holds the sale again.
+    const ceiling = row.reason_code === COST_ACCEPTED ? Math.max(row.unit_retail_c, row.unit_cost_c) : row.unit_retail_c;
+    if (current.costC > ceiling) {
+      this.move(
+        row,
+        ['QUEUED'],
+        'AWAITING_OWNER',
+        { unit_cost_c: current.costC, reason_code: 'COST_ROSE', reason_message: `Provider cost ${current.costC} is above the price paid ${row.unit_retail_c} (centimes per card)` },
+        'cost-rose',
+        `${row.unit_cost_c}->${current.costC}`,
+      );
+      return 0;
+    }
+    if (current.costC !== row.unit_cost_c) {
+      // The shop pays the provider's cost of the day: reports show the margin really made.
+      this.d.ledger.touch(row.id, { unit_cost_c: current.costC });
+      this.d.ledger.addEvent(row.id, 'cost-changed', `${row.unit_cost_c}->${current.costC}`);
+    }
+    return 'send';
   }
 
   private afterSendFailure(row: SaleRow, e: unknown): number {

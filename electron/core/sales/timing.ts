@@ -24,6 +24,12 @@ export interface SaleTiming {
   orderTimeoutMs: number;
   /** Upper bound on how long a lane sleeps before re-checking (expiry, clock changes). */
   idleMs: number;
+  /** Share of the request budget (percent of apiRequestsPerMinute) the catalogue warmer may use. */
+  warmSharePercent: number;
+  /** A product's prices older than this are read again by the warmer (oldest first). */
+  warmRefreshMs: number;
+  /** Before sending a queued sale, a price check younger than this is trusted; older, it is redone. */
+  costFreshMs: number;
 }
 
 export const DEFAULT_TIMING: SaleTiming = {
@@ -40,6 +46,9 @@ export const DEFAULT_TIMING: SaleTiming = {
   readTimeoutMs: 10_000,
   orderTimeoutMs: 30_000,
   idleMs: 5000,
+  warmSharePercent: 10,
+  warmRefreshMs: 30 * 60_000,
+  costFreshMs: 60_000,
 };
 
 /** Exponential backoff with full jitter, so many tills coming back online do not stampede. */

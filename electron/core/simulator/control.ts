@@ -15,6 +15,9 @@ export const offlineInputSchema = z.object({ offline: z.boolean() }).strict();
 export const stockInputSchema = z
   .object({ productId: z.string().min(1), typeId: z.string().min(1), qty: z.number().int().min(0).max(1e9) })
   .strict();
+export const priceInputSchema = z
+  .object({ productId: z.string().min(1), typeId: z.string().min(1), dzd: z.number().min(0).max(1e9) })
+  .strict();
 export const configInputSchema = z
   .object({
     handlingMs: z.number().int().min(0).max(86_400_000).optional(),
@@ -73,6 +76,14 @@ export function createControl(deps: ControlDeps): SimulatorControl {
       const input = stockInputSchema.parse({ productId, typeId, qty });
       try {
         state.setStock(input.productId, input.typeId, input.qty);
+      } catch {
+        throw new SimControlError('NOT_FOUND', 'unknown product or type', 404);
+      }
+    },
+    setPrice(productId, typeId, amountDzd) {
+      const input = priceInputSchema.parse({ productId, typeId, dzd: amountDzd });
+      try {
+        state.setPrice(input.productId, input.typeId, dzdToCentimes(input.dzd));
       } catch {
         throw new SimControlError('NOT_FOUND', 'unknown product or type', 404);
       }

@@ -119,6 +119,13 @@ export class SimState {
     this.stock.set(key, qty);
   }
 
+  /** The provider changes its wholesale price: orders placed from now on are charged the new one. */
+  setPrice(productId: string, typeId: string, priceC: Centimes): void {
+    const type = this.catalog.products.get(productId)?.types.find((t) => t.id === typeId);
+    if (!type) throw new Error('unknown product or type');
+    type.priceC = priceC;
+  }
+
   placeOrder(key: string, input: { productId: string; typeId: string; quantity: number }): PlaceOrderResult {
     this.settle();
     const product = this.catalog.products.get(input.productId);

@@ -111,6 +111,8 @@ export interface SimulatorControl {
   setBalance(dzd: number): void;
   getBalance(): number;
   setStock(productId: string, typeId: string, qty: number): void;
+  /** Changes the wholesale price (DZD) of one denomination. */
+  setPrice(productId: string, typeId: string, dzd: number): void;
   setConfig(c: Partial<Pick<SimulatorOptions, 'handlingMs' | 'latencyMs' | 'rateLimit'>>): void;
   /** Every order ever created, oldest first. */
   orders(): SimOrder[];

@@ -6,6 +6,7 @@ import { useFormat } from '../hooks/useFormat';
 import { useFlowStore } from '../stores/flow';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNote } from './ErrorNote';
+import { PriceAge } from './PriceAge';
 
 export function BackButton() {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function DenominationScreen() {
           {value.live ? t('denoms.checkedAt', { time: f.time(value.checkedAt) }) : t('denoms.notLive', { time: f.dateTime(value.checkedAt) })}
         </p>
       )}
+      <PriceAge detail={value} />
       {value && value.denominations.length === 0 && <p className="muted">{t('denoms.none')}</p>}
       {value && (
         <div className="denoms" onKeyDown={onKeyDown}>

@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   idleLockMinutes: 'settings.counter.idleLock',
   reprintWindowMinutes: 'settings.counter.reprintWindow',
   apiRequestsPerMinute: 'settings.counter.apiRate',
+  maxOfflinePriceAgeHours: 'settings.counter.maxOfflinePriceAge',
   pin: 'session.pin',
   name: 'staff.name',
   path: 'backup.path',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/domain';
 import { ERROR_CODES } from '../../../shared/result';
@@ -9,6 +9,7 @@ import { useNow } from '../hooks/useNow';
 import { canCancel, canSendNow, secondsSince } from '../logic/sales';
 import { useExceptionsStore } from '../stores/backoffice';
 import { ErrorNote } from './ErrorNote';
+import { HeldSaleActions, RefundNotice } from './HeldSaleActions';
 
 /** What the till knows about an exception, in words: the state's hint, or the refusal's reason. */
 function useKnown(): (sale: Sale) => string {
@@ -21,7 +22,10 @@ function useKnown(): (sale: Sale) => string {
   };
 }
 
-/** "Anomalies" (owner): unknown, flagged, expired and refused sales, with what can be done. */
+/**
+ * "Anomalies" (owner): unknown, flagged, expired and refused sales, and sales held because the
+ * provider's cost rose above the price paid, with what can be done.
+ */
 export function ExceptionsTab() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -30,6 +34,8 @@ export function ExceptionsTab() {
   const actionError = useExceptionsStore((s) => s.actionError);
   const known = useKnown();
   const now = useNow(true, 30_000);
+  // Held sales the owner cancelled here: the money to hand back stays on screen with its slip.
+  const [refunds, setRefunds] = useState<Sale[]>([]);
 
   useEffect(() => {
     void loadExceptions();
@@ -47,6 +53,9 @@ export function ExceptionsTab() {
       <p className="small muted">{t('exceptions.intro')}</p>
       {list.error && <ErrorNote error={list.error} compact />}
       {actionError && <ErrorNote error={actionError.error} compact />}
+      {refunds.map((r) => (
+        <RefundNotice key={r.id} sale={r} />
+      ))}
       {list.status === 'loading' && !list.value && <p className="muted">{t('common.loading')}</p>}
       {list.value && sales.length === 0 && <p>{t('exceptions.empty')}</p>}
       {sales.length > 0 && (
@@ -87,6 +96,7 @@ export function ExceptionsTab() {
                     </td>
                     <td>{t('exceptions.age', { age: f.age(secondsSince(s.createdAt, now)) })}</td>
                     <td>
+                      {s.state === 'AWAITING_OWNER' && <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />}
                       <div className="row-actions">
                         {canSendNow(s.state) && (
                           <button type="button" className="btn small-btn" disabled={!!busy[s.id]} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void exceptionAction(s.id, 'sendNow')}>

@@ -109,4 +109,4 @@ export function reprintDetail(detail: string | null): { n: number; who: string }
 }
 
 /** Exceptions the manager must look at (issue 4). */
-export const EXCEPTION_STATES: SaleState[] = ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED'];
+export const EXCEPTION_STATES: SaleState[] = ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED', 'AWAITING_OWNER'];

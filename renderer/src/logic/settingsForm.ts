@@ -22,6 +22,7 @@ export type SettingsForm = {
   idleLock: string;
   reprintWindow: string;
   apiRate: string;
+  maxOfflinePriceAge: string;
   cashierName: string;
   language: Language;
   arabicDigits: boolean;
@@ -51,6 +52,7 @@ export function formFromSettings(s: Settings, decimalMark = ','): SettingsForm {
     idleLock: String(s.idleLockMinutes),
     reprintWindow: String(s.reprintWindowMinutes),
     apiRate: String(s.apiRequestsPerMinute),
+    maxOfflinePriceAge: String(s.maxOfflinePriceAgeHours),
     cashierName: s.cashierName,
     language: s.language,
     arabicDigits: s.arabicDigits,
@@ -114,6 +116,7 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   const idleLockMinutes = whole(errors, 'idleLock', form.idleLock, 1, 240);
   const reprintWindowMinutes = whole(errors, 'reprintWindow', form.reprintWindow, 0, 24 * 60);
   const apiRequestsPerMinute = whole(errors, 'apiRate', form.apiRate, 10, 6000);
+  const maxOfflinePriceAgeHours = whole(errors, 'maxOfflinePriceAge', form.maxOfflinePriceAge, 1, 168);
 
   const patch: SettingsPatch = {};
   const shopPatch: NonNullable<SettingsPatch['shop']> = {};
@@ -134,6 +137,7 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   if (idleLockMinutes !== current.idleLockMinutes) patch.idleLockMinutes = idleLockMinutes;
   if (reprintWindowMinutes !== current.reprintWindowMinutes) patch.reprintWindowMinutes = reprintWindowMinutes;
   if (apiRequestsPerMinute !== current.apiRequestsPerMinute) patch.apiRequestsPerMinute = apiRequestsPerMinute;
+  if (maxOfflinePriceAgeHours !== current.maxOfflinePriceAgeHours) patch.maxOfflinePriceAgeHours = maxOfflinePriceAgeHours;
   if (cashierName !== current.cashierName) patch.cashierName = cashierName;
   if (form.language !== current.language) patch.language = form.language;
   if (form.arabicDigits !== current.arabicDigits) patch.arabicDigits = form.arabicDigits;
@@ -174,6 +178,7 @@ const PATH_TO_FIELD: Record<string, FormField> = {
   idleLockMinutes: 'idleLock',
   reprintWindowMinutes: 'reprintWindow',
   apiRequestsPerMinute: 'apiRate',
+  maxOfflinePriceAgeHours: 'maxOfflinePriceAge',
   cashierName: 'cashierName',
   language: 'language',
   arabicDigits: 'arabicDigits',

@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { shopAr } from './shop-ar';
+import { offlineAr } from './offline-ar';
 
 /** Modern Standard Arabic. Plural keys follow Intl.PluralRules('ar'): zero, one, two, few, many, other. */
 export const ar = {
@@ -145,6 +146,7 @@ export const ar = {
       UNKNOWN: 'جارٍ التحقق',
       NEEDS_REVIEW: 'تحتاج إلى مراجعة المسؤول',
       EXPIRED: 'انتهت صلاحيتها: لم تُرسل أبدًا',
+      AWAITING_OWNER: 'ارتفعت التكلفة: القرار لصاحب المحل',
       FULFILLED: 'تمت عملية البيع',
       PARTIALLY_FILLED: 'تم التسليم جزئيًا',
       REFUNDED: 'فشل الطلب',
@@ -156,6 +158,7 @@ export const ar = {
       UNKNOWN: 'ربما تم الطلب: الصندوق يتحقق لدى المورّد. لا تُعِد عملية البيع.',
       NEEDS_REVIEW: 'هناك عدة طلبات محتملة لدى المورّد: يجب أن يتحقق المسؤول قبل أي بيع جديد.',
       EXPIRED: 'لم تُرسل عملية البيع أبدًا. أرسلها الآن أو ألغها وأعد المال.',
+      AWAITING_OWNER: 'ارتفعت تكلفة المورد فوق السعر المدفوع أثناء الانتظار. يرسلها صاحب المحل رغم ذلك أو يلغيها ويُعاد المبلغ للزبون.',
     },
     partial_zero: 'كل البطاقات سُلّمت.',
     partial_one: 'بطاقة واحدة لم تُسلَّم: أعد {{amount}} إلى الزبون.',
@@ -300,6 +303,7 @@ export const ar = {
       reprintWindowHint: 'بعد هذه المدة، وحده صاحب المحل يستطيع إعادة طباعة عملية بيع أو إظهار رموزها.',
       apiRate: 'عدد الطلبات في الدقيقة إلى OneClickDZ',
       apiRateHint: 'لا تنشر OneClickDZ حدًا: يبقى الصندوق أقل من هذا العدد بنسبة 5 % ويتباطأ من تلقاء نفسه إذا طلب المورد ذلك.',
+      maxOfflinePriceAge: 'أقصى عمر للسعر للبيع بدون اتصال (ساعات)',
     },
     display: {
       language: 'اللغة',
@@ -339,8 +343,10 @@ export const ar = {
     OUT_OF_STOCK: 'نفد مخزون هذه البطاقة. اختر قيمة أخرى أو كمية أقل.',
     QUANTITY_LIMIT: 'الكمية كبيرة جدًا لعملية بيع واحدة. قلّل الكمية.',
     QUEUE_FULL: 'مبيعات كثيرة في الانتظار. انتظر عودة الاتصال قبل البيع من جديد.',
+    PRICE_TOO_OLD: 'آخر سعر معروف قديم جدًا للبيع بدون اتصال. انتظر عودة الاتصال (الحد يضبطه صاحب المحل).',
     INVALID_STATE: 'لم يعد ذلك ممكنًا: تغيّر الوضع (السعر أو المخزون أو حالة البيع). تحقّق ثم أعد المحاولة.',
     INTERNAL: 'خطأ في الصندوق. أعد المحاولة؛ وإن تكرر ذلك فأعد تشغيل الصندوق.',
   },
   ...shopAr,
+  ...offlineAr,
 } satisfies UiDict;

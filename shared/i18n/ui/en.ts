@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { shopEn } from './shop-en';
+import { offlineEn } from './offline-en';
 
 export const en = {
   app: {
@@ -120,6 +121,7 @@ export const en = {
       UNKNOWN: 'Checking',
       NEEDS_REVIEW: 'Needs a manager’s check',
       EXPIRED: 'Expired: never sent',
+      AWAITING_OWNER: 'Cost rose: owner to decide',
       FULFILLED: 'Sale complete',
       PARTIALLY_FILLED: 'Partly delivered',
       REFUNDED: 'Order failed',
@@ -131,6 +133,7 @@ export const en = {
       UNKNOWN: 'The order may have gone through: the till is checking with the supplier. Do not repeat the sale.',
       NEEDS_REVIEW: 'Several possible orders at the supplier: a manager must check before any new sale.',
       EXPIRED: 'The sale was never sent. Send it now, or cancel it and give the money back.',
+      AWAITING_OWNER: 'The provider’s cost rose above the price paid while the sale waited. The owner sends it anyway or cancels it and the customer is refunded.',
     },
     partial_one: '{{n}} card not delivered: give {{amount}} back to the customer.',
     partial_other: '{{n}} cards not delivered: give {{amount}} back to the customer.',
@@ -271,6 +274,7 @@ export const en = {
       reprintWindowHint: 'After this time, only the owner can reprint a sale or show its codes.',
       apiRate: 'Requests per minute to OneClickDZ',
       apiRateHint: 'OneClickDZ publishes no limit: the till keeps 5 % under this number and slows down by itself when the provider asks.',
+      maxOfflinePriceAge: 'Oldest price the till may sell offline (hours)',
     },
     display: {
       language: 'Language',
@@ -310,8 +314,10 @@ export const en = {
     OUT_OF_STOCK: 'This card is out of stock. Choose another value or a smaller quantity.',
     QUANTITY_LIMIT: 'Quantity too large for one sale. Lower the quantity.',
     QUEUE_FULL: 'Too many sales waiting. Wait for the connection to come back before selling more.',
+    PRICE_TOO_OLD: 'The last known price is too old to sell offline. Wait for the connection to come back (limit set by the owner).',
     INVALID_STATE: 'No longer possible: things changed (price, stock or sale state). Check and try again.',
     INTERNAL: 'Till error. Try again; if it continues, restart the till.',
   },
   ...shopEn,
+  ...offlineEn,
 } satisfies UiDict;

@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { shopFr } from './shop-fr';
+import { offlineFr } from './offline-fr';
 
 /** French: the default language of the till, written for an Algerian shop counter. */
 export const fr = {
@@ -121,6 +122,7 @@ export const fr = {
       UNKNOWN: 'Vérification en cours',
       NEEDS_REVIEW: 'À vérifier par le responsable',
       EXPIRED: 'Expirée : jamais envoyée',
+      AWAITING_OWNER: 'Coût en hausse : décision du responsable',
       FULFILLED: 'Vente terminée',
       PARTIALLY_FILLED: 'Vente livrée en partie',
       REFUNDED: 'Échec de la commande',
@@ -132,6 +134,7 @@ export const fr = {
       UNKNOWN: 'La commande est peut-être passée : la caisse vérifie auprès du fournisseur. Ne refaites pas la vente.',
       NEEDS_REVIEW: 'Plusieurs commandes possibles chez le fournisseur : le responsable doit vérifier avant toute nouvelle vente.',
       EXPIRED: 'La vente n’est jamais partie. Envoyez-la maintenant ou annulez-la et rendez l’argent.',
+      AWAITING_OWNER: 'Le coût du fournisseur a dépassé le prix payé pendant l’attente. Le responsable l’envoie quand même ou l’annule et le client est remboursé.',
     },
     partial_one: '{{n}} carte non livrée : rendez {{amount}} au client.',
     partial_other: '{{n}} cartes non livrées : rendez {{amount}} au client.',
@@ -272,6 +275,7 @@ export const fr = {
       reprintWindowHint: 'Passé ce délai, seul le propriétaire peut réimprimer une vente ou en afficher les codes.',
       apiRate: 'Requêtes par minute vers OneClickDZ',
       apiRateHint: 'OneClickDZ ne publie pas de limite : la caisse reste 5 % en dessous de ce nombre et ralentit d’elle-même si le fournisseur le demande.',
+      maxOfflinePriceAge: 'Âge maximal d’un prix pour vendre hors ligne (heures)',
     },
     display: {
       language: 'Langue',
@@ -311,8 +315,10 @@ export const fr = {
     OUT_OF_STOCK: 'Stock épuisé pour cette carte. Choisissez une autre valeur ou une quantité plus petite.',
     QUANTITY_LIMIT: 'Quantité trop grande pour une seule vente. Réduisez la quantité.',
     QUEUE_FULL: 'Trop de ventes en attente. Attendez le retour de la connexion avant de vendre encore.',
+    PRICE_TOO_OLD: 'Le dernier prix connu est trop ancien pour vendre hors ligne. Attendez le retour de la connexion (limite réglée par le responsable).',
     INVALID_STATE: 'Ce n’est plus possible : la situation a changé (prix, stock ou état de la vente). Vérifiez puis réessayez.',
     INTERNAL: 'Erreur de la caisse. Réessayez ; si cela continue, redémarrez la caisse.',
   },
   ...shopFr,
+  ...offlineFr,
 } satisfies UiDict;
