@@ -16,6 +16,10 @@ test('first start asks for the owner, then the PIN screen locks and unlocks the 
   await expect(page.getByText('Les deux codes PIN ne sont pas identiques.')).toBeVisible();
   await page.getByLabel('Confirmer le code PIN').fill('1357');
   await page.getByRole('button', { name: 'Créer le compte et ouvrir la caisse' }).click();
+  // No shift is open yet: the float comes first (issue 13).
+  await expect(page.getByRole('heading', { name: 'Ouverture de la caisse' })).toBeVisible();
+  await page.getByLabel('Fond de caisse (DA)').fill('0');
+  await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
 
   await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Propriétaire : Karim');
@@ -55,6 +59,8 @@ test('signing out elsewhere (session:changed) brings the PIN screen back at once
   await page.getByLabel('Code PIN', { exact: true }).fill('1357');
   await page.getByLabel('Confirmer le code PIN').fill('1357');
   await page.getByRole('button', { name: 'Créer le compte et ouvrir la caisse' }).click();
+  await page.getByLabel('Fond de caisse (DA)').fill('0');
+  await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
   await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
 
   // The session belongs to the core: a logout from another window locks this screen too.

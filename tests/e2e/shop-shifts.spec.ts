@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, simOffline, test } from './fixtures';
 
 /**
- * Two cashiers, two shifts, one day: the owner adds Amina, each sells and closes their shift, and
- * the day report adds up. Amounts are read from the screen and compared as integer centimes.
+ * One drawer, one shift: the first sign-in types the float, the owner and Amina sell into the same
+ * shift, Amina counts blind and closes it, and the shift and day reports add up and name her.
+ * Amounts are read from the screen and compared as integer centimes.
  */
 
 /** "2 986 DA", "7 986,50 DA" → centimes. */
@@ -28,7 +29,7 @@ async function signIn(page: Page, name: string, pin: string) {
   await page.getByRole('group', { name: 'Caissiers' }).getByRole('button', { name, exact: true }).click();
   await page.getByLabel('Code PIN', { exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Valider' }).click();
-  await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Produits' }).or(page.getByRole('heading', { name: 'Ouverture de la caisse' }))).toBeVisible();
 }
 
 /** Sells `quantity` × "PSN 10 USD" and returns what the confirmation said to collect. */
@@ -45,108 +46,98 @@ async function sellPsn10(page: Page, quantity: number): Promise<number> {
   return collect;
 }
 
-/** Opens "Caisse", types the counted cash, closes; returns the dialog (with the report frame). */
-async function closeShift(page: Page, countedC: number) {
+/** "Caisse": a blind count, then the check step; returns the dialog at step 2. */
+async function countDrawer(page: Page, countedC: number) {
   await page.getByRole('button', { name: 'Caisse', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Caisse' });
+  await expect(dialog.getByRole('heading', { name: 'Étape 1 sur 2 : comptez le tiroir' })).toBeVisible();
+  await expect(dialog).not.toContainText('Espèces attendues');
   await dialog.getByLabel('Espèces comptées (DA)').fill(typed(countedC));
-  await dialog.getByRole('button', { name: 'Fermer la caisse' }).click();
-  await expect(dialog.getByText('Caisse fermée. Le rapport est enregistré.')).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Imprimer le rapport' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Valider le comptage' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Étape 2 sur 2 : vérifiez avant de fermer' })).toBeVisible();
   return dialog;
 }
 
-async function expectedCashShown(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Caisse', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Caisse' });
-  const text = await dialog.innerText();
-  await dialog.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
-  return centimes(/Espèces attendues\s*([^\n]+)/.exec(text)![1]!);
-}
+test.describe('one shift for the till', () => {
+  test.use({ openShift: false });
 
-test('two cashiers, two shifts: each shift report and the day report add up', async ({ till }) => {
-  test.setTimeout(120_000);
-  const { page } = till;
-  await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
+  test('the first sign-in types the float, both cashiers sell into it, Amina counts blind and closes; the reports add up and name her', async ({ till }) => {
+    test.setTimeout(120_000);
+    const { page } = till;
+    // The owner is signed in on a till with no shift: the float first.
+    await expect(page.getByRole('heading', { name: 'Ouverture de la caisse' })).toBeVisible();
+    await page.getByLabel('Fond de caisse (DA)').fill('5 000');
+    await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
+    await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
 
-  // The owner adds Amina.
-  await page.getByRole('button', { name: 'Gestion' }).click();
-  const bo = page.getByRole('dialog', { name: 'Gestion' });
-  await bo.getByRole('tablist', { name: 'Rubriques de gestion' }).getByRole('tab', { name: 'Caissiers' }).click();
-  await bo.getByLabel('Nom', { exact: true }).fill('Amina');
-  await expect(bo.getByLabel('Rôle')).toHaveValue('cashier');
-  await bo.getByLabel('Code PIN', { exact: true }).fill('2468');
-  await bo.getByRole('button', { name: 'Ajouter', exact: true }).click();
-  await expect(bo.getByText('Caissier Amina ajouté.')).toBeVisible();
-  await expect(bo.getByRole('table', { name: 'Liste des caissiers' }).getByRole('row', { name: /Amina/ })).toContainText('Caissier');
-  await bo.getByRole('button', { name: 'Fermer la gestion' }).click();
-  await lock(page);
+    // The owner adds Amina and sells two cards.
+    await page.getByRole('button', { name: 'Gestion' }).click();
+    const bo = page.getByRole('dialog', { name: 'Gestion' });
+    await bo.getByRole('tablist', { name: 'Rubriques de gestion' }).getByRole('tab', { name: 'Caissiers' }).click();
+    await bo.getByLabel('Nom', { exact: true }).fill('Amina');
+    await expect(bo.getByLabel('Rôle')).toHaveValue('cashier');
+    await bo.getByLabel('Code PIN', { exact: true }).fill('2468');
+    await bo.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await expect(bo.getByText('Caissier Amina ajouté.')).toBeVisible();
+    await expect(bo.getByRole('table', { name: 'Liste des caissiers' }).getByRole('row', { name: /Amina/ })).toContainText('Caissier');
+    await bo.getByRole('button', { name: 'Fermer la gestion' }).click();
+    const ownerCollected = await sellPsn10(page, 2);
+    await lock(page);
 
-  // Amina: opens her shift with 5 000 DA and sells one card. Cashiers get no settings.
-  await signIn(page, 'Amina', '2468');
-  await expect(page.getByRole('banner')).toContainText('Caissier : Amina');
-  await expect(page.getByRole('banner')).toContainText('Caisse fermée');
-  await expect(page.getByRole('button', { name: 'Paramètres' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Caisse', exact: true }).click();
-  const shift = page.getByRole('dialog', { name: 'Caisse' });
-  await shift.getByLabel('Fond de caisse (DA)').fill('5 000');
-  await shift.getByRole('button', { name: 'Ouvrir la caisse' }).click();
-  await expect(shift.getByText(/Caisse ouverte à .* par Amina/)).toBeVisible();
-  await shift.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
-  await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
-  const aminaCollected = await sellPsn10(page, 1);
-  // Cashiers see only their history in "Gestion".
-  await page.getByRole('button', { name: 'Gestion' }).click();
-  await expect(page.getByRole('dialog', { name: 'Gestion' }).getByRole('tab')).toHaveCount(1);
-  await page.getByRole('button', { name: 'Fermer la gestion' }).click();
-  await lock(page);
+    // Amina joins the open shift: no float to type, straight to the counter. Cashiers get no settings.
+    await signIn(page, 'Amina', '2468');
+    await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Caissier : Amina');
+    await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
+    await expect(page.getByRole('button', { name: 'Paramètres' })).toHaveCount(0);
+    const aminaCollected = await sellPsn10(page, 1);
+    await page.getByRole('button', { name: 'Gestion' }).click();
+    await expect(page.getByRole('dialog', { name: 'Gestion' }).getByRole('tab')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Fermer la gestion' }).click();
 
-  // The owner sells two cards (the first sale opens the owner's shift by itself).
-  await signIn(page, 'Patron', '1234');
-  const ownerCollected = await sellPsn10(page, 2);
-  const ownerExpected = await expectedCashShown(page);
-  expect(ownerExpected).toBe(ownerCollected);
-  const ownerClose = await closeShift(page, ownerExpected);
-  const ownerReport = ownerClose.getByTitle('Rapport de caisse').contentFrame();
-  await expect(ownerReport.getByText(/Rapport de caisse n° \d+ — Patron/)).toBeVisible();
-  expect(centimes(await ownerReport.getByRole('row', { name: /Espèces attendues/ }).innerText())).toBe(ownerCollected);
-  await ownerClose.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
-  await lock(page);
+    // She counts exactly what the drawer should hold; only then does the till show the figure.
+    const expected = 5_000_00 + ownerCollected + aminaCollected;
+    const dialog = await countDrawer(page, expected);
+    const check = await dialog.innerText();
+    expect(centimes(/Espèces attendues\s*([^\n]+)/.exec(check)![1]!)).toBe(expected);
+    await expect(dialog.getByRole('status')).toHaveText('Caisse juste : aucun écart');
+    await dialog.getByRole('button', { name: 'Confirmer la clôture' }).click();
+    await expect(dialog.getByText('Caisse fermée. Le rapport est enregistré.')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Imprimer le rapport' })).toBeVisible();
+    const report = dialog.getByTitle('Rapport de caisse').contentFrame();
+    await expect(report.getByText(/Rapport de caisse n° \d+ — Patron/)).toBeVisible();
+    await expect(report.getByText(/Compté par Amina/)).toBeVisible();
+    expect(centimes(await report.getByRole('row', { name: /Espèces attendues/ }).innerText())).toBe(expected);
+    expect(centimes(await report.getByRole('row', { name: /Espèces comptées/ }).innerText())).toBe(expected);
+    expect(centimes(await report.getByRole('row', { name: /Écart/ }).innerText())).toBe(0);
+    await dialog.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
 
-  // Amina closes hers with exactly the cash expected: 5 000 DA + her sale.
-  await signIn(page, 'Amina', '2468');
-  const aminaExpected = await expectedCashShown(page);
-  expect(aminaExpected).toBe(5_000_00 + aminaCollected);
-  const aminaClose = await closeShift(page, aminaExpected);
-  const aminaReport = aminaClose.getByTitle('Rapport de caisse').contentFrame();
-  await expect(aminaReport.getByText(/Rapport de caisse n° \d+ — Amina/)).toBeVisible();
-  expect(centimes(await aminaReport.getByRole('row', { name: /Espèces attendues/ }).innerText())).toBe(aminaExpected);
-  expect(centimes(await aminaReport.getByRole('row', { name: /Espèces comptées/ }).innerText())).toBe(aminaExpected);
-  expect(centimes(await aminaReport.getByRole('row', { name: /Écart/ }).innerText())).toBe(0);
-  await aminaClose.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
-  await expect(page.getByRole('banner')).toContainText('Caisse fermée');
-  await lock(page);
+    // The till has no shift any more: the next step is a float, or locking.
+    await expect(page.getByRole('heading', { name: 'Ouverture de la caisse' })).toBeVisible();
+    await page.getByRole('button', { name: 'Verrouiller sans ouvrir' }).click();
+    await expect(page.getByRole('heading', { name: 'Caisse verrouillée' })).toBeVisible();
 
-  // The day report: the three cards' retail prices, and both shifts with their expected cash.
-  await signIn(page, 'Patron', '1234');
-  await page.getByRole('button', { name: 'Gestion' }).click();
-  const gestion = page.getByRole('dialog', { name: 'Gestion' });
-  await gestion.getByRole('tab', { name: 'Rapport du jour' }).click();
-  const totals = gestion.getByRole('table', { name: 'Totaux du jour' });
-  await expect(totals).toBeVisible();
-  expect(centimes(await totals.getByRole('row', { name: /Total encaissé/ }).innerText())).toBe(aminaCollected + ownerCollected);
-  await expect(totals.getByRole('row', { name: 'Cartes vendues' })).toContainText('3');
-  const shifts = gestion.getByRole('table', { name: 'Caisses du jour' });
-  const aminaRow = shifts.getByRole('row', { name: /Amina/ });
-  const ownerRow = shifts.getByRole('row', { name: /Patron/ });
-  expect(centimes((await aminaRow.getByRole('cell').first().innerText()))).toBe(aminaExpected);
-  expect(centimes((await ownerRow.getByRole('cell').first().innerText()))).toBe(ownerExpected);
-  const cash = gestion.getByRole('table', { name: 'Espèces' });
-  expect(centimes(await cash.getByRole('row', { name: /Espèces attendues/ }).innerText())).toBe(aminaExpected + ownerExpected);
-  expect(centimes(await cash.getByRole('row', { name: /Espèces comptées/ }).innerText())).toBe(aminaExpected + ownerExpected);
+    // The owner opens the next shift and reads the day: three cards, the closed shift counted.
+    await signIn(page, 'Patron', '1234');
+    await page.getByLabel('Fond de caisse (DA)').fill('0');
+    await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
+    await page.getByRole('button', { name: 'Gestion' }).click();
+    const gestion = page.getByRole('dialog', { name: 'Gestion' });
+    await gestion.getByRole('tab', { name: 'Rapport du jour' }).click();
+    const totals = gestion.getByRole('table', { name: 'Totaux du jour' });
+    await expect(totals).toBeVisible();
+    expect(centimes(await totals.getByRole('row', { name: /Total encaissé/ }).innerText())).toBe(aminaCollected + ownerCollected);
+    await expect(totals.getByRole('row', { name: 'Cartes vendues' })).toContainText('3');
+    const shifts = gestion.getByRole('table', { name: 'Caisses du jour' });
+    const closedRow = shifts.getByRole('row', { name: /Caisse n° 1 — Patron/ });
+    expect(centimes(await closedRow.getByRole('cell').first().innerText())).toBe(expected);
+    expect(centimes(await closedRow.getByRole('cell').nth(1).innerText())).toBe(expected);
+    await expect(shifts.getByRole('row', { name: /Caisse n° 2 — Patron/ })).toContainText('ouverte');
+  });
 });
 
-test('a shift with a queued sale cannot close, and the till says which sale', async ({ till }) => {
+test('a shift with a queued sale cannot be counted, and the till says which sale', async ({ till }) => {
   const { page } = till;
   await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
   await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
@@ -158,13 +149,15 @@ test('a shift with a queued sale cannot close, and the till says which sale', as
 
   await page.getByRole('button', { name: 'Caisse', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Caisse' });
-  await dialog.getByRole('button', { name: 'Fermer la caisse' }).click();
+  await dialog.getByRole('button', { name: 'Valider le comptage' }).click();
   await expect(dialog.getByText('Montant en dinars, 2 décimales au plus')).toBeVisible();
   await expect(dialog.getByLabel('Espèces comptées (DA)')).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByLabel('Espèces comptées (DA)').fill('0');
-  await dialog.getByRole('button', { name: 'Fermer la caisse' }).click();
+  await dialog.getByRole('button', { name: 'Valider le comptage' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Ventes en attente : n° 1');
-  await expect(dialog.getByRole('button', { name: 'Fermer la caisse' })).toBeVisible();
+  // Still at the count: nothing was shown of the expected cash, nothing closed.
+  await expect(dialog).not.toContainText('Espèces attendues');
+  await expect(dialog.getByRole('button', { name: 'Valider le comptage' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
   await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
   await simOffline(till, false);

@@ -52,15 +52,28 @@ export function OpenShiftScreen() {
           void submit();
         }}
       >
-        <CashAmountField id="shift-opening" label={t('shift.openingCash')} hint={t('shift.openingHint')} value={amount} onChange={setAmount} problem={problem} inputRef={inputRef} />
+        <CashAmountField
+          id="shift-opening"
+          label={t('shift.openingCash')}
+          hint={t('shift.openingHint')}
+          value={amount}
+          onChange={(v) => {
+            setAmount(v);
+            setProblem(null);
+          }}
+          problem={problem}
+          inputRef={inputRef}
+        />
         {error && <ErrorNote error={error} compact />}
         <button type="submit" className="btn primary big" disabled={busy}>
           {busy ? t('shift.opening') : t('shift.open')}
         </button>
       </form>
-      <button type="button" className="btn" onClick={() => void lockTill()}>
-        {t('shift.lockInstead')}
-      </button>
+      <div className="row-actions">
+        <button type="button" className="btn" onClick={() => void lockTill()}>
+          {t('shift.lockInstead')}
+        </button>
+      </div>
     </section>
   );
 }

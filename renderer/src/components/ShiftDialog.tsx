@@ -109,7 +109,18 @@ function ShiftDialogBody() {
           </dl>
           <h3 id="shift-count-step">{t('shift.countStep')}</h3>
           <p className="small">{t('shift.countIntro')}</p>
-          <CashAmountField id="shift-counted" label={t('shift.counted')} hint={t('shift.countedHint')} value={amount} onChange={setAmount} problem={amountProblem} inputRef={amountRef} />
+          <CashAmountField
+            id="shift-counted"
+            label={t('shift.counted')}
+            hint={t('shift.countedHint')}
+            value={amount}
+            onChange={(v) => {
+              setAmount(v);
+              setAmountProblem(null);
+            }}
+            problem={amountProblem}
+            inputRef={amountRef}
+          />
           <button type="submit" className="btn primary big" disabled={busy}>
             {busy ? t('shift.counting') : t('shift.count')}
           </button>
