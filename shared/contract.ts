@@ -114,6 +114,8 @@ export const commands = {
   'sales:timeline': { input: z.object({ saleId }).strict(), output: z.array(saleEventSchema) },
   'sales:reveal': { input: z.object({ saleId }).strict(), output: z.array(revealedCardSchema) },
   'sales:reprint': { input: z.object({ saleId }).strict(), output: receiptSchema },
+  /** "J'ai rendu 1 050 DA": the amount is the refund due the cashier saw; recorded once. */
+  'sales:confirmRefund': { input: z.object({ saleId, amountC: amountSchema }).strict(), output: saleSchema },
   'exports:csv': {
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('history'), query: historyQuerySchema }).strict(),

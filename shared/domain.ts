@@ -121,6 +121,22 @@ export const saleSchema = z.object({
   unitRetailC: centimes,
   totalRetailC: centimes,
   cashier: z.string(),
+/** Paid, due back, handed back (confirmed), still owed, net; delivered n of ordered m. */
+export const saleMoneySchema = z.object({
+  paidC: centimes,
+  refundDueC: centimes,
+  handedBackC: centimes,
+  owedC: centimes,
+  netC: centimes,
+  delivered: z.number().int().nonnegative(),
+  ordered: z.number().int().positive(),
+  differs: z.boolean(),
+  /** When and by whom the refund was confirmed handed back; null until then. */
+  handedBackAt: isoTime.nullable(),
+  handedBackBy: z.string().nullable(),
+});
+export type SaleMoney = z.infer<typeof saleMoneySchema>;
+
   mode: modeSchema,
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -145,6 +161,8 @@ export const receiptSchema = z.object({
 export type Receipt = z.infer<typeof receiptSchema>;
 
 export const shopSchema = z.object({
+  /** The sale's money as every surface shows it (electron/core/sales/money-figures.ts). */
+  money: saleMoneySchema,
   name: z.string().max(80),
   address: z.string().max(200),
   phone: z.string().max(40),

@@ -67,6 +67,11 @@ export const salesTotalsSchema = z.object({
   rejected: z.object({ count: z.number().int(), refundDueC: centimes }),
   cancelled: z.object({ count: z.number().int(), refundDueC: centimes }),
   pending: z.object({ count: z.number().int(), retailC: centimes }),
+  /**
+   * Every refund of the period (partial, refunded, rejected, cancelled): due in all, handed back
+   * (confirmed by the cashier, sales:confirmRefund) and still owed to customers (in the drawer).
+   */
+  refunds: z.object({ dueC: centimes, handedBackC: centimes, owedC: centimes, owedCount: z.number().int() }),
   byProduct: z.array(productLineSchema),
 });
 export type SalesTotals = z.infer<typeof salesTotalsSchema>;

@@ -33,6 +33,7 @@ export const ACCESS: Record<CommandName, Access> = {
   'sales:reveal': 'cashier',
   'sales:reprint': 'cashier',
   'history:search': 'cashier',
+  'sales:confirmRefund': 'cashier',
   'shift:current': 'watch',
   'shift:open': 'cashier',
   'shift:count': 'cashier',

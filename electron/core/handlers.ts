@@ -9,6 +9,7 @@ import { guardHandlers } from './access';
 import { staffHandlers } from './shop/staff-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { historyHandlers } from './shop/history-handlers';
+import { refundHandlers } from './sales/refund-handlers';
 import { reportHandlers } from './shop/report-handlers';
 import { searchSales } from './ledger/history';
 import { ownSalesFilter, requireCodeAccess, requireVisibleSale } from './shop/sale-access';
@@ -25,7 +26,7 @@ type SaleCommands =
  * handler a compile error.
  */
 export function createHandlers(s: TillServices): CommandHandlers {
-  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...shiftHandlers(s), ...historyHandlers(s), ...reportHandlers(s), ...heldSaleHandlers(s) };
+  const all: CommandHandlers = { ...saleHandlers(s), ...staffHandlers(s), ...shiftHandlers(s), ...historyHandlers(s), ...reportHandlers(s), ...heldSaleHandlers(s), ...refundHandlers(s) };
   return guardHandlers(all, s.session);
 }
 

@@ -43,6 +43,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'sales:timeline',
   'sales:reveal',
   'sales:reprint',
+  'sales:confirmRefund',
   'exports:csv',
   'reconcile:day',
   'backup:create',

@@ -130,6 +130,8 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'sales:receipt': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },
   'sales:reveal': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },
   'sales:reprint': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },
+  // The sale delivered both cards: nothing is owed, so there is nothing to confirm.
+  'sales:confirmRefund': { inputs: (c) => [{ saleId: c.saleId, amountC: 0 }], expect: 'INVALID_STATE' },
   'sales:print': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },
   'sales:savePdf': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },
   'history:search': { inputs: (c) => [{}, { codeSuffix: c.codeSuffix }, { saleId: c.saleId }], expect: 'ok' },

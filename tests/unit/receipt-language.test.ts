@@ -164,6 +164,7 @@ const shift: ShiftReport = {
     rejected: { count: 0, refundDueC: 0 },
     cancelled: { count: 0, refundDueC: 0 },
     pending: { count: 0, retailC: 0 },
+    refunds: { dueC: 312_050, handedBackC: 312_050, owedC: 0, owedCount: 0 },
     byProduct: [{ productId: 'psn', productTitle: 'PlayStation Network', typeId: 'psn-10', typeName: 'PSN 10 USD', sales: 2, cards: 3, retailC: 936_150, costC: 891_600 }],
   },
 };

@@ -109,6 +109,7 @@ const sale = (over: Partial<Sale>): Sale => ({
   unitCostC: 100_00,
   unitRetailC: 105_00,
   totalRetailC: 420_00,
+  money: { paidC: 420_00, refundDueC: 0, handedBackC: 0, owedC: 0, netC: 420_00, delivered: 0, ordered: 4, differs: false, handedBackAt: null, handedBackBy: null },
   cashier: 'Caisse 1',
   mode: 'training',
   createdAt: '2026-01-01T10:00:00.000Z',

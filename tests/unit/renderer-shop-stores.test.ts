@@ -36,6 +36,7 @@ function sale(id: number, over: Partial<Sale> = {}): Sale {
     id, state: 'FULFILLED', productId: 'p1', productTitle: 'PlayStation Network', typeId: 't10', typeName: 'PSN 10 USD', quantity: 1,
     unitCostC: 2_843_15, unitRetailC: 2_986_00, totalRetailC: 2_986_00, cashier: 'Patron', mode: 'training', createdAt: now, updatedAt: now,
     sentAt: now, placedAt: now, finishedAt: now, expiresAt: null, orderId: 'o1', deliveredQuantity: 1, refundDueC: 0, reason: null,
+    money: { paidC: 2_986_00, refundDueC: 0, handedBackC: 0, owedC: 0, netC: 2_986_00, delivered: 1, ordered: 1, differs: false, handedBackAt: null, handedBackBy: null },
     cards: [{ index: 0, codeMasked: '••••••AB12', serialMasked: '••••99' }], ...over,
   };
 }
@@ -43,7 +44,7 @@ function sale(id: number, over: Partial<Sale> = {}): Sale {
 function shift(over: Partial<ShiftReport> = {}): ShiftReport {
   return {
     shiftId: 1, cashierId: 1, cashierName: 'Patron', openedAt: '2026-01-01T08:00:00.000Z', closedAt: null, openingCashC: 0, countedCashC: null, expectedCashC: 0, differenceC: null,
-    totals: { salesCount: 0, cardsSold: 0, retailTotalC: 0, costTotalC: 0, marginC: 0, partial: { count: 0, refundDueC: 0, deliveredRetailC: 0 }, refunded: { count: 0, refundDueC: 0 }, rejected: { count: 0, refundDueC: 0 }, cancelled: { count: 0, refundDueC: 0 }, pending: { count: 0, retailC: 0 }, byProduct: [] },
+    totals: { salesCount: 0, cardsSold: 0, retailTotalC: 0, costTotalC: 0, marginC: 0, partial: { count: 0, refundDueC: 0, deliveredRetailC: 0 }, refunded: { count: 0, refundDueC: 0 }, rejected: { count: 0, refundDueC: 0 }, cancelled: { count: 0, refundDueC: 0 }, pending: { count: 0, retailC: 0 }, refunds: { dueC: 0, handedBackC: 0, owedC: 0, owedCount: 0 }, byProduct: [] },
     countedBy: null, counts: 0, closedBy: null,
     ...over,
   };

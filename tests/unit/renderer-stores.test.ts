@@ -72,6 +72,7 @@ function saleFrom(input: { productId: string; typeId: string; quantity: number; 
     unitCostC: 2_843_15,
     unitRetailC: input.expectedUnitRetailC,
     totalRetailC: input.expectedUnitRetailC * input.quantity,
+    money: { paidC: input.expectedUnitRetailC * input.quantity, refundDueC: 0, handedBackC: 0, owedC: 0, netC: input.expectedUnitRetailC * input.quantity, delivered: 0, ordered: input.quantity, differs: false, handedBackAt: null, handedBackBy: null },
     cashier: 'Caisse 1',
     mode: 'training',
     createdAt: now,

@@ -60,6 +60,10 @@ describe('shifts and reports', () => {
     expect([full.state, partial.state, refunded.state]).toEqual(['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED']);
     const collected = full.totalRetailC + partial.totalRetailC + refunded.totalRetailC;
     const givenBack = partial.refundDueC + refunded.refundDueC;
+    // Refunds leave the drawer only once the cashier says so: until then the drawer holds them.
+    expect(await hx.h['shift:count']({ countedCashC: 0 })).toMatchObject({ expectedCashC: 1_000_000 + collected });
+    await hx.h['sales:confirmRefund']({ saleId: partial.id, amountC: partial.refundDueC });
+    await hx.h['sales:confirmRefund']({ saleId: refunded.id, amountC: refunded.refundDueC });
     await hx.h['shift:count']({ countedCashC: 1_000_000 + collected - givenBack - 100 });
     const report = await hx.h['shift:close']({ countedCashC: 1_000_000 + collected - givenBack - 100 });
     expect(report.totals.salesCount).toBe(2);

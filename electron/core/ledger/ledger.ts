@@ -37,6 +37,10 @@ export interface SaleRow {
   print_count: number;
   cashier_id: number | null;
   shift_id: number | null;
+  /** The refund the cashier confirmed handing back (0 until then), when and by whom. */
+  refund_handed_c: number;
+  refund_handed_at: number | null;
+  refund_handed_by: string | null;
 }
 
 export type NewSale = Pick<
@@ -148,6 +152,23 @@ export class Ledger {
       this.applyPatch(id, { ...patch, updated_at: at }, to);
       if (cards) this.insertCards(id, cards);
       this.addEvent(id, event, detail ?? null, at);
+      return this.mustGet(id);
+    })();
+  }
+
+  /**
+   * Records that the cashier handed `amountC` back to the customer, once: only while nothing was
+   * recorded yet, and with its timeline entry in the same transaction. Returns null if it was already
+   * recorded (the caller decides what that means).
+   */
+  recordRefundHandedBack(id: number, amountC: number, by: string, detail: string): SaleRow | null {
+    const at = this.now();
+    return this.db.transaction(() => {
+      const changed = this.stmt(
+        'UPDATE sales SET refund_handed_c = @amountC, refund_handed_at = @at, refund_handed_by = @by WHERE id = @id AND refund_handed_at IS NULL',
+      ).run({ id, amountC, at, by }).changes;
+      if (changed === 0) return null;
+      this.addEvent(id, 'refund-handed-back', detail, at);
       return this.mustGet(id);
     })();
   }

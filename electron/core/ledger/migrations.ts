@@ -112,6 +112,13 @@ const MIGRATIONS: string[] = [
   ALTER TABLE shifts ADD COLUMN closed_by_name TEXT;
   CREATE INDEX shifts_open ON shifts(closed_at);
   `,
+  // Money the customer can trust (issue 13): a refund counts as handed back only once the cashier
+  // confirms it; the amount, when and who are kept on the sale (its timeline says it too).
+  `
+  ALTER TABLE sales ADD COLUMN refund_handed_c INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sales ADD COLUMN refund_handed_at INTEGER;
+  ALTER TABLE sales ADD COLUMN refund_handed_by TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

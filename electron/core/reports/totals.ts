@@ -20,7 +20,12 @@ interface GroupRow {
   delivered_retail_c: number;
   delivered_cost_c: number;
   undelivered_retail_c: number;
+  handed_back_c: number;
+  owed_count: number;
 }
+
+/** States whose undelivered cards are owed back to the customer (see money-figures.ts). */
+const OWING_STATES: readonly SaleState[] = ['PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED'];
 
 export function emptyTotals(): SalesTotals {
   return {
@@ -34,6 +39,7 @@ export function emptyTotals(): SalesTotals {
     rejected: { count: 0, refundDueC: 0 },
     cancelled: { count: 0, refundDueC: 0 },
     pending: { count: 0, retailC: 0 },
+    refunds: { dueC: 0, handedBackC: 0, owedC: 0, owedCount: 0 },
     byProduct: [],
   };
 }
@@ -46,7 +52,9 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
             SUM(delivered_quantity * unit_retail_c) AS delivered_retail_c,
             SUM(CASE WHEN delivered_quantity = 0 THEN 0 WHEN fulfilled_amount_c > 0 THEN fulfilled_amount_c
                      ELSE delivered_quantity * unit_cost_c END) AS delivered_cost_c,
-            SUM((quantity - delivered_quantity) * unit_retail_c) AS undelivered_retail_c
+            SUM((quantity - delivered_quantity) * unit_retail_c) AS undelivered_retail_c,
+            SUM(refund_handed_c) AS handed_back_c,
+            SUM(CASE WHEN refund_handed_at IS NULL AND quantity > delivered_quantity THEN 1 ELSE 0 END) AS owed_count
        FROM sales
       WHERE ${where}${opts.includeTraining ? '' : " AND mode <> 'training'"}
       GROUP BY state, product_id, type_id`,
@@ -55,6 +63,15 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
   const t = emptyTotals();
   const lines = new Map<string, SalesTotals['byProduct'][number]>();
   for (const r of rows) {
+    // The same rule as moneyFigures (sales/money-figures.ts), summed: only settled-without-cards
+    // states owe their undelivered cards; a confirmed refund never counts more than was due.
+    if (OWING_STATES.includes(r.state) && r.undelivered_retail_c > 0) {
+      const handed = Math.min(r.handed_back_c, r.undelivered_retail_c);
+      t.refunds.dueC += r.undelivered_retail_c;
+      t.refunds.handedBackC += handed;
+      t.refunds.owedC += r.undelivered_retail_c - handed;
+      t.refunds.owedCount += r.owed_count;
+    }
     switch (r.state) {
       case 'FULFILLED':
       case 'PARTIALLY_FILLED': {
@@ -100,8 +117,9 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
 
 /**
  * Cash the drawer should hold: opening cash plus what customers paid and kept paying for, i.e.
- * delivered cards and sales still pending (their money is held until they settle).
+ * delivered cards and sales still pending (their money is held until they settle), plus refunds
+ * not yet handed back: that cash has not left the drawer until the cashier confirms it did.
  */
 export function expectedCash(openingC: number, totals: SalesTotals): number {
-  return openingC + totals.retailTotalC + totals.pending.retailC;
+  return openingC + totals.retailTotalC + totals.pending.retailC + totals.refunds.owedC;
 }

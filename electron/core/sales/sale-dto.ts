@@ -1,21 +1,24 @@
 import type { Sale } from '../../../shared/domain';
 import type { Ledger, SaleRow } from '../ledger/ledger';
+import { moneyFigures, type MoneyFigures } from './money-figures';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const mask = (last4: string) => `•••• ${last4}`;
 
+/** The sale's money (money-figures.ts) from its ledger row. */
+export function saleFigures(row: SaleRow): MoneyFigures {
+  return moneyFigures({
+    state: row.state,
+    quantity: row.quantity,
+    deliveredQuantity: row.delivered_quantity,
+    unitRetailC: row.unit_retail_c,
+    refundHandedC: row.refund_handed_c ?? 0,
+  });
+}
+
 /** Money the cashier hands back: undelivered cards, or the whole sale when nothing will come. */
 export function refundDue(row: SaleRow): number {
-  switch (row.state) {
-    case 'PARTIALLY_FILLED':
-    case 'REFUNDED':
-      return (row.quantity - row.delivered_quantity) * row.unit_retail_c;
-    case 'REJECTED':
-    case 'CANCELLED':
-      return row.quantity * row.unit_retail_c;
-    default:
-      return 0;
-  }
+  return saleFigures(row).refundDueC;
 }
 
 /** The renderer's view of a sale: codes masked to their last four characters. */
@@ -42,6 +45,7 @@ export function toSaleDto(row: SaleRow, ledger: Ledger): Sale {
     orderId: row.order_id,
     deliveredQuantity: row.delivered_quantity,
     refundDueC: refundDue(row),
+    money: { ...saleFigures(row), handedBackAt: iso(row.refund_handed_at ?? null), handedBackBy: row.refund_handed_by ?? null },
     reason: row.reason_code ? { code: row.reason_code, message: row.reason_message ?? '' } : null,
     cards: ['FULFILLED', 'PARTIALLY_FILLED'].includes(row.state)
       ? ledger.maskedCards(row.id).map((c) => ({ index: c.index, codeMasked: mask(c.codeLast4), serialMasked: mask(c.serialLast4) }))

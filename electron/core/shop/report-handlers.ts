@@ -1,13 +1,11 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { DayReport } from '../../../shared/shop';
-import { centimesToDzdString } from '../../../shared/money';
 import { AppError } from '../../../shared/result';
-import { toCsv } from '../exports/csv';
+import { dayCsv, salesCsv } from '../exports/csv';
 import { salesQueryFrom, searchSales } from '../ledger/history';
 import { localDayBounds } from '../reports/day-report';
 import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from '../reports/report-html';
 import { expectedCash, salesTotals } from '../reports/totals';
-import { refundDue } from '../sales/sale-dto';
 import type { TillServices } from '../services';
 import { backupLocation, createBackup, defaultBackupName, stageRestore } from './backup';
 import { reconcileDay } from './reconcile';
@@ -38,8 +36,6 @@ export function buildDayReport(s: TillServices, day: string): DayReport {
   };
 }
 
-const dzd = centimesToDzdString;
-
 export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCommands> {
   const training = () => s.keySession().effectiveMode === 'training';
   return {
@@ -64,24 +60,10 @@ export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCom
     'exports:csv': async (input) => {
       if (input.kind === 'day') {
         const r = buildDayReport(s, input.day);
-        const rows = r.totals.byProduct.map((l) => [l.productTitle, l.typeName, l.sales, l.cards, dzd(l.retailC), dzd(l.costC), dzd(l.retailC - l.costC)]);
-        rows.push(['TOTAL', '', r.totals.salesCount, r.totals.cardsSold, dzd(r.totals.retailTotalC), dzd(r.totals.costTotalC), dzd(r.totals.marginC)]);
-        return {
-          filename: `rapport-${input.day}.csv`,
-          mime: 'text/csv;charset=utf-8',
-          content: toCsv(['produit', 'valeur', 'ventes', 'cartes', 'encaisse_dzd', 'cout_dzd', 'marge_dzd'], rows),
-        };
+        return { filename: `rapport-${input.day}.csv`, mime: 'text/csv;charset=utf-8', content: dayCsv(r.totals) };
       }
       const sales = searchSales(s.ledger, salesQueryFrom(input.query, 1000));
-      const rows = sales.map((r) => [
-        r.id, new Date(r.created_at).toISOString(), r.cashier, r.product_title, r.type_name, r.quantity, r.delivered_quantity, r.state,
-        dzd(r.unit_retail_c), dzd(r.unit_retail_c * r.quantity), dzd(refundDue(r)), dzd(r.fulfilled_amount_c), r.order_id,
-      ]);
-      return {
-        filename: 'ventes.csv',
-        mime: 'text/csv;charset=utf-8',
-        content: toCsv(['vente', 'date', 'caissier', 'produit', 'valeur', 'quantite', 'livrees', 'etat', 'prix_unitaire_dzd', 'total_dzd', 'rendu_dzd', 'cout_dzd', 'commande'], rows),
-      };
+      return { filename: 'ventes.csv', mime: 'text/csv;charset=utf-8', content: salesCsv(sales) };
     },
     'reconcile:day': async ({ day, adopt }) => reconcileDay(s, day, adopt ?? false),
     'backup:create': async (input) => {
