@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { moneyFigures } from '../../electron/core/sales/money-figures';
 import { SALES_CSV_HEADER } from '../../electron/core/exports/csv';
+import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
+import { slipFormat } from '../../electron/core/receipts/slip-format';
+import { DEFAULT_SETTINGS, type Language } from '../../shared/domain';
 import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /** One sale's money, the way every surface must show it (issue 13, "money the customer can trust"). */
@@ -40,6 +43,39 @@ describe('moneyFigures', () => {
     expect(moneyFigures({ ...base, state: 'PLACED', deliveredQuantity: 0 })).toMatchObject({ refundDueC: 0, owedC: 0, netC: 1_575_00, differs: false });
     expect(() => moneyFigures({ ...base, state: 'FULFILLED', deliveredQuantity: 4 })).toThrow(RangeError);
     expect(() => moneyFigures({ ...base, state: 'FULFILLED', deliveredQuantity: 1, unitRetailC: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe('the slip', () => {
+  const data = (over: Partial<ReceiptData>): ReceiptData => ({
+    saleId: 7, state: 'PARTIALLY_FILLED', mode: 'production', createdAt: Date.UTC(2026, 10, 27, 9), cashier: 'Amina', productId: 'p', productTitle: 'Cartes',
+    typeName: 'T', quantity: 3, unitRetailC: 525_00, deliveredQuantity: 1, refundDueC: 1_050_00, reason: null, cards: [{ value: 'CODE-1', serial: 'S1' }], ...over,
+  });
+  const text = async (d: ReceiptData, language: Language) =>
+    (await renderReceiptHtml(d, { ...DEFAULT_SETTINGS, language })).replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/[ \t\n]+/g, ' ');
+
+  it('a partly delivered sale prints paid, to hand back and net, and "1 carte livrée sur 3"', async () => {
+    const fr = slipFormat({ language: 'fr', arabicDigits: false });
+    const t = await text(data({}), 'fr');
+    expect(t).toContain('1 carte livrée sur 3');
+    expect(t).toContain(`Total payé ${fr.money(1_575_00)}`);
+    expect(t).toContain(`À rendre au client ${fr.money(1_050_00)}`);
+    expect(t).toContain(`Net payé ${fr.money(525_00)}`);
+    expect(t).toContain('Carte 1/1');
+    // Once confirmed, a reprint says it was handed back and owes nothing more.
+    const after = await text(data({ refundHandedC: 1_050_00 }), 'fr');
+    expect(after).toContain(`Rendu au client ${fr.money(1_050_00)}`);
+    expect(after).not.toContain('À rendre au client ');
+  });
+
+  it('a failed sale in Arabic prints the net 0 beside the amount paid; a fulfilled one prints no extra figure', async () => {
+    const ar = slipFormat({ language: 'ar', arabicDigits: false });
+    const t = await text(data({ state: 'REFUNDED', deliveredQuantity: 0, quantity: 1, refundDueC: 525_00, cards: [] }), 'ar');
+    expect(t).toContain(`الصافي المدفوع ${ar.money(0)}`);
+    expect(t).toContain(`الواجب رده للزبون ${ar.money(525_00)}`);
+    const full = await text(data({ state: 'FULFILLED', deliveredQuantity: 3, refundDueC: 0, cards: [1, 2, 3].map((i) => ({ value: `C-${i}`, serial: `S${i}` })) }), 'fr');
+    expect(full).not.toContain('Net payé');
+    expect(full).toContain('Carte 3/3');
   });
 });
 

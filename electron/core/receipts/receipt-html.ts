@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import QRCode from 'qrcode';
 import { DEFAULT_SETTINGS, type Language, type Mode, type SaleState, type Settings } from '../../../shared/domain';
 import { defaultInstructions, receiptStrings } from '../../../shared/i18n/receipt';
+import { moneyFigures } from '../sales/money-figures';
 import { slipFormat, slipGeometry, slipPageCss, type SlipFormat } from './slip-format';
 
 export interface ReceiptData {
@@ -17,6 +18,8 @@ export interface ReceiptData {
   unitRetailC: number;
   deliveredQuantity: number;
   refundDueC: number;
+  /** The refund the cashier confirmed handing back (sales:confirmRefund); 0 or absent until then. */
+  refundHandedC?: number;
   reason: string | null;
   cards: { value: string; serial: string }[];
 }
@@ -113,7 +116,9 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
   else if (data.cards.length === 0) outcome = t('pending');
   outcome = outcome && esc(fmt.sentence(outcome));
 
-  const paid = data.unitRetailC * data.quantity;
+  // Paid, to hand back (or handed back) and net from the one function every surface uses.
+  const m = moneyFigures({ state: data.state, quantity: data.quantity, deliveredQuantity: data.deliveredQuantity, unitRetailC: data.unitRetailC, refundHandedC: data.refundHandedC ?? 0 });
+  const paid = m.paidC;
   const instructions = data.cards.length > 0 ? instructionsFor(data, settings, lang, fmt) : null;
   const shop = settings.shop;
   const footer = footerFor(settings, t);
@@ -166,6 +171,7 @@ ${reprint}
   ${row(t('quantity'), esc(fmt.int(data.quantity)))}
   ${row(t('unitPrice'), esc(money(data.unitRetailC)))}
   ${totalRow}
+  ${m.differs ? moneyRows(m, t, fmt, money, row) : ''}
 </table>
 ${outcome ? `<div class="outcome">${outcome}</div>` : ''}
 ${cardBlocks.join('\n')}
@@ -176,4 +182,19 @@ ${reprint}
 ${footer ? `<hr><div class="center" dir="auto">${esc(footer)}</div>` : ''}
 </body>
 </html>`;
+}
+
+/** Where paid and net differ: cards delivered of ordered, what goes back (or went back), and net. */
+function moneyRows(
+  m: ReturnType<typeof moneyFigures>,
+  t: TFunction,
+  fmt: SlipFormat,
+  money: (c: number) => string,
+  row: (label: string, value: string) => string,
+): string {
+  const lines = [`<tr><td colspan="2">${esc(t('delivered', { count: m.delivered, delivered: fmt.int(m.delivered), ordered: fmt.int(m.ordered) }))}</td></tr>`];
+  if (m.owedC > 0) lines.push(row(t('toHandBack'), esc(money(m.owedC))));
+  if (m.handedBackC > 0) lines.push(row(t('handedBack'), esc(money(m.handedBackC))));
+  lines.push(row(t('net'), esc(money(m.netC))));
+  return lines.join('\n  ');
 }

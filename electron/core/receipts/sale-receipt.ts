@@ -27,6 +27,7 @@ export async function saleReceipt(ledger: Ledger, settings: SettingsService, row
       unitRetailC: row.unit_retail_c,
       deliveredQuantity: row.delivered_quantity,
       refundDueC: refundDue(row),
+      refundHandedC: row.refund_handed_c,
       reason: row.reason_message,
       cards: ledger.cards(row.id),
     },
