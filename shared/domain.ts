@@ -63,6 +63,8 @@ export const denominationSchema = z.object({
   costC: centimes,
   retailC: centimes,
   stock: z.number().int().nonnegative(),
+  /** Cards of it the balance can still pay (sales/balance-cap.ts), sent by catalog:product; null or absent: not known. */
+  balanceCap: z.number().int().nonnegative().nullable().optional(),
 });
 export type Denomination = z.infer<typeof denominationSchema>;
 
@@ -109,18 +111,6 @@ export const maskedCardSchema = z.object({
   serialMasked: z.string(),
 });
 
-export const saleSchema = z.object({
-  id: z.number().int(),
-  state: saleStateSchema,
-  productId: z.string(),
-  productTitle: z.string(),
-  typeId: z.string(),
-  typeName: z.string(),
-  quantity: z.number().int().positive(),
-  unitCostC: centimes,
-  unitRetailC: centimes,
-  totalRetailC: centimes,
-  cashier: z.string(),
 /** Paid, due back, handed back (confirmed), still owed, net; delivered n of ordered m. */
 export const saleMoneySchema = z.object({
   paidC: centimes,
@@ -137,6 +127,18 @@ export const saleMoneySchema = z.object({
 });
 export type SaleMoney = z.infer<typeof saleMoneySchema>;
 
+export const saleSchema = z.object({
+  id: z.number().int(),
+  state: saleStateSchema,
+  productId: z.string(),
+  productTitle: z.string(),
+  typeId: z.string(),
+  typeName: z.string(),
+  quantity: z.number().int().positive(),
+  unitCostC: centimes,
+  unitRetailC: centimes,
+  totalRetailC: centimes,
+  cashier: z.string(),
   mode: modeSchema,
   createdAt: isoTime,
   updatedAt: isoTime,
@@ -148,6 +150,8 @@ export type SaleMoney = z.infer<typeof saleMoneySchema>;
   deliveredQuantity: z.number().int().nonnegative(),
   /** Retail value the cashier must hand back for cards that were not delivered. */
   refundDueC: centimes,
+  /** The sale's money as every surface shows it (electron/core/sales/money-figures.ts). */
+  money: saleMoneySchema,
   reason: z.object({ code: z.string(), message: z.string() }).nullable(),
   cards: z.array(maskedCardSchema),
 });
@@ -161,8 +165,6 @@ export const receiptSchema = z.object({
 export type Receipt = z.infer<typeof receiptSchema>;
 
 export const shopSchema = z.object({
-  /** The sale's money as every surface shows it (electron/core/sales/money-figures.ts). */
-  money: saleMoneySchema,
   name: z.string().max(80),
   address: z.string().max(200),
   phone: z.string().max(40),

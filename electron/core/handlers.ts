@@ -10,6 +10,7 @@ import { staffHandlers } from './shop/staff-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { historyHandlers } from './shop/history-handlers';
 import { refundHandlers } from './sales/refund-handlers';
+import { withBalanceCaps } from './sales/balance-cap';
 import { reportHandlers } from './shop/report-handlers';
 import { searchSales } from './ledger/history';
 import { ownSalesFilter, requireCodeAccess, requireVisibleSale } from './shop/sale-access';
@@ -60,7 +61,10 @@ function saleHandlers(s: TillServices): Pick<CommandHandlers, SaleCommands> {
     'catalog:product': async ({ productId }) => {
       const settings = s.settings.get();
       const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;
-      return reach(() => s.catalog.product(productId, markup));
+      const product = await reach(() => s.catalog.product(productId, markup));
+      // The balance the confirm check would use, if known; never a reason to fail the screen.
+      const balanceC = product.live ? await s.balance(false).then((b) => b.balanceC, () => null) : null;
+      return withBalanceCaps(product, balanceC, s.ledger);
     },
     'account:balance': async ({ refresh }) => reach(() => s.balance(refresh ?? false)),
     'sales:confirm': async (input) => {

@@ -5,6 +5,7 @@ import { SALES_CSV_HEADER } from '../../electron/core/exports/csv';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
 import { slipFormat } from '../../electron/core/receipts/slip-format';
 import { DEFAULT_SETTINGS, type Language } from '../../shared/domain';
+import { clampQuantity, maxQuantity } from '../../renderer/src/logic/quantity';
 import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /** One sale's money, the way every surface must show it (issue 13, "money the customer can trust"). */
@@ -173,5 +174,38 @@ describe('reports and exports', () => {
     const day = (await hx.h['exports:csv']({ kind: 'day', day: localDay() })).content;
     expect(day).toContain(`REMBOURSEMENTS_A_RENDRE,,1,,${dzd(2 * r)},,`);
     expect(day).toContain(`REMBOURSEMENTS_RENDUS,,,,${dzd(r)},,`);
+  });
+});
+
+describe('what the balance can pay', () => {
+  it('caps the quantity by the balance as well as by stock and the per-sale maximum, and names the limit', () => {
+    expect(maxQuantity({ stock: 5, maxPerSale: 10, balance: 2 })).toEqual({ max: 2, bound: 'balance' });
+    expect(maxQuantity({ stock: 2, maxPerSale: 10, balance: 2 })).toEqual({ max: 2, bound: 'stock' });
+    expect(maxQuantity({ stock: 50, maxPerSale: 3, balance: 7 })).toEqual({ max: 3, bound: 'maxPerSale' });
+    expect(maxQuantity({ stock: 50, maxPerSale: 3, balance: null })).toEqual({ max: 3, bound: 'maxPerSale' });
+    expect(clampQuantity(5, { stock: 5, maxPerSale: 10, balance: 2 })).toEqual({ quantity: 2, bound: 'balance' });
+    expect(clampQuantity(1, { stock: 5, maxPerSale: 10, balance: 0 })).toEqual({ quantity: 0, bound: 'balance' });
+  });
+
+  it('catalog:product tells how many cards the balance pays, and a cashier the same count', async () => {
+    hx = await startHarness();
+    const catalog = await hx.h['catalog:list']({});
+    const psn = catalog.products.find((p) => p.title === 'PlayStation Network')!;
+    // A balance of 2.5 cards of the first denomination (cost known to the owner only).
+    const owner = await hx.h['catalog:product']({ productId: psn.id });
+    const d = owner.denominations[0]!;
+    hx.sim.control.setBalance((d.costC! * 2.5) / 100);
+    await hx.h['account:balance']({ refresh: true });
+    const seen = (await hx.h['catalog:product']({ productId: psn.id })).denominations.find((x) => x.typeId === d.typeId)!;
+    expect(seen.balanceCap).toBe(2);
+    // A cashier gets the same count (the cost itself is the owner's: shop/cost-visibility.ts).
+    const amina = await hx.h['staff:add']({ name: 'Amina', role: 'cashier', pin: '2468' });
+    await hx.h['session:login']({ cashierId: amina.id, pin: '2468' });
+    const cashierView = (await hx.h['catalog:product']({ productId: psn.id })).denominations.find((x) => x.typeId === d.typeId)!;
+    expect(cashierView.balanceCap).toBe(2);
+    // Nothing payable: zero, which the screen greys out as "Solde insuffisant".
+    hx.sim.control.setBalance(0);
+    await hx.h['account:balance']({ refresh: true });
+    expect((await hx.h['catalog:product']({ productId: psn.id })).denominations.every((x) => x.balanceCap === 0)).toBe(true);
   });
 });

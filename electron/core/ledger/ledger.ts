@@ -165,7 +165,7 @@ export class Ledger {
     const at = this.now();
     return this.db.transaction(() => {
       const changed = this.stmt(
-        'UPDATE sales SET refund_handed_c = @amountC, refund_handed_at = @at, refund_handed_by = @by WHERE id = @id AND refund_handed_at IS NULL',
+        'UPDATE sales SET refund_handed_c = @amountC, refund_handed_at = @at, refund_handed_by = @by, updated_at = @at WHERE id = @id AND refund_handed_at IS NULL',
       ).run({ id, amountC, at, by }).changes;
       if (changed === 0) return null;
       this.addEvent(id, 'refund-handed-back', detail, at);

@@ -24,7 +24,7 @@ export interface ConfirmContext {
 }
 
 /** Cost of sales confirmed but not yet debited by the provider. */
-function committedCostC(ledger: Ledger): number {
+export function committedCostC(ledger: Ledger): number {
   return ledger.byStates(['QUEUED', 'SENDING', 'UNKNOWN', 'EXPIRED', 'AWAITING_OWNER']).reduce((s, r) => s + r.unit_cost_c * r.quantity, 0);
 }
 

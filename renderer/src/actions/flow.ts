@@ -46,7 +46,7 @@ export function selectedDenomination(): Denomination | null {
 }
 
 export function quantityLimits(d: Denomination | null) {
-  return { stock: d?.stock ?? 0, maxPerSale: useSettingsStore.getState().settings.maxQuantityPerSale };
+  return { stock: d?.stock ?? 0, maxPerSale: useSettingsStore.getState().settings.maxQuantityPerSale, balance: d?.balanceCap ?? null };
 }
 
 /**

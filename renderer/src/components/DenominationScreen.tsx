@@ -74,7 +74,10 @@ export function DenominationScreen() {
       {value && (
         <div className="denoms" onKeyDown={onKeyDown}>
           {value.denominations.map((d, i) => {
-            const out = d.stock < 1;
+            const outOfStock = d.stock < 1;
+            // The balance cannot pay even one card (catalog:product's balanceCap, the confirm check's rule).
+            const noBalance = !outOfStock && d.balanceCap === 0;
+            const out = outOfStock || noBalance;
             // Digits 1-9 pick the card at that place (useGlobalKeys); the number is shown on it.
             const digit = i < 9 ? String(i + 1) : null;
             return (
@@ -95,7 +98,7 @@ export function DenominationScreen() {
                 <span className="denom-name">{d.name}</span>
                 <span className="denom-price">{f.money(d.retailC)}</span>
                 <span className={out ? 'denom-stock out' : 'denom-stock'}>
-                  {out ? t('denoms.outOfStock') : t('denoms.stock', { count: d.stock, n: f.int(d.stock) })}
+                  {outOfStock ? t('denoms.outOfStock') : noBalance ? t('money.noBalance') : t('denoms.stock', { count: d.stock, n: f.int(d.stock) })}
                 </span>
                 {showCost && (
                   <span className="denom-cost small">

@@ -150,7 +150,9 @@ export function HistoryTab() {
                 <th scope="col">{t('history.col.value')}</th>
                 <th scope="col" className="n">{t('history.col.qty')}</th>
                 <th scope="col">{t('history.col.state')}</th>
-                <th scope="col" className="n">{t('history.col.total')}</th>
+                <th scope="col" className="n">{t('money.colPaid')}</th>
+                <th scope="col" className="n">{t('money.colHandedBack')}</th>
+                <th scope="col" className="n">{t('money.colNet')}</th>
                 <th scope="col">{t('history.col.actions')}</th>
               </tr>
             </thead>
@@ -162,9 +164,15 @@ export function HistoryTab() {
                   <td dir="auto">{s.cashier}</td>
                   <td dir="auto">{s.productTitle}</td>
                   <td dir="auto">{s.typeName}</td>
-                  <td className="n">{f.int(s.quantity)}</td>
+                  <td className="n">
+                    {s.money.differs ? <span title={t('money.delivered', { count: s.money.delivered, delivered: f.int(s.money.delivered), ordered: f.int(s.money.ordered) })}>{`${f.int(s.money.delivered)}/${f.int(s.money.ordered)}`}</span> : f.int(s.quantity)}
+                  </td>
                   <td>{t(`progress.state.${s.state}`)}</td>
-                  <td className="n">{f.money(s.totalRetailC)}</td>
+                  <td className="n">{f.money(s.money.paidC)}</td>
+                  <td className="n">
+                    {s.money.owedC > 0 ? <span className="warn-text">{t('money.owedAmount', { amount: f.money(s.money.owedC) })}</span> : s.money.handedBackC > 0 ? f.money(s.money.handedBackC) : ''}
+                  </td>
+                  <td className="n">{s.money.differs ? f.money(s.money.netC) : ''}</td>
                   <td>
                     <button type="button" className="btn small-btn" aria-label={t('history.openLabel', { id: f.int(s.id) })} onClick={() => void openSaleDetail(s.id)}>
                       {t('history.open')}

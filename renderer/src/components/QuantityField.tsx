@@ -32,6 +32,8 @@ export function QuantityField({ disabled }: { disabled: boolean }) {
   const boundText =
     bound === 'stock'
       ? t('qty.boundStock', { count: max, n: f.int(max) })
+      : bound === 'balance'
+        ? t('money.boundBalance', { count: max, n: f.int(max) })
       : bound === 'maxPerSale'
         ? t('qty.boundMaxPerSale', { count: max, n: f.int(max) })
         : bound === 'min'

@@ -10,6 +10,7 @@ import { Dialog } from './Dialog';
 import { ErrorNote } from './ErrorNote';
 import { HtmlFrame } from './HtmlFrame';
 import { SaleOutcome } from './ProgressScreen';
+import { SaleMoney } from './SaleMoney';
 
 /** "Détail de la vente n° N": fields, cards (masked until revealed), timeline, reprint. */
 export function SaleDetailDialog() {
@@ -41,12 +42,6 @@ function Fields({ sale }: { sale: Sale }) {
       <dd>{f.money(sale.unitRetailC)}</dd>
       <dt>{t('detail.total')}</dt>
       <dd>{f.money(sale.totalRetailC)}</dd>
-      {sale.refundDueC > 0 && (
-        <>
-          <dt>{t('detail.refundDue')}</dt>
-          <dd>{f.money(sale.refundDueC)}</dd>
-        </>
-      )}
       {sale.orderId && (
         <>
           <dt>{t('detail.orderId')}</dt>
@@ -74,6 +69,11 @@ function EventLine({ event }: { event: TimelineEvent }) {
     extra = null;
   } else if (event.kind === 'revealed') {
     text = t('timeline.revealed', { who: event.detail ?? '' });
+    extra = null;
+  } else if (event.kind === 'refund-handed-back') {
+    // "<centimes> <who>", written by sales:confirmRefund.
+    const [amount, ...who] = (event.detail ?? '').split(' ');
+    text = t('money.timelineHandedBack', { amount: f.money(Number(amount) || 0), who: who.join(' ') });
     extra = null;
   } else text = isKnownKind(event.kind) ? t(`timeline.${event.kind}`) : event.kind;
   return (
@@ -116,6 +116,7 @@ function SaleDetailBody({ saleId }: { saleId: number }) {
         <>
           <Fields sale={value} />
           <SaleOutcome sale={value} />
+          <SaleMoney sale={value} />
 
           <h3>{t('detail.cards')}</h3>
           {value.cards.length === 0 ? (

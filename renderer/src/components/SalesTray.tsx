@@ -8,6 +8,7 @@ import { canCancel, canSendNow, hasReceipt, isPending, secondsSince } from '../l
 import { useSalesStore } from '../stores/sales';
 import { ErrorNote } from './ErrorNote';
 import { SaleOutcome } from './ProgressScreen';
+import { SaleMoney } from './SaleMoney';
 
 function TrayItem({ sale, now }: { sale: Sale; now: number }) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
       <div className="small">{t('tray.item', { product: sale.productTitle, type: sale.typeName, n: f.int(sale.quantity) })}</div>
       <div className="tray-state">{t(`progress.state.${sale.state}`)}</div>
       {finished && <SaleOutcome sale={sale} />}
+      {finished && <SaleMoney sale={sale} />}
       {finished && sale.cards.length > 0 && (
         <div className="small">
           {t('tray.cards')}{' '}

@@ -1,17 +1,24 @@
 /** The contract's hard limit on one order (sales:confirm input). */
 export const CONTRACT_MAX_QUANTITY = 100;
 
-export type QuantityBound = 'min' | 'stock' | 'maxPerSale' | null;
+export type QuantityBound = 'min' | 'stock' | 'balance' | 'maxPerSale' | null;
 
 export interface QuantityLimits {
   stock: number;
   maxPerSale: number;
+  /** Cards the OneClickDZ balance can still pay (catalog:product's balanceCap); null: not known. */
+  balance?: number | null;
 }
 
-/** The highest quantity allowed, and which limit decides it (stock wins a tie: it is the harder fact). */
-export function maxQuantity(limits: QuantityLimits): { max: number; bound: 'stock' | 'maxPerSale' } {
+/**
+ * The highest quantity allowed, and which limit decides it. A tie goes to the harder fact: stock,
+ * then the balance, then the shop's own per-sale maximum.
+ */
+export function maxQuantity(limits: QuantityLimits): { max: number; bound: 'stock' | 'balance' | 'maxPerSale' } {
   const perSale = Math.min(limits.maxPerSale, CONTRACT_MAX_QUANTITY);
-  if (limits.stock <= perSale) return { max: Math.max(0, limits.stock), bound: 'stock' };
+  const balance = limits.balance ?? Number.POSITIVE_INFINITY;
+  if (limits.stock <= perSale && limits.stock <= balance) return { max: Math.max(0, limits.stock), bound: 'stock' };
+  if (balance <= perSale) return { max: Math.max(0, balance), bound: 'balance' };
   return { max: perSale, bound: 'maxPerSale' };
 }
 
@@ -21,7 +28,7 @@ export function maxQuantity(limits: QuantityLimits): { max: number; bound: 'stoc
  */
 export function clampQuantity(requested: number, limits: QuantityLimits): { quantity: number; bound: QuantityBound } {
   const { max, bound } = maxQuantity(limits);
-  if (max < 1) return { quantity: 0, bound: 'stock' };
+  if (max < 1) return { quantity: 0, bound };
   if (!Number.isFinite(requested) || requested < 1) return { quantity: 1, bound: requested < 1 ? 'min' : null };
   const whole = Math.floor(requested);
   if (whole > max) return { quantity: max, bound };

@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { shopAr } from './shop-ar';
 import { offlineAr } from './offline-ar';
+import { moneyAr } from './money-ar';
 
 /** Modern Standard Arabic. Plural keys follow Intl.PluralRules('ar'): zero, one, two, few, many, other. */
 export const ar = {
@@ -349,4 +350,5 @@ export const ar = {
   },
   ...shopAr,
   ...offlineAr,
+  ...moneyAr,
 } satisfies UiDict;

@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { shopEn } from './shop-en';
 import { offlineEn } from './offline-en';
+import { moneyEn } from './money-en';
 
 export const en = {
   app: {
@@ -320,4 +321,5 @@ export const en = {
   },
   ...shopEn,
   ...offlineEn,
+  ...moneyEn,
 } satisfies UiDict;

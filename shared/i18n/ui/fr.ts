@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { shopFr } from './shop-fr';
 import { offlineFr } from './offline-fr';
+import { moneyFr } from './money-fr';
 
 /** French: the default language of the till, written for an Algerian shop counter. */
 export const fr = {
@@ -321,4 +322,5 @@ export const fr = {
   },
   ...shopFr,
   ...offlineFr,
+  ...moneyFr,
 } satisfies UiDict;
