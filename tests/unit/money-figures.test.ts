@@ -158,6 +158,10 @@ describe('reports and exports', () => {
     expect(after.totals.refunds).toEqual({ dueC: 3 * r, handedBackC: r, owedC: 2 * r, owedCount: 1 });
     // The drawer still holds what was not handed back.
     expect(after.expectedCashC - before.expectedCashC).toBe(-r);
+    // The printed report keeps what is still owed apart from what was handed back.
+    const html = (await hx.h['reports:html']({ kind: 'day', day: localDay() })).html.replace(/<[^>]+>/g, ' ').replace(/[ \t\n]+/g, ' ');
+    expect(html).toContain('Remboursements rendus (confirmés)');
+    expect(html).toContain('À rendre, pas encore rendu (1)');
 
     const csv = (await hx.h['exports:csv']({ kind: 'history', query: {} })).content;
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));

@@ -113,6 +113,8 @@ ${line(c, givenBack('refunded', tot.refunded.count), money(tot.refunded.refundDu
 ${line(c, givenBack('rejected', tot.rejected.count), money(tot.rejected.refundDueC))}
 ${line(c, givenBack('cancelled', tot.cancelled.count), money(tot.cancelled.refundDueC))}
 ${line(c, `${t('pending')} (${fmt.int(tot.pending.count)})`, money(tot.pending.retailC))}
+${line(c, t('refundsHandedBack'), money(tot.refunds.handedBackC))}
+${line(c, `${t('refundsOwed')} (${fmt.int(tot.refunds.owedCount)})`, money(tot.refunds.owedC), tot.refunds.owedC > 0)}
 </table>`;
 }
 
