@@ -5,7 +5,7 @@ import {
   balanceSchema,
   catalogSchema,
   connectionStateSchema,
-  productDetailSchema,
+  productDetailViewSchema,
   receiptSchema,
   saleSchema,
   saleStateSchema,
@@ -47,7 +47,7 @@ export const backupFileNameSchema = z
 export const commands = {
   'app:status': { input: none, output: appStatusSchema },
   'catalog:list': { input: z.object({ refresh: z.boolean().optional() }).strict(), output: catalogSchema },
-  'catalog:product': { input: z.object({ productId: id }).strict(), output: productDetailSchema },
+  'catalog:product': { input: z.object({ productId: id }).strict(), output: productDetailViewSchema },
   'account:balance': { input: z.object({ refresh: z.boolean().optional() }).strict(), output: balanceSchema },
   'sales:confirm': {
     input: z
@@ -136,6 +136,14 @@ export const commands = {
   'backup:restore': {
     input: z.object({ name: backupFileNameSchema.optional(), choose: z.literal(true).optional() }).strict(),
     output: z.object({ restartRequired: z.boolean(), sales: z.number().int() }).nullable(),
+  },
+  /** The backups in the backups/ folder (newest first) and that folder's path: restore picks one. */
+  'backup:list': {
+    input: z.object({}).strict(),
+    output: z.object({
+      folder: z.string(),
+      files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative(), modifiedAt: z.string() })).max(200),
+    }),
   },
 } as const;
 

@@ -78,6 +78,18 @@ export const productDetailSchema = z.object({
 });
 export type ProductDetail = z.infer<typeof productDetailSchema>;
 
+/**
+ * A product as the screen receives it (catalog:product): the cost of each card and the markup are
+ * null for anyone but the owner (electron/core/shop/cost-visibility.ts).
+ */
+export const denominationViewSchema = denominationSchema.extend({ costC: centimes.nullable() });
+export type DenominationView = z.infer<typeof denominationViewSchema>;
+export const productDetailViewSchema = productDetailSchema.extend({
+  denominations: z.array(denominationViewSchema),
+  markupBp: z.number().int().nullable(),
+});
+export type ProductDetailView = z.infer<typeof productDetailViewSchema>;
+
 export const balanceSchema = z.object({ balanceC: centimes, checkedAt: isoTime, low: z.boolean() });
 export type Balance = z.infer<typeof balanceSchema>;
 
@@ -135,7 +147,8 @@ export const saleSchema = z.object({
   typeId: z.string(),
   typeName: z.string(),
   quantity: z.number().int().positive(),
-  unitCostC: centimes,
+  /** What one card cost the shop: null for anyone but the owner (cost-visibility.ts). */
+  unitCostC: centimes.nullable(),
   unitRetailC: centimes,
   totalRetailC: centimes,
   cashier: z.string(),

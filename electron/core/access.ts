@@ -1,4 +1,5 @@
 import type { CommandHandlers, CommandName } from '../../shared/contract';
+import { maySeeCost, withoutCosts } from './shop/cost-visibility';
 import type { SessionManager } from './staff/session';
 
 /**
@@ -50,6 +51,7 @@ export const ACCESS: Record<CommandName, Access> = {
   'reconcile:day': 'owner',
   'backup:create': 'owner',
   'backup:restore': 'owner',
+  'backup:list': 'owner',
 };
 
 export function guardHandlers(handlers: CommandHandlers, session: SessionManager): CommandHandlers {
@@ -60,7 +62,9 @@ export function guardHandlers(handlers: CommandHandlers, session: SessionManager
     guarded[name] = async (input: never) => {
       if (access === 'watch') session.require('cashier', { touch: false });
       else if (access !== 'public') session.require(access);
-      return handler(input);
+      const answer = await handler(input);
+      // Costs and margins are the owner's, whatever the command (shop/cost-visibility.ts).
+      return maySeeCost(session.active()) ? answer : withoutCosts(answer);
     };
   }
   return guarded as unknown as CommandHandlers;

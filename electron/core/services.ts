@@ -13,6 +13,7 @@ import type { CodeCipher } from './ledger/code-cipher';
 import type { BackupDialogs, EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
 import { toSaleDto } from './sales/sale-dto';
 import { maySeeSale } from './shop/sale-access';
+import { maySeeCost, saleWithoutCost } from './shop/cost-visibility';
 import { SaleEngine } from './sales/sale-engine';
 import type { SaleTiming } from './sales/timing';
 import type { SettingsService } from './settings/settings-service';
@@ -138,6 +139,11 @@ export class TillServices {
   onEvent(listener: EventListener): () => void {
     const filtered: EventListener = (name, payload) => {
       if (name === 'sales:changed' && !this.maySeeSaleNow((payload as EventPayload<'sales:changed'>).id)) return;
+      // A sale's cost reaches the owner only (shop/cost-visibility.ts).
+      if (name === 'sales:changed' && !maySeeCost(this.session.active())) {
+        listener(name, saleWithoutCost(payload as EventPayload<'sales:changed'>) as EventPayload<typeof name>);
+        return;
+      }
       listener(name, payload);
     };
     this.listeners.add(filtered);

@@ -48,6 +48,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'reconcile:day',
   'backup:create',
   'backup:restore',
+  'backup:list',
 ] as const satisfies readonly CommandName[];
 
 export const PRELOAD_EVENT_NAMES = [

@@ -10,6 +10,7 @@ test('the owner sets a picture for a product tile, and can remove it', async ({ 
 
   await page.getByRole('button', { name: 'Paramètres' }).click();
   const settings = page.getByRole('dialog', { name: 'Paramètres' });
+  await settings.getByRole('tab', { name: 'Ventes' }).click(); // pictures sit with the prices (issue 13)
   await settings.getByLabel('Produit de l’image').selectOption({ label: 'PlayStation Network' });
   await settings.getByLabel('Fichier image (PNG, JPEG ou WebP)').setInputFiles({ name: 'psn.png', mimeType: 'image/png', buffer: PNG_1PX });
   await expect(settings.getByText('Image enregistrée.')).toBeVisible();
@@ -18,6 +19,7 @@ test('the owner sets a picture for a product tile, and can remove it', async ({ 
 
   // A picture too large is refused with a reason, nothing saved.
   await page.getByRole('button', { name: 'Paramètres' }).click();
+  await settings.getByRole('tab', { name: 'Ventes' }).click(); // pictures sit with the prices (issue 13)
   await settings.getByLabel('Produit de l’image').selectOption({ label: 'Steam Wallet' });
   await settings.getByLabel('Fichier image (PNG, JPEG ou WebP)').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(200_000, 1) });
   await expect(settings.getByText(/Image trop lourde/)).toBeVisible();

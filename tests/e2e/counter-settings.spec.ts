@@ -9,8 +9,11 @@ test('settings: invalid values are named, a new markup changes the prices', asyn
 
   await page.getByRole('button', { name: 'Paramètres' }).click();
   const dialog = page.getByRole('dialog', { name: 'Paramètres' });
+  // The settings come in parts (issue 13): the OneClickDZ account is under "Sécurité", prices under "Ventes".
+  await dialog.getByRole('tab', { name: 'Sécurité' }).click();
   await expect(dialog.getByRole('heading', { name: 'Compte OneClickDZ' })).toBeVisible();
   await expect(dialog.getByText('Aucune clé : mode formation')).toBeVisible();
+  await dialog.getByRole('tab', { name: 'Ventes' }).click();
   await dialog.getByLabel('Marge (%)').fill('5,555');
   await dialog.getByLabel('Quantité maximale par vente').fill('0');
   await dialog.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
@@ -20,6 +23,7 @@ test('settings: invalid values are named, a new markup changes the prices', asyn
 
   await dialog.getByLabel('Marge (%)').fill('10');
   await dialog.getByLabel('Quantité maximale par vente').fill('3');
+  await dialog.getByRole('tab', { name: 'Boutique' }).click();
   await dialog.getByLabel('Nom de la boutique').fill('Cyber Sétif');
   await dialog.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
   await expect(dialog.getByText('Paramètres enregistrés.')).toBeVisible();

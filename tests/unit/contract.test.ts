@@ -165,6 +165,7 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'exports:csv': { inputs: (c) => [{ kind: 'day', day: c.day }, { kind: 'history', query: {} }], expect: 'ok' },
   'reconcile:day': { inputs: (c) => [{ day: c.day }, { day: c.day, adopt: true }], expect: 'ok' },
   'backup:create': { inputs: () => [{ name: 'contract-test.sqlite' }], expect: 'ok' },
+  'backup:list': { inputs: () => [{}], expect: 'ok' },
   'backup:restore': { inputs: () => [{ name: 'contract-test.sqlite' }], expect: 'ok' },
   'apiKey:set': { inputs: () => [{ key: TEST_KEY }], expect: 'ok' },
   'apiKey:clear': { inputs: () => [{}], expect: 'ok' },

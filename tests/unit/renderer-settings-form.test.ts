@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain';
-import { fieldFromError, formFromSettings, patchFromForm } from '../../renderer/src/logic/settingsForm';
+import { fieldFromError, formFromSettings, formIsDirty, patchFromForm, SETTINGS_TABS, tabOfField, tabsWithErrors } from '../../renderer/src/logic/settingsForm';
 
 describe('settings form', () => {
   it('round-trips the defaults to an empty patch', () => {
@@ -62,5 +62,30 @@ describe('settings form', () => {
     expect(fieldFromError({ code: 'INVALID_INPUT', message: 'x', details: { issues: [{ path: ['markupBp'] }] } })).toBe('markup');
     expect(fieldFromError({ code: 'INVALID_INPUT', message: 'queueCap: too big' })).toBe('queueCap');
     expect(fieldFromError({ code: 'INTERNAL', message: 'queueCap' })).toBeNull();
+  });
+
+  it('puts the technical fields under Avancé and every field in one part', () => {
+    expect(SETTINGS_TABS).toEqual(['shop', 'sales', 'printing', 'security', 'advanced']);
+    expect(tabOfField('apiRate')).toBe('advanced');
+    expect(tabOfField('queueCap')).toBe('advanced');
+    expect(tabOfField('shopName')).toBe('shop');
+    expect(tabOfField('override:p1')).toBe('sales');
+    for (const k of Object.keys(formFromSettings(DEFAULT_SETTINGS))) {
+      if (k === 'overrides') continue;
+      expect(SETTINGS_TABS, k).toContain(tabOfField(k as never));
+    }
+    // An error is never hidden: its part is named, in screen order.
+    expect(tabsWithErrors({ apiRate: { key: 'x' }, shopName: { key: 'y' } })).toEqual(['shop', 'advanced']);
+  });
+
+  it('knows when closing would lose something typed', () => {
+    const form = formFromSettings(DEFAULT_SETTINGS);
+    expect(formIsDirty(form, DEFAULT_SETTINGS)).toBe(false);
+    expect(formIsDirty({ ...form, shopName: 'Cyber Sétif' }, DEFAULT_SETTINGS)).toBe(true);
+    expect(formIsDirty({ ...form, autoPrint: !form.autoPrint }, DEFAULT_SETTINGS)).toBe(true);
+    // A value the save would refuse is a change too.
+    expect(formIsDirty({ ...form, apiRate: 'beaucoup' }, DEFAULT_SETTINGS)).toBe(true);
+    // Spaces the save trims away are not.
+    expect(formIsDirty({ ...form, shopName: `${form.shopName}  ` }, DEFAULT_SETTINGS)).toBe(false);
   });
 });

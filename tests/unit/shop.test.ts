@@ -71,7 +71,7 @@ describe('shifts and reports', () => {
     expect(report.totals.retailTotalC).toBe(collected - givenBack);
     expect(report.totals.partial).toMatchObject({ count: 1, refundDueC: partial.refundDueC });
     expect(report.totals.refunded).toMatchObject({ count: 1, refundDueC: refunded.refundDueC });
-    expect(report.totals.costTotalC).toBe(full.unitCostC * 2 + partial.unitCostC * 2);
+    expect(report.totals.costTotalC).toBe(full.unitCostC! * 2 + partial.unitCostC! * 2);
     expect(report.totals.marginC).toBe(report.totals.retailTotalC - report.totals.costTotalC);
     expect(report.expectedCashC).toBe(1_000_000 + collected - givenBack);
     expect(report.differenceC).toBe(-100);

@@ -8,9 +8,10 @@ import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from '../reports/
 import { expectedCash, salesTotals } from '../reports/totals';
 import type { TillServices } from '../services';
 import { backupLocation, createBackup, defaultBackupName, stageRestore } from './backup';
+import { listBackups } from './backup-list';
 import { reconcileDay } from './reconcile';
 
-type ReportCommands = 'reports:day' | 'reports:html' | 'exports:csv' | 'reconcile:day' | 'backup:create' | 'backup:restore';
+type ReportCommands = 'reports:day' | 'reports:html' | 'exports:csv' | 'reconcile:day' | 'backup:create' | 'backup:restore' | 'backup:list';
 
 export function buildDayReport(s: TillServices, day: string): DayReport {
   const { from, to } = localDayBounds(day);
@@ -75,5 +76,6 @@ export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCom
       const where = await backupLocation(input, s.backupDialogs, (d) => d.chooseBackupSource(), null);
       return where ? { restartRequired: true, sales: await stageRestore(where, s.dataDir, s.cipher) } : null;
     },
+    'backup:list': async () => listBackups(s.dataDir),
   };
 }

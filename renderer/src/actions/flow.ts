@@ -5,7 +5,7 @@ import { useCatalogStore } from '../stores/catalog';
 import { initialFlow, useFlowStore } from '../stores/flow';
 import { useSettingsStore } from '../stores/settings';
 import { useBalanceStore, useStatusStore } from '../stores/status';
-import type { Denomination } from '../../../shared/domain';
+import type { DenominationView as Denomination } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/result';
 import { dropReceipt } from './receipts';
 import { receiveSale } from './sales';
@@ -120,7 +120,8 @@ export function blockers(): Blocker[] {
   const quantity = typedQuantity() ?? currentQuantity().quantity;
   if (!d || d.stock < quantity || quantity < 1) out.push({ kind: 'stock', stock: d?.stock ?? 0 });
   const balance = useBalanceStore.getState().balance;
-  if (d && balance) {
+  // A cashier is not sent the cost (owner only): the core checks the balance when the sale is confirmed.
+  if (d && balance && d.costC !== null) {
     const after = balanceAfter(balance.balanceC, d.costC, quantity);
     if (after < 0) out.push({ kind: 'balance', missingC: -after });
   }

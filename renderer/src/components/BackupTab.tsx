@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../shared/result';
+import { listBackups, type BackupList } from '../actions/backups';
 import { createBackup, restoreBackup } from '../actions/manage';
 import { useFormat } from '../hooks/useFormat';
 import { useBackupStore } from '../stores/backoffice';
 import { useStatusStore } from '../stores/status';
 import { ErrorNote } from './ErrorNote';
+import { RestoreConfirmDialog } from './RestoreConfirmDialog';
 
 /** The refusal the core explained (details.reason), or a bad name caught by the contract. */
 function backupRefusal(error: AppErrorShape): string | null {
@@ -15,29 +17,46 @@ function backupRefusal(error: AppErrorShape): string | null {
   return null;
 }
 
+const kb = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
+
 /**
  * "Sauvegarde" (owner): the ledger and settings to a file, and back (applied at the next start).
- * The page never names a path: a file name in the data dir's backups folder, or, in the Electron
- * app (native printing means the native dialogs are there too), a file the owner picks in the
- * main process's own dialog.
+ * The page never names a path. Restoring picks one of the backups the till lists from its
+ * backups folder, or, in the Electron app (native printing means the native dialogs are there
+ * too), a file the owner picks in the system's own dialog (a USB stick, say). Saving goes to the
+ * backups folder, whose path is shown, or (Electron) anywhere the save dialog allows.
  */
 export function BackupTab() {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const state = useBackupStore((s) => s);
   const nativeDialogs = useStatusStore((s) => s.appStatus?.printing === 'native');
-  const [name, setName] = useState('');
-  const [confirming, setConfirming] = useState<null | 'name' | 'choose'>(null);
+  const [list, setList] = useState<BackupList | null>(null);
+  const [listError, setListError] = useState<AppErrorShape | null>(null);
+  // What the owner is about to restore: a listed name, or a file to choose next (Electron).
+  const [confirming, setConfirming] = useState<null | { name: string } | { choose: true }>(null);
   const working = state.status === 'working';
 
-  const restore = async (how: 'name' | 'choose') => {
-    if (how === 'name' && !name.trim()) return;
-    if (confirming !== how) {
-      setConfirming(how);
-      return;
-    }
+  const reload = useCallback(async () => {
+    const r = await listBackups();
+    if (r.ok) {
+      setList(r.value);
+      setListError(null);
+    } else setListError(r.error);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  // A new backup, or a refusal (a file gone meanwhile), changes what is in the folder.
+  useEffect(() => {
+    if (state.status === 'created' || state.status === 'error') void reload();
+  }, [state.status, reload]);
+
+  const restore = async () => {
+    const what = confirming;
     setConfirming(null);
-    await restoreBackup(how === 'name' ? { name } : { choose: true });
+    if (what) await restoreBackup(what);
   };
 
   const refusal = state.status === 'error' ? backupRefusal(state.error) : null;
@@ -46,14 +65,30 @@ export function BackupTab() {
   return (
     <div className="backup">
       <p>{t('backup.intro')}</p>
-      <button type="button" className="btn primary" disabled={working} onClick={() => void createBackup()}>
-        {state.status === 'working' && state.what === 'create' ? t('backup.creating') : t('backup.create')}
-      </button>
-      {nativeDialogs && (
-        <button type="button" className="btn" disabled={working} onClick={() => void createBackup(true)}>
-          {t('backup.saveAs')}
-        </button>
-      )}
+
+      <section aria-labelledby="backup-create-title" className="settings-section">
+        <h3 id="backup-create-title">{t('backupPick.createHeading')}</h3>
+        {list && (
+          <p className="small">
+            {t('backupPick.folder')}{' '}
+            <bdi dir="ltr" className="masked">
+              {list.folder}
+            </bdi>
+          </p>
+        )}
+        <div className="row-actions">
+          <button type="button" className="btn primary" disabled={working} onClick={() => void createBackup()}>
+            {state.status === 'working' && state.what === 'create' ? t('backup.creating') : t('backup.create')}
+          </button>
+          {nativeDialogs && (
+            <button type="button" className="btn" disabled={working} onClick={() => void createBackup(true)}>
+              {t('backupPick.saveAs')}
+            </button>
+          )}
+        </div>
+        {!nativeDialogs && <p className="small muted">{t('backupPick.usbHint')}</p>}
+      </section>
+
       <div role="status" className="small">
         {state.status === 'created' && (
           <p>
@@ -61,7 +96,7 @@ export function BackupTab() {
             <bdi dir="ltr" className="masked">
               {state.path}
             </bdi>{' '}
-            ({f.int(Math.ceil(state.bytes / 1024))} KB)
+            ({t('backupPick.kb', { n: f.int(kb(state.bytes)) })})
           </p>
         )}
         {state.status === 'restored' && <p className="warn-box">{t('backup.restored', { n: f.int(state.sales) })}</p>}
@@ -78,43 +113,59 @@ export function BackupTab() {
 
       <section aria-labelledby="backup-restore-title" className="settings-section">
         <h3 id="backup-restore-title">{t('backup.restoreHeading')}</h3>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void restore('name');
-          }}
-        >
-          <div className="field">
-            <label htmlFor="backup-path">{t('backup.path')}</label>
-            <input
-              id="backup-path"
-              type="text"
-              dir="ltr"
-              autoComplete="off"
-              spellCheck={false}
-              value={name}
-              aria-describedby="backup-path-hint"
-              onChange={(e) => {
-                setName(e.target.value);
-                setConfirming(null);
-              }}
-            />
-            <p id="backup-path-hint" className="small muted">
-              {t('backup.pathHint')}
-            </p>
-          </div>
-          {confirming && <p className="warn-box">{t('backup.restoreQuestion')}</p>}
-          <button type="submit" className="btn danger" disabled={working || !name.trim()}>
-            {confirming === 'name' ? t('backup.restoreConfirm') : t('backup.restore')}
+        {nativeDialogs && (
+          <button type="button" className="btn" disabled={working} onClick={() => setConfirming({ choose: true })}>
+            {t('backup.chooseFile')}
           </button>
-          {nativeDialogs && (
-            <button type="button" className="btn" disabled={working} onClick={() => void restore('choose')}>
-              {confirming === 'choose' ? t('backup.restoreConfirm') : t('backup.chooseFile')}
-            </button>
-          )}
-        </form>
+        )}
+        {listError && <ErrorNote error={listError} compact onRetry={() => void reload()} />}
+        {list && list.files.length === 0 && <p className="muted">{t('backupPick.none')}</p>}
+        {list && list.files.length > 0 && (
+          <table className="data-table" aria-label={t('backupPick.table')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('backupPick.col.name')}</th>
+                <th scope="col">{t('backupPick.col.date')}</th>
+                <th scope="col">{t('backupPick.col.size')}</th>
+                <th scope="col">{t('backupPick.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.files.map((file) => (
+                <tr key={file.name}>
+                  <td>
+                    <bdi dir="ltr">{file.name}</bdi>
+                  </td>
+                  <td>{f.dateTime(file.modifiedAt)}</td>
+                  <td>{t('backupPick.kb', { n: f.int(kb(file.bytes)) })}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn small-btn danger"
+                      disabled={working}
+                      aria-label={t('backupPick.restoreLabel', { name: file.name })}
+                      onClick={() => setConfirming({ name: file.name })}
+                    >
+                      {t('backup.restore')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <button type="button" className="btn small-btn ghost" onClick={() => void reload()}>
+          {t('backupPick.refresh')}
+        </button>
       </section>
+
+      {confirming && (
+        <RestoreConfirmDialog
+          name={'name' in confirming ? confirming.name : null}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void restore()}
+        />
+      )}
     </div>
   );
 }

@@ -73,7 +73,7 @@ export function ConfirmDialog() {
 
   if (!d) return null;
 
-  const after = balance && typed !== null ? balanceAfter(balance.balanceC, d.costC, typed) : null;
+  const after = balance && typed !== null && d.costC !== null ? balanceAfter(balance.balanceC, d.costC, typed) : null;
   const newPrice = confirm.error ? newPriceFrom(confirm.error.details) : null;
 
   return (
@@ -95,10 +95,15 @@ export function ConfirmDialog() {
         <dd className="to-collect" data-testid="to-collect" aria-live="polite">
           {typed === null ? '—' : f.money(multiply(d.retailC, typed))}
         </dd>
-        <dt>{t('confirm.balanceAfter')}</dt>
-        <dd className={after !== null && after < 0 ? 'negative' : undefined}>
-          {after === null ? t('confirm.balanceUnknown') : f.money(after)}
-        </dd>
+        {/* Without the cost (a cashier's screen) the balance after would give it away: not shown. */}
+        {d.costC !== null && (
+          <>
+            <dt>{t('confirm.balanceAfter')}</dt>
+            <dd className={after !== null && after < 0 ? 'negative' : undefined}>
+              {after === null ? t('confirm.balanceUnknown') : f.money(after)}
+            </dd>
+          </>
+        )}
       </dl>
       {blocked && (
         <div className="blocked" role="alert">

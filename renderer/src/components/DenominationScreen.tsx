@@ -4,6 +4,7 @@ import { chooseDenomination, goBack, reloadProduct, setShowCost } from '../actio
 import { focusDenomination } from '../focus';
 import { useFormat } from '../hooks/useFormat';
 import { useFlowStore } from '../stores/flow';
+import { selectIsOwner, useSessionStore } from '../stores/session';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNote } from './ErrorNote';
 import { PriceAge } from './PriceAge';
@@ -27,6 +28,7 @@ export function DenominationScreen() {
   const title = useFlowStore((s) => s.productTitle);
   const detail = useFlowStore((s) => s.detail);
   const showCost = useFlowStore((s) => s.showCost);
+  const isOwner = useSessionStore(selectIsOwner);
   const step = useFlowStore((s) => s.step);
   const value = detail.value;
 
@@ -57,10 +59,13 @@ export function DenominationScreen() {
       </div>
       <div className="denoms-bar">
         <p className="lead">{t('denoms.choose')}</p>
-        <label className="check">
-          <input type="checkbox" checked={showCost} onChange={(e) => setShowCost(e.target.checked)} />
-          {t('denoms.showCost')}
-        </label>
+        {/* Cost and margin are the owner's (the core sends no cost to a cashier either). */}
+        {isOwner && (
+          <label className="check">
+            <input type="checkbox" checked={showCost} onChange={(e) => setShowCost(e.target.checked)} />
+            {t('denoms.showCost')}
+          </label>
+        )}
       </div>
       {detail.status === 'loading' && !value && <p className="muted">{t('denoms.loading')}</p>}
       {detail.error && <ErrorNote error={detail.error} onRetry={() => void reloadProduct()} />}
@@ -100,7 +105,7 @@ export function DenominationScreen() {
                 <span className={out ? 'denom-stock out' : 'denom-stock'}>
                   {outOfStock ? t('denoms.outOfStock') : noBalance ? t('money.noBalance') : t('denoms.stock', { count: d.stock, n: f.int(d.stock) })}
                 </span>
-                {showCost && (
+                {showCost && isOwner && d.costC !== null && (
                   <span className="denom-cost small">
                     {t('denoms.cost', { amount: f.money(d.costC) })} · {t('denoms.margin', { amount: f.money(d.retailC - d.costC) })}
                   </span>

@@ -207,3 +207,55 @@ export function fieldFromError(error: AppErrorShape): FormField | null {
   for (const [path, field] of Object.entries(PATH_TO_FIELD)) if (error.message.includes(path)) return field;
   return null;
 }
+
+/**
+ * The settings screen's parts. The technical knobs (the provider request budget, the offline
+ * queue) sit under "Avancé", away from what a shop owner changes every week.
+ */
+export const SETTINGS_TABS = ['shop', 'sales', 'printing', 'security', 'advanced'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+const TAB_OF_FIELD: Record<Exclude<FormField, `override:${string}`>, SettingsTab> = {
+  shopName: 'shop',
+  shopAddress: 'shop',
+  shopPhone: 'shop',
+  shopFooter: 'shop',
+  cashierName: 'shop',
+  language: 'shop',
+  arabicDigits: 'shop',
+  markup: 'sales',
+  lowBalance: 'sales',
+  maxQuantity: 'sales',
+  paperWidthMm: 'printing',
+  printerName: 'printing',
+  silentPrint: 'printing',
+  autoPrint: 'printing',
+  showQrCodes: 'printing',
+  idleLock: 'security',
+  reprintWindow: 'security',
+  apiRate: 'advanced',
+  queueCap: 'advanced',
+  queueExpiry: 'advanced',
+  maxOfflinePriceAge: 'advanced',
+};
+
+/** The part of the screen a field is shown in (so an error is never hidden in another part). */
+export function tabOfField(field: FormField): SettingsTab {
+  if (field.startsWith('override:')) return 'sales';
+  return TAB_OF_FIELD[field as keyof typeof TAB_OF_FIELD] ?? 'advanced';
+}
+
+/** The parts holding at least one error, in screen order. */
+export function tabsWithErrors(errors: FieldErrors): SettingsTab[] {
+  const tabs = new Set((Object.keys(errors) as FormField[]).map(tabOfField));
+  return SETTINGS_TABS.filter((t) => tabs.has(t));
+}
+
+/**
+ * Whether closing would lose something typed: any change the save would send, or any value the
+ * save would refuse (which is a change too, just not a valid one yet).
+ */
+export function formIsDirty(form: SettingsForm, current: Settings): boolean {
+  const { patch, errors } = patchFromForm(form, current);
+  return Object.keys(patch).length > 0 || Object.keys(errors).length > 0;
+}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ProductDetail } from '../../../shared/domain';
+import type { ProductDetailView } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/result';
 import type { LoadStatus } from './types';
 
@@ -13,7 +13,7 @@ export type FlowState = {
   step: Step;
   productId: string | null;
   productTitle: string;
-  detail: { status: LoadStatus; value: ProductDetail | null; error: AppErrorShape | null };
+  detail: { status: LoadStatus; value: ProductDetailView | null; error: AppErrorShape | null };
   /** The denomination on the confirmation; kept when going back so its button gets the focus again. */
   typeId: string | null;
   /** What is in the quantity box, as typed (may be empty while the cashier types). */

@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { shopAr } from './shop-ar';
 import { offlineAr } from './offline-ar';
+import { trapsAr } from './traps-ar';
 import { moneyAr } from './money-ar';
 
 /** Modern Standard Arabic. Plural keys follow Intl.PluralRules('ar'): zero, one, two, few, many, other. */
@@ -350,5 +351,6 @@ export const ar = {
   },
   ...shopAr,
   ...offlineAr,
+  ...trapsAr,
   ...moneyAr,
 } satisfies UiDict;

@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { shopEn } from './shop-en';
 import { offlineEn } from './offline-en';
+import { trapsEn } from './traps-en';
 import { moneyEn } from './money-en';
 
 export const en = {
@@ -321,5 +322,6 @@ export const en = {
   },
   ...shopEn,
   ...offlineEn,
+  ...trapsEn,
   ...moneyEn,
 } satisfies UiDict;

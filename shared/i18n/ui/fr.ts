@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { shopFr } from './shop-fr';
 import { offlineFr } from './offline-fr';
+import { trapsFr } from './traps-fr';
 import { moneyFr } from './money-fr';
 
 /** French: the default language of the till, written for an Algerian shop counter. */
@@ -322,5 +323,6 @@ export const fr = {
   },
   ...shopFr,
   ...offlineFr,
+  ...trapsFr,
   ...moneyFr,
 } satisfies UiDict;

@@ -295,7 +295,7 @@ export const shopEn = {
       BACKUP_EXISTS: 'A file with that name already exists. A backup never replaces a file: choose another name.',
       BACKUP_SYMLINK: 'That name is a shortcut (link) to another file: choose the file itself.',
       BACKUP_NOT_FILE: 'That is not a file.',
-      BACKUP_NOT_FOUND: 'No backup file with that name in the backups folder.',
+      BACKUP_NOT_FOUND: 'File not found: this backup is no longer there (deleted, moved, or the USB stick was removed). Refresh the list and pick another one.',
       BACKUP_FOLDER_UNSAFE: 'The backups folder is a shortcut (link) or not a folder: ask for help before backing up.',
       BACKUP_NO_DIALOG: 'Choosing a file is only possible in the till app. Here, use the backups folder.',
       BACKUP_NOT_A_BACKUP: 'That file is not a till backup.',

@@ -295,7 +295,7 @@ export const shopFr = {
       BACKUP_EXISTS: 'Un fichier porte déjà ce nom. Une sauvegarde ne remplace jamais un fichier : choisissez un autre nom.',
       BACKUP_SYMLINK: 'Ce nom est un raccourci (lien) vers un autre fichier : choisissez le fichier lui-même.',
       BACKUP_NOT_FILE: 'Ce n’est pas un fichier.',
-      BACKUP_NOT_FOUND: 'Aucun fichier de sauvegarde de ce nom dans le dossier des sauvegardes.',
+      BACKUP_NOT_FOUND: 'Fichier introuvable : cette sauvegarde n’est plus à cet endroit (supprimée, déplacée, ou clé USB retirée). Actualisez la liste et choisissez-en une autre.',
       BACKUP_FOLDER_UNSAFE: 'Le dossier des sauvegardes est un raccourci (lien) ou n’est pas un dossier : demandez de l’aide avant de sauvegarder.',
       BACKUP_NO_DIALOG: 'Choisir un fichier n’est possible que dans l’application de caisse. Ici, utilisez le dossier des sauvegardes.',
       BACKUP_NOT_A_BACKUP: 'Ce fichier n’est pas une sauvegarde de la caisse.',

@@ -1,0 +1,45 @@
+import type { ProductDetail, ProductDetailView, Sale } from '../../../shared/domain';
+import type { ActiveCashier } from '../staff/session';
+
+/**
+ * What a card costs the shop, and so its margin, is the owner's (issue 13: a cashier ticked
+ * "Afficher le coût" and saw both). The screen hides the switch from cashiers, but that is only
+ * the screen: the core itself never sends a cost, or the markup that gives it back from the price,
+ * to anyone but the owner, so a modified page cannot show them either. One rule, applied to every
+ * command's answer (access.ts) and to every `sales:changed` event (services.ts).
+ */
+export function maySeeCost(who: ActiveCashier | null): boolean {
+  return who?.role === 'owner';
+}
+
+/** A product's cards without their cost, and without the markup (price ÷ markup = cost). */
+export function productWithoutCost(p: ProductDetail | ProductDetailView): ProductDetailView {
+  return { ...p, markupBp: null, denominations: p.denominations.map((d) => ({ ...d, costC: null })) };
+}
+
+export function saleWithoutCost(s: Sale): Sale {
+  return { ...s, unitCostC: null };
+}
+
+const isSale = (v: object): v is Sale => 'unitCostC' in v && 'totalRetailC' in v;
+const isProduct = (v: object): v is ProductDetail => 'denominations' in v && Array.isArray((v as ProductDetail).denominations) && 'markupBp' in v;
+
+/**
+ * Takes the costs out of any answer for someone who is not the owner: a sale, a product, or a
+ * list or record of them (history pages, held sales…). Walks the answer's shape instead of a list
+ * of commands, so a command added later that returns sales is covered without anyone remembering.
+ */
+export function withoutCosts<T>(value: T, depth = 0): T {
+  if (value === null || typeof value !== 'object' || depth > 4) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutCosts(v, depth + 1)) as T;
+  if (isSale(value)) return saleWithoutCost(value) as T;
+  if (isProduct(value)) return productWithoutCost(value) as T;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const next = withoutCosts(v, depth + 1);
+    if (next !== v) changed = true;
+    out[k] = next;
+  }
+  return (changed ? out : value) as T;
+}
