@@ -27,6 +27,8 @@ export interface PrintWindowLike {
     print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
     printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
     setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+    /** The printers the system knows (Electron ≥ 17), to refuse an unknown name before a silent print. */
+    getPrintersAsync?(): Promise<Array<{ name: string }>>;
     on(event: 'will-navigate', listener: (event: { preventDefault(): void }) => void): unknown;
   };
 }
@@ -94,18 +96,38 @@ async function withReceiptPage<T>(
   }
 }
 
+/**
+ * A printer named in the settings is printed to silently: the owner already chose the device, and
+ * the counter prints each finished sale by itself (issue 13), so a dialog would only stop the sale.
+ * Without a name, `silent` (the settings' checkbox) decides, and the default printer is used.
+ */
+export function printsSilently(options: Pick<PrintOptions, 'printerName' | 'silent'>): boolean {
+  return options.silent || options.printerName.trim() !== '';
+}
+
 export function createElectronReceiptPrinter(deps: PrinterDeps): ReceiptPrinter {
   return {
     async print(html: string, options: PrintOptions): Promise<boolean> {
       try {
-        return await withReceiptPage(deps, html, options.widthMm, (win, heightMicrons) => {
+        return await withReceiptPage(deps, html, options.widthMm, async (win, heightMicrons) => {
+          const silent = printsSilently(options);
+          const deviceName = options.printerName.trim();
+          // Silently, Chromium may drop a job for an unknown printer without a word: check first,
+          // so the cashier is told the receipt did not print instead of waiting for paper.
+          if (silent && deviceName && win.webContents.getPrintersAsync) {
+            const printers = await win.webContents.getPrintersAsync();
+            if (!printers.some((p) => p.name === deviceName)) {
+              deps.logger?.warn('receipt not printed', { reason: 'printer not found', printers: printers.length });
+              return false;
+            }
+          }
           const printOptions: WebContentsPrintOptions = {
-            silent: options.silent,
+            silent,
             printBackground: true,
             pageSize: { width: options.widthMm * 1000, height: heightMicrons },
             margins: { marginType: 'none' },
           };
-          if (options.printerName) printOptions.deviceName = options.printerName;
+          if (deviceName) printOptions.deviceName = deviceName;
           return new Promise<boolean>((resolve) => {
             win.webContents.print(printOptions, (success, failureReason) => {
               if (!success) deps.logger?.warn('receipt not printed', { reason: failureReason });

@@ -1,9 +1,9 @@
-import { expect, simOrders, test } from './fixtures';
+import { expect, menuItem, simOrders, test } from './fixtures';
 
 test('the same sale in Arabic renders right-to-left', async ({ till }) => {
   const { page } = till;
   await expect(page.getByRole('button', { name: 'PlayStation Network', exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'العربية' }).click();
+  await menuItem(page, 'العربية');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expect(page.getByText('وضع التدريب: الرموز غير صالحة')).toBeVisible();
@@ -25,6 +25,6 @@ test('the same sale in Arabic renders right-to-left', async ({ till }) => {
   // The choice survives a reload (it is a setting, not page state).
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('button', { name: 'Français' }).click();
+  await menuItem(page, 'Français', 'القائمة');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });

@@ -29,7 +29,8 @@ test('the catalog grid appears and training mode is labelled', async ({ till }) 
   await expect(page.getByRole('tab', { name: 'Tous' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('Rechercher un produit')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Actualiser le solde' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Paramètres' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Actualiser le catalogue' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Menu', exact: true })).toHaveAttribute('aria-haspopup', 'menu');
 
   // Search narrows the grid; a category tab filters it.
   await page.getByLabel('Rechercher un produit').fill('playstation');
@@ -64,7 +65,7 @@ test('a sale of 2 "PSN 10 USD" ends with a receipt showing both codes', async ({
   const codes = await deliveredCodes(till);
   expect(codes).toHaveLength(2);
   for (const code of codes) await expect(receipt.getByText(code, { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Imprimer le reçu' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Imprimer le reçu', exact: true })).toBeEnabled();
 
   // Outside the receipt, codes are masked.
   const tray = page.getByRole('complementary', { name: 'Ventes en cours' });

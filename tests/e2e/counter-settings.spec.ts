@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, menuItem, test } from './fixtures';
 
 test('settings: invalid values are named, a new markup changes the prices', async ({ till }) => {
   const { page } = till;
@@ -7,7 +7,7 @@ test('settings: invalid values are named, a new markup changes the prices', asyn
   await expect(card).toContainText(/2\s986\sDA/);
   await page.getByRole('button', { name: 'Retour' }).click();
 
-  await page.getByRole('button', { name: 'Paramètres' }).click();
+  await menuItem(page, 'Paramètres');
   const dialog = page.getByRole('dialog', { name: 'Paramètres' });
   // The settings come in parts (issue 13): the OneClickDZ account is under "Sécurité", prices under "Ventes".
   await dialog.getByRole('tab', { name: 'Sécurité' }).click();

@@ -161,6 +161,16 @@ export const test = base.extend<TillOptions & { till: Till }>({
 
 export { expect };
 
+/**
+ * The header keeps languages, settings and the back office in one menu (issue 13): opens it by
+ * its name (the menu button's label in the page's language) and picks the item named `item`.
+ */
+export async function menuItem(page: Page, item: string, menu = 'Menu'): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: menu, exact: true }).click();
+  const list = page.getByRole('menu', { name: menu });
+  await list.getByRole('menuitem', { name: item, exact: true }).or(list.getByRole('menuitemradio', { name: item, exact: true })).click();
+}
+
 export async function simOrders(till: Till): Promise<{ id: string; productId: string; typeId: string; quantity: number; status: string; cards: { value: string; serial: string }[] }[]> {
   const res = await simControl(till.sim, 'GET', '/orders');
   return (await res.json()) as never;

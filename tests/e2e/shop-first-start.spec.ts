@@ -23,7 +23,9 @@ test('first start asks for the owner, then the PIN screen locks and unlocks the 
 
   await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Propriétaire : Karim');
-  await expect(page.getByRole('button', { name: 'Paramètres' })).toBeVisible();
+  await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await expect(page.getByRole('menuitem', { name: 'Paramètres' })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // Lock: the PIN screen, with the cashiers to pick from.
   await page.getByRole('button', { name: 'Verrouiller' }).click();

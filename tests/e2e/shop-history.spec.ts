@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect, menuItem, test } from './fixtures';
 
 /** Sales history: find a sale by the end of its code, see its timeline, reveal, reprint, export. */
 
@@ -19,7 +19,7 @@ test('a sale is found by the last 4 characters of its code, reprinted as DUPLICA
   const suffix = code!.slice(-4);
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();
 
-  await page.getByRole('button', { name: 'Gestion' }).click();
+  await menuItem(page, 'Gestion');
   const bo = page.getByRole('dialog', { name: 'Gestion' });
   await expect(bo.getByRole('tab', { name: 'Historique' })).toHaveAttribute('aria-selected', 'true');
   await bo.getByLabel('Fin du code ou du n° de série').fill(suffix);

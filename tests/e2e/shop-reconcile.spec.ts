@@ -1,4 +1,4 @@
-import { expect, simControl, test, tillCall } from './fixtures';
+import { expect, menuItem, simControl, test, tillCall } from './fixtures';
 
 /** Provider reconciliation: an order placed behind the till's back is found, adopted, then gone from the gaps. */
 
@@ -13,7 +13,7 @@ test('an order the till does not know is reported, adopted, and then no longer m
   const placed = await simControl(till.sim, 'POST', '/orders', { key: 'training-key', productId: psn.id, typeId: type.typeId, quantity: 1 });
   expect(placed.ok).toBe(true);
 
-  await page.getByRole('button', { name: 'Gestion' }).click();
+  await menuItem(page, 'Gestion');
   const bo = page.getByRole('dialog', { name: 'Gestion' });
   await bo.getByRole('tab', { name: 'Rapprochement' }).click();
   await expect(bo.getByLabel('Jour')).not.toHaveValue('');

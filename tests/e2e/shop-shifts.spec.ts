@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, simOffline, test } from './fixtures';
+import { expect, menuItem, simOffline, test } from './fixtures';
 
 /**
  * One drawer, one shift: the first sign-in types the float, the owner and Amina sell into the same
@@ -69,10 +69,10 @@ test.describe('one shift for the till', () => {
     await page.getByLabel('Fond de caisse (DA)').fill('5 000');
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
     await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
-    await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
+    await expect(page.getByRole('banner')).toContainText('Ouverte à');
 
     // The owner adds Amina and sells two cards.
-    await page.getByRole('button', { name: 'Gestion' }).click();
+    await menuItem(page, 'Gestion');
     const bo = page.getByRole('dialog', { name: 'Gestion' });
     await bo.getByRole('tablist', { name: 'Rubriques de gestion' }).getByRole('tab', { name: 'Caissiers' }).click();
     await bo.getByLabel('Nom', { exact: true }).fill('Amina');
@@ -89,10 +89,13 @@ test.describe('one shift for the till', () => {
     await signIn(page, 'Amina', '2468');
     await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Caissier : Amina');
-    await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
-    await expect(page.getByRole('button', { name: 'Paramètres' })).toHaveCount(0);
+    await expect(page.getByRole('banner')).toContainText('Ouverte à');
+    await page.getByRole('button', { name: 'Menu', exact: true }).click();
+    await expect(page.getByRole('menuitem', { name: 'Gestion' })).toBeVisible();
+    await expect(page.getByRole('menuitem', { name: 'Paramètres' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
     const aminaCollected = await sellPsn10(page, 1);
-    await page.getByRole('button', { name: 'Gestion' }).click();
+    await menuItem(page, 'Gestion');
     await expect(page.getByRole('dialog', { name: 'Gestion' }).getByRole('tab')).toHaveCount(1);
     await page.getByRole('button', { name: 'Fermer la gestion' }).click();
 
@@ -122,7 +125,7 @@ test.describe('one shift for the till', () => {
     await signIn(page, 'Patron', '1234');
     await page.getByLabel('Fond de caisse (DA)').fill('0');
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
-    await page.getByRole('button', { name: 'Gestion' }).click();
+    await menuItem(page, 'Gestion');
     const gestion = page.getByRole('dialog', { name: 'Gestion' });
     await gestion.getByRole('tab', { name: 'Rapport du jour' }).click();
     const totals = gestion.getByRole('table', { name: 'Totaux du jour' });
@@ -159,6 +162,6 @@ test('a shift with a queued sale cannot be counted, and the till says which sale
   await expect(dialog).not.toContainText('Espèces attendues');
   await expect(dialog.getByRole('button', { name: 'Valider le comptage' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Fermer cette fenêtre' }).click();
-  await expect(page.getByRole('banner')).toContainText('Caisse ouverte depuis');
+  await expect(page.getByRole('banner')).toContainText('Ouverte à');
   await simOffline(till, false);
 });

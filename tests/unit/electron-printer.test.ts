@@ -7,6 +7,7 @@ import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPri
 import {
   createElectronReceiptPrinter,
   cssPxToMicrons,
+  printsSilently,
   mmToCssPx,
   saveReceiptAsPdf,
   type PrintWindowLike,
@@ -19,6 +20,7 @@ function fakeWindowFactory({
   heightPx = 500,
   printResult = [true, ''] as [boolean, string],
   measureFails = false,
+  printers = undefined as string[] | undefined,
 } = {}) {
   const created: Array<{ options: BrowserWindowConstructorOptions; win: PrintWindowLike & { loaded: string[]; destroyed: boolean } }> = [];
   const printCalls: WebContentsPrintOptions[] = [];
@@ -50,6 +52,7 @@ function fakeWindowFactory({
         },
         setWindowOpenHandler: vi.fn(),
         on: vi.fn(),
+        ...(printers ? { getPrintersAsync: async () => printers.map((name) => ({ name, displayName: name })) } : {}),
       },
     };
     created.push({ options, win });
@@ -103,6 +106,32 @@ describe('receipt printer (Electron)', () => {
     expect(fake.printCalls[0]).not.toHaveProperty('deviceName');
     expect(fake.printCalls[0]?.silent).toBe(false);
     expect(fake.printCalls[0]?.pageSize).toMatchObject({ width: 58_000 });
+  });
+
+  it('prints silently to the printer named in the settings: the counter prints each sale by itself (issue 13)', async () => {
+    const fake = fakeWindowFactory({ printers: ['Microsoft Print to PDF', 'XP-80C'] });
+    const printer = createElectronReceiptPrinter({ createWindow: fake.createWindow });
+    // The "silent" box unticked: a named printer is enough, no dialog stops the sale.
+    await expect(printer.print(RECEIPT, { widthMm: 80, printerName: ' XP-80C ', silent: false })).resolves.toBe(true);
+    expect(fake.printCalls).toHaveLength(1);
+    expect(fake.printCalls[0]).toMatchObject({ silent: true, deviceName: 'XP-80C' });
+    expect(fake.created[0]?.win.destroyed).toBe(true);
+
+    expect(printsSilently({ printerName: 'XP-80C', silent: false })).toBe(true);
+    expect(printsSilently({ printerName: '   ', silent: false })).toBe(false);
+    expect(printsSilently({ printerName: '', silent: true })).toBe(true);
+  });
+
+  it('does not print silently to a printer the system does not know, and says it did not print', async () => {
+    const fake = fakeWindowFactory({ printers: ['Microsoft Print to PDF'] });
+    const warn = vi.fn();
+    const printer = createElectronReceiptPrinter({ createWindow: fake.createWindow, logger: { info: vi.fn(), warn, error: vi.fn() } });
+    await expect(printer.print(RECEIPT, { widthMm: 80, printerName: 'XP-80C', silent: false })).resolves.toBe(false);
+    expect(fake.printCalls).toHaveLength(0);
+    expect(warn).toHaveBeenCalledWith('receipt not printed', expect.objectContaining({ reason: 'printer not found' }));
+    // The log names no receipt content (the codes) and no printer list.
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('PSN');
+    expect(fake.created[0]?.win.destroyed).toBe(true);
   });
 
   it('resolves false (never rejects) when printing fails, and still closes the window', async () => {

@@ -93,7 +93,7 @@ afterEach(() => {
     [useStatusStore, initialStatus], [useBalanceStore, initialBalance], [useSessionStore, initialSession], [useShiftStore, initialShift],
   ] as const) (store as { setState(s: unknown, replace: true): void }).setState(initial, true);
   resetBackoffice();
-  useReceiptsStore.setState({ bySaleId: {} }, true);
+  useReceiptsStore.setState({ bySaleId: {}, reprinting: {}, reprintErrors: {} }, true);
   useUiStore.setState({ settingsOpen: false, receiptSaleId: null });
 });
 

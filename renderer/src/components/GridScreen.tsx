@@ -73,11 +73,18 @@ export function GridScreen() {
             /
           </kbd>
         </div>
-        <button type="button" className="btn" disabled={refreshing} onClick={() => void loadCatalog(true)}>
+        {/* An icon, named for screen readers and on hover: the search box keeps the width. */}
+        <button
+          type="button"
+          className="icon-btn refresh-catalog"
+          disabled={refreshing}
+          aria-label={t('grid.refreshCatalog')}
+          title={t('grid.refreshCatalog')}
+          onClick={() => void loadCatalog(true)}
+        >
           <span aria-hidden="true" className={refreshing ? 'spin' : undefined}>
-            ⟳{' '}
+            ⟳
           </span>
-          {t('grid.refreshCatalog')}
         </button>
       </div>
       <CategoryTabs />

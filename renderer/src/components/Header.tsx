@@ -1,19 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain';
 import { refreshBalance } from '../actions/status';
-import { setLanguage } from '../actions/settings';
 import { useFormat } from '../hooks/useFormat';
-import { LANGUAGES } from '../i18n';
 import { useSalesStore } from '../stores/sales';
 import { useSettingsStore } from '../stores/settings';
 import { useBalanceStore, useStatusStore } from '../stores/status';
-import { useUiStore } from '../stores/ui';
-import { openBackoffice } from '../actions/manage';
 import { lockTill } from '../actions/session';
 import { openShiftDialog } from '../actions/shift';
 import { selectCashier, useSessionStore } from '../stores/session';
 import { useShiftStore } from '../stores/shift';
 import { LockoutAlert } from './LockoutAlert';
+import { OwnerMenu } from './OwnerMenu';
+import { TrayButton } from './TraySheet';
 
 export function TrainingBanner() {
   const { t } = useTranslation();
@@ -31,17 +28,23 @@ function Balance() {
   const f = useFormat();
   const balance = useBalanceStore((s) => s.balance);
   const refreshing = useBalanceStore((s) => s.refreshing);
-  const failed = useBalanceStore((s) => s.status === 'error');
   return (
     <div className="balance" aria-busy={refreshing}>
       <div className="balance-text">
-        <div>
+        <div className="ellipsis">
           <span className="balance-label">{t('header.balance')}</span>{' '}
-          <strong className="balance-amount" data-testid="balance">
+          <strong className={balance?.low ? 'balance-amount low' : 'balance-amount'} data-testid="balance">
             {balance ? f.money(balance.balanceC) : t('header.balanceUnknown')}
           </strong>
         </div>
-        {balance && <div className="balance-time">{t('header.balanceChecked', { time: f.time(balance.checkedAt) })}</div>}
+        {/* A low balance turns the second line into the warning, so it never adds a row. */}
+        {balance?.low ? (
+          <div className="balance-time warn-line ellipsis" title={t('header.balanceLow')}>
+            {t('header.balanceLow')}
+          </div>
+        ) : (
+          balance && <div className="balance-time ellipsis">{t('header.balanceChecked', { time: f.time(balance.checkedAt) })}</div>
+        )}
       </div>
       <button
         type="button"
@@ -55,8 +58,6 @@ function Balance() {
           ⟳
         </span>
       </button>
-      {balance?.low && <span className="warn-pill">{t('header.balanceLow')}</span>}
-      {failed && !balance && <span className="warn-pill">{t('header.balanceUnknown')}</span>}
     </div>
   );
 }
@@ -74,93 +75,94 @@ function Connection() {
   });
   const queued = queuedFromEvent ?? queuedInLedger;
   const state = transport === 'down' ? 'down' : connection;
+  const label = transport === 'down' ? t('header.transportDown') : t(`header.connection.${connection}`);
   return (
     <div className="connection">
       <span className={`conn-dot conn-${state}`} aria-hidden="true" />
-      <span>{transport === 'down' ? t('header.transportDown') : t(`header.connection.${connection}`)}</span>
-      {queued > 0 && <span className="queued-pill">{t('header.queued', { count: queued, n: f.int(queued) })}</span>}
+      <span className="ellipsis" title={label}>
+        {label}
+      </span>
+      {/* Mid-sale the queue must not widen the row: the number shows, the sentence is read out. */}
+      {queued > 0 && (
+        <span className="queued-pill" title={t('bar.queued', { count: queued, n: f.int(queued) })}>
+          <svg aria-hidden="true" width="14" height="14" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2.2">
+            <circle cx="10" cy="10" r="8" />
+            <path d="M10 5v5l3 2" />
+          </svg>
+          <span aria-hidden="true">{f.int(queued)}</span>
+          <span className="visually-hidden">{t('header.queued', { count: queued, n: f.int(queued) })}</span>
+        </span>
+      )}
     </div>
   );
 }
 
-function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
-  return (
-    <div className="lang-switch" role="group" aria-label={t('header.language')}>
-      {LANGUAGES.map((lng: Language) => (
-        <button
-          key={lng}
-          type="button"
-          lang={lng}
-          className="lang-btn"
-          aria-pressed={i18n.language === lng}
-          onClick={() => void setLanguage(lng)}
-        >
-          {t(`lang.${lng}`)}
-        </button>
-      ))}
-    </div>
-  );
-}
-
-/** Who is at the till, whether their shift is open, and the way to lock. */
+/** Who is at the till, a short word on their shift, the shift dialog and the way to lock. */
 function CashierArea() {
   const { t } = useTranslation();
   const f = useFormat();
   const cashier = useSessionStore(selectCashier);
   const shift = useShiftStore((s) => s.current);
   if (!cashier) return null;
+  const who = t('header.signedInAs', { role: t(`session.role.${cashier.role}`), name: cashier.name });
   return (
     <div className="cashier-area">
       <div className="cashier-text">
-        <strong data-testid="cashier">{t('header.signedInAs', { role: t(`session.role.${cashier.role}`), name: cashier.name })}</strong>
-        <span className="small">{shift ? t('header.shiftOpen', { time: f.time(shift.openedAt) }) : t('header.shiftClosed')}</span>
+        <strong data-testid="cashier" className="ellipsis" title={who}>
+          {who}
+        </strong>
+        <span className="small ellipsis" data-testid="shift-label">
+          {shift ? t('bar.shiftOpen', { time: f.time(shift.openedAt) }) : t('bar.shiftClosed')}
+        </span>
       </div>
       <button type="button" className="btn" onClick={openShiftDialog}>
         {t('header.shiftButton')}
       </button>
-      <button type="button" className="btn" onClick={() => openBackoffice()}>
-        {t('header.backoffice')}
-      </button>
-      <button type="button" className="btn" onClick={() => void lockTill()}>
-        {t('header.lock')}
+      <button type="button" className="icon-btn" aria-label={t('header.lock')} title={t('header.lock')} onClick={() => void lockTill()}>
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2">
+          <rect x="4" y="9" width="12" height="9" rx="2" />
+          <path d="M7 9V6a3 3 0 0 1 6 0v3" />
+        </svg>
       </button>
     </div>
   );
 }
 
+/**
+ * The counter's header: one row, at most 64 px, from 1024 px wide in every language and during a
+ * sale, so the product grid keeps the screen. The training banner sits above it and the alerts
+ * (lockouts, cannot sell) below it: they are messages, not part of the bar.
+ */
 export function Header() {
   const { t } = useTranslation();
   const shopName = useSettingsStore((s) => s.settings.shop.name);
   const mode = useStatusStore((s) => s.appStatus?.mode);
   const canSell = useStatusStore((s) => s.appStatus?.canSell ?? true);
   const reason = useStatusStore((s) => s.appStatus?.cannotSellReason ?? null);
-  const isOwner = useSessionStore((s) => s.status === 'signedIn' && s.session?.cashier?.role === 'owner');
   return (
-    <header className="header">
+    <>
       <TrainingBanner />
-      <div className="header-row">
-        <div className="shop">
-          <span className="shop-name">{shopName || t('app.title')}</span>
-          {mode === 'sandbox' && (
-            <span className="badge badge-sandbox" title={t('header.sandboxHint')}>
-              {t('header.sandbox')}
+      <header className="header">
+        <div className="header-row" data-testid="header-row">
+          <div className="shop">
+            <span className="shop-name ellipsis" title={shopName || t('app.title')}>
+              {shopName || t('app.title')}
             </span>
-          )}
+            {mode === 'sandbox' && (
+              <span className="badge badge-sandbox" title={t('header.sandboxHint')}>
+                {t('header.sandbox')}
+              </span>
+            )}
+          </div>
+          <Connection />
+          <Balance />
+          <CashierArea />
+          <TrayButton />
+          <OwnerMenu />
         </div>
-        <Connection />
-        <Balance />
-        <LanguageSwitcher />
-        <CashierArea />
-        {isOwner && (
-          <button type="button" className="btn" onClick={() => useUiStore.setState({ settingsOpen: true })}>
-            <span aria-hidden="true">⚙ </span>
-            {t('header.settings')}
-          </button>
-        )}
-      </div>
-      <LockoutAlert />
-      {!canSell && <p className="cannot-sell">{reason ? t('header.cannotSell', { reason }) : t('confirm.blockCannotSellNoReason')}</p>}
-    </header>
+        <LockoutAlert />
+        {!canSell && <p className="cannot-sell">{reason ? t('header.cannotSell', { reason }) : t('confirm.blockCannotSellNoReason')}</p>}
+      </header>
+    </>
   );
 }

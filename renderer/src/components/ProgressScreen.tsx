@@ -9,6 +9,8 @@ import { useNow } from '../hooks/useNow';
 import { canCancel, canSendNow, hasReceipt, isPending, secondsSince, undeliveredCount, hasFailureSlip } from '../logic/sales';
 import { useFlowStore } from '../stores/flow';
 import { useSalesStore } from '../stores/sales';
+import { useSettingsStore } from '../stores/settings';
+import { printsHandsFree } from '../logic/printing';
 import { ErrorNote } from './ErrorNote';
 import { ReceiptPanel } from './ReceiptPanel';
 
@@ -49,6 +51,12 @@ export function SaleOutcome({ sale }: { sale: Sale }) {
   }
 }
 
+/** Printed: back to the grid, unless the cashier already moved on to another sale meanwhile. */
+function backToGridAfter(saleId: number): void {
+  const flow = useFlowStore.getState();
+  if (flow.step === 'progress' && flow.saleId === saleId) newSale();
+}
+
 export function ProgressScreen() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -61,6 +69,9 @@ export function ProgressScreen() {
   const statusRef = useRef<HTMLDivElement>(null);
   // The pending slip is fetched only when asked for.
   const [showSlip, setShowSlip] = useState(false);
+  // A named printer: a sale delivered in full prints by itself and the grid comes back. Anything
+  // the cashier must act on (money to give back, a refusal) stays on screen as before.
+  const handsFree = useSettingsStore((s) => printsHandsFree(s.settings));
 
   // Focus the status, not a button: a stray Enter after confirming must do nothing.
   useEffect(() => statusRef.current?.focus(), []);
@@ -120,7 +131,12 @@ export function ProgressScreen() {
         </div>
       )}
       {(hasReceipt(sale.state) || hasFailureSlip(sale.state) || (showSlip && sale.state === 'QUEUED')) && (
-        <ReceiptPanel key={`${sale.id}-${sale.state}`} saleId={sale.id} autoPrint={hasReceipt(sale.state)} />
+        <ReceiptPanel
+          key={`${sale.id}-${sale.state}`}
+          saleId={sale.id}
+          autoPrint={hasReceipt(sale.state)}
+          onHandsFreePrinted={handsFree && sale.state === 'FULFILLED' ? () => backToGridAfter(sale.id) : undefined}
+        />
       )}
     </section>
   );

@@ -9,8 +9,18 @@ import { ErrorNote } from './ErrorNote';
 /**
  * The receipt exactly as the core rendered it (with the codes), in a sandboxed frame without
  * scripts, as wide as the paper. Printing is native (Electron) or the frame's own print().
+ * `onHandsFreePrinted`: a printer is named in the settings, so the receipt prints as soon as it
+ * is ready and the caller moves on once it printed; a failed print stays here with its reason.
  */
-export function ReceiptPanel({ saleId, autoPrint }: { saleId: number; autoPrint: boolean }) {
+export function ReceiptPanel({
+  saleId,
+  autoPrint,
+  onHandsFreePrinted,
+}: {
+  saleId: number;
+  autoPrint: boolean;
+  onHandsFreePrinted?: () => void;
+}) {
   const { t } = useTranslation();
   const entry = useReceiptsStore((s) => s.bySaleId[saleId]) ?? emptyReceipt;
   const autoPrintSetting = useSettingsStore((s) => s.settings.autoPrint);
@@ -26,7 +36,13 @@ export function ReceiptPanel({ saleId, autoPrint }: { saleId: number; autoPrint:
   const onLoad = () => {
     const doc = frame.current?.contentDocument;
     if (doc?.documentElement) setHeight(Math.min(Math.max(doc.documentElement.scrollHeight + 8, 200), 2400));
-    if (autoPrint && autoPrintSetting && !autoPrinted.current && !entry.printedOnce) {
+    if (autoPrinted.current || entry.printedOnce) return;
+    if (onHandsFreePrinted) {
+      autoPrinted.current = true;
+      void printReceipt(saleId, frame.current).then((printed) => {
+        if (printed) onHandsFreePrinted();
+      });
+    } else if (autoPrint && autoPrintSetting) {
       autoPrinted.current = true;
       void printReceipt(saleId, frame.current);
     }
@@ -52,6 +68,11 @@ export function ReceiptPanel({ saleId, autoPrint }: { saleId: number; autoPrint:
         {entry.printedOnce && entry.printing === 'idle' && <span className="muted">{t('receipt.printed')}</span>}
       </div>
       {entry.printError && <ErrorNote error={entry.printError} compact />}
+      {entry.notPrinted && (
+        <p className="error-note compact" role="alert">
+          {t('autoPrint.notPrinted')}
+        </p>
+      )}
       {entry.status === 'loading' && <p className="muted">{t('receipt.loading')}</p>}
       {entry.error && <ErrorNote error={entry.error} onRetry={() => void loadReceipt(saleId)} />}
       {entry.receipt && (

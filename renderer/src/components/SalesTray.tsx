@@ -1,11 +1,14 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/domain';
 import { cancelSale, forgetFinished, openSaleReceipt, sendSaleNow } from '../actions/sales';
 import { useFormat } from '../hooks/useFormat';
+import { useNarrow } from '../hooks/useMediaQuery';
 import { useNow } from '../hooks/useNow';
 import { canCancel, canSendNow, hasReceipt, isPending, secondsSince } from '../logic/sales';
+import { useReceiptsStore } from '../stores/receipts';
 import { useSalesStore } from '../stores/sales';
+import { reprintFromTray } from '../actions/receipts';
 import { ErrorNote } from './ErrorNote';
 import { SaleOutcome } from './ProgressScreen';
 import { SaleMoney } from './SaleMoney';
@@ -14,6 +17,8 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
   const { t } = useTranslation();
   const f = useFormat();
   const busy = useSalesStore((s) => !!s.busy[sale.id]);
+  const reprinting = useReceiptsStore((s) => s.reprinting?.[sale.id] === 'printing');
+  const reprintError = useReceiptsStore((s) => s.reprintErrors?.[sale.id] ?? null);
   const id = f.int(sale.id);
   const finished = !isPending(sale.state);
   return (
@@ -34,6 +39,13 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
           </bdi>
         </div>
       )}
+      {reprintError === 'notPrinted' ? (
+        <p className="error-note compact" role="alert">
+          {t('autoPrint.notPrinted')}
+        </p>
+      ) : (
+        reprintError && <ErrorNote error={reprintError} compact />
+      )}
       <div className="row-actions">
         {canSendNow(sale.state) && (
           <button type="button" className="btn small-btn" disabled={busy} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void sendSaleNow(sale.id)}>
@@ -43,6 +55,17 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
         {canCancel(sale.state) && (
           <button type="button" className="btn small-btn danger" disabled={busy} aria-label={t('tray.cancelLabel', { id })} onClick={() => void cancelSale(sale.id)}>
             {t('tray.cancel')}
+          </button>
+        )}
+        {finished && hasReceipt(sale.state) && (
+          <button
+            type="button"
+            className="btn small-btn"
+            disabled={reprinting}
+            aria-label={t('autoPrint.reprintLabel', { id })}
+            onClick={() => void reprintFromTray(sale.id)}
+          >
+            {reprinting ? t('autoPrint.reprinting') : t('autoPrint.reprint')}
           </button>
         )}
         {finished && hasReceipt(sale.state) && (
@@ -60,12 +83,10 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
   );
 }
 
-/** "Ventes en cours": every pending sale with its age and state, and those finished meanwhile. */
-export function SalesTray() {
-  const { t } = useTranslation();
+/** The pending sales (oldest first) and those finished during this session. */
+export function useTraySales(): { pending: Sale[]; finished: Sale[] } {
   const byId = useSalesStore((s) => s.byId);
   const finishedIds = useSalesStore((s) => s.finishedThisSession);
-  const actionError = useSalesStore((s) => s.actionError);
   const pending = useMemo(
     () => Object.values(byId).filter((s) => isPending(s.state)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)),
     [byId],
@@ -74,13 +95,24 @@ export function SalesTray() {
     () => finishedIds.map((id) => byId[id]).filter((s): s is Sale => !!s && !isPending(s.state)),
     [byId, finishedIds],
   );
+  return { pending, finished };
+}
+
+/** What the tray lists; the same in the side panel and in the sheet of a narrow screen. */
+export function TrayContent({ headingId, headingAction }: { headingId: string; headingAction?: ReactNode }) {
+  const { t } = useTranslation();
+  const actionError = useSalesStore((s) => s.actionError);
+  const { pending, finished } = useTraySales();
   const now = useNow(pending.length > 0 || finished.length > 0);
   return (
-    <aside className="tray" aria-labelledby="tray-heading">
-      <h2 id="tray-heading" className="tray-heading">
-        {t('tray.heading')}
-        {pending.length > 0 && <span className="count-pill">{pending.length}</span>}
-      </h2>
+    <>
+      <div className="tray-head">
+        <h2 id={headingId} className="tray-heading">
+          {t('tray.heading')}
+          {pending.length > 0 && <span className="count-pill">{pending.length}</span>}
+        </h2>
+        {headingAction}
+      </div>
       {actionError && <ErrorNote error={actionError.error} compact />}
       {pending.length === 0 ? (
         <p className="small muted">{t('tray.empty')}</p>
@@ -101,6 +133,20 @@ export function SalesTray() {
           </ul>
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * "Ventes en cours" beside the products. Below 900 px there is no room for it: the header's
+ * tray button opens the same list as a sheet (TraySheet), so a queued sale is never out of reach.
+ */
+export function SalesTray() {
+  const narrow = useNarrow();
+  if (narrow) return null;
+  return (
+    <aside className="tray" aria-labelledby="tray-heading">
+      <TrayContent headingId="tray-heading" />
     </aside>
   );
 }

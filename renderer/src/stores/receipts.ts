@@ -10,13 +10,20 @@ export type ReceiptEntry = {
   printing: 'idle' | 'printing' | 'error';
   printError: AppErrorShape | null;
   printedOnce: boolean;
+  /** The printer answered that nothing was printed (Electron): the cashier is told, the screen stays. */
+  notPrinted?: boolean;
 };
 
 /**
  * Receipts hold full card codes: they live only in memory, only while on screen, and are
  * dropped when the cashier moves on (new sale, receipt closed).
  */
-export type ReceiptsState = { bySaleId: Record<number, ReceiptEntry> };
+export type ReceiptsState = {
+  bySaleId: Record<number, ReceiptEntry>;
+  /** "Réimprimer" from the tray: the receipt is fetched, printed and dropped; only its state stays. */
+  reprinting: Record<number, 'printing' | 'done'>;
+  reprintErrors: Record<number, AppErrorShape | 'notPrinted'>;
+};
 
 export const emptyReceipt: ReceiptEntry = {
   status: 'idle',
@@ -25,6 +32,7 @@ export const emptyReceipt: ReceiptEntry = {
   printing: 'idle',
   printError: null,
   printedOnce: false,
+  notPrinted: false,
 };
 
-export const useReceiptsStore = create<ReceiptsState>()(() => ({ bySaleId: {} }));
+export const useReceiptsStore = create<ReceiptsState>()(() => ({ bySaleId: {}, reprinting: {}, reprintErrors: {} }));

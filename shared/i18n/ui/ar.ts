@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { shopAr } from './shop-ar';
+import { counterAr } from './counter-ar';
 import { offlineAr } from './offline-ar';
 import { trapsAr } from './traps-ar';
 import { moneyAr } from './money-ar';
@@ -268,7 +269,7 @@ export const ar = {
       paper58: '58 مم',
       paper80: '80 مم',
       printerName: 'اسم الطابعة',
-      printerHint: 'اتركه فارغًا لاستعمال الطابعة الافتراضية.',
+      printerHint: 'عند إدخال اسم الطابعة تُطبع كل عملية بيع منتهية تلقائيًا (دون نافذة حوار في التطبيق) ويعود الصندوق إلى المنتجات. إذا ترك فارغًا يُعرض الوصل على الشاشة.',
       silentPrint: 'الطباعة دون نافذة حوار',
       autoPrint: 'طباعة الوصل تلقائيًا',
       showQr: 'رموز QR على الوصل',
@@ -350,6 +351,7 @@ export const ar = {
     INTERNAL: 'خطأ في الصندوق. أعد المحاولة؛ وإن تكرر ذلك فأعد تشغيل الصندوق.',
   },
   ...shopAr,
+  ...counterAr,
   ...offlineAr,
   ...trapsAr,
   ...moneyAr,

@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { shopEn } from './shop-en';
+import { counterEn } from './counter-en';
 import { offlineEn } from './offline-en';
 import { trapsEn } from './traps-en';
 import { moneyEn } from './money-en';
@@ -239,7 +240,7 @@ export const en = {
       paper58: '58 mm',
       paper80: '80 mm',
       printerName: 'Printer name',
-      printerHint: 'Leave empty for the default printer.',
+      printerHint: 'With a printer name, each finished sale prints by itself (without a dialog in the app) and the till goes back to the products. Empty: the receipt is shown on screen.',
       silentPrint: 'Print without a dialog',
       autoPrint: 'Print the receipt automatically',
       showQr: 'QR codes on the receipt',
@@ -321,6 +322,7 @@ export const en = {
     INTERNAL: 'Till error. Try again; if it continues, restart the till.',
   },
   ...shopEn,
+  ...counterEn,
   ...offlineEn,
   ...trapsEn,
   ...moneyEn,

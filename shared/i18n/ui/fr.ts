@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { shopFr } from './shop-fr';
+import { counterFr } from './counter-fr';
 import { offlineFr } from './offline-fr';
 import { trapsFr } from './traps-fr';
 import { moneyFr } from './money-fr';
@@ -240,7 +241,7 @@ export const fr = {
       paper58: '58 mm',
       paper80: '80 mm',
       printerName: 'Nom de l’imprimante',
-      printerHint: 'Laisser vide pour l’imprimante par défaut.',
+      printerHint: 'Avec un nom d’imprimante, chaque vente terminée s’imprime seule (sans boîte de dialogue dans l’application) et la caisse revient aux produits. Vide : le reçu s’affiche à l’écran.',
       silentPrint: 'Imprimer sans boîte de dialogue',
       autoPrint: 'Imprimer le reçu automatiquement',
       showQr: 'Codes QR sur le reçu',
@@ -322,6 +323,7 @@ export const fr = {
     INTERNAL: 'Erreur de la caisse. Réessayez ; si cela continue, redémarrez la caisse.',
   },
   ...shopFr,
+  ...counterFr,
   ...offlineFr,
   ...trapsFr,
   ...moneyFr,
