@@ -288,7 +288,7 @@ describe('back office', () => {
     expect(useSessionStore.getState().status).toBe('signedIn');
   });
 
-  it('exceptions: lists the four states; an action reloads the list', async () => {
+  it('exceptions: lists the states that wait for a person; an action reloads the list', async () => {
     let list = [sale(5, { state: 'EXPIRED' }), sale(6, { state: 'UNKNOWN' })];
     core.on('sales:list', ({ states }) => ({ ok: true, value: states ? list : [] }));
     core.on('sales:cancel', ({ saleId }) => {
@@ -296,7 +296,7 @@ describe('back office', () => {
       return { ok: true, value: sale(saleId, { state: 'CANCELLED' }) };
     });
     await loadExceptions();
-    expect(core.last('sales:list')).toEqual({ states: ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED'], limit: 500 });
+    expect(core.last('sales:list')).toEqual({ states: ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED', 'AWAITING_OWNER'], limit: 500 });
     expect(useExceptionsStore.getState().list.value).toHaveLength(2);
     await exceptionAction(5, 'cancel');
     expect(useExceptionsStore.getState().list.value?.map((s) => s.id)).toEqual([6]);
