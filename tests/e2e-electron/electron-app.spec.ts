@@ -78,10 +78,21 @@ test.describe('Electron app', () => {
     expect(before.startsWith('app://till/')).toBe(true); // served by app-protocol.ts, never file://
     const popup = await page.evaluate(() => window.open('https://example.com') === null);
     expect(popup).toBe(true);
+    // Count will-navigate in the main process: once the attempt has reached the window's guard
+    // (which prevents it), the page must still be ours. No sleep decides the outcome.
+    await app.evaluate(({ BrowserWindow }) => {
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+      const g = globalThis as { navigationAttempts?: number };
+      g.navigationAttempts = 0;
+      contents.on('will-navigate', () => {
+        g.navigationAttempts = (g.navigationAttempts ?? 0) + 1;
+      });
+    });
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    await expect.poll(() => app.evaluate(() => (globalThis as { navigationAttempts?: number }).navigationAttempts)).toBe(1);
+    await expect(page.getByRole('button', { name: 'PlayStation Network' }).first()).toBeVisible();
     expect(page.url()).toBe(before);
   });
 });

@@ -43,6 +43,13 @@ test('a sale confirmed offline waits in the queue and can be cancelled', async (
   await tray.getByRole('button', { name: 'Annuler la vente n° 1' }).click();
   await expect(tray.getByText('Vente annulée')).toBeVisible();
   await simOffline(till, false);
-  await page.waitForTimeout(1500);
-  expect(await simOrders(till)).toHaveLength(0);
+  // The queue is sent in order, one sender: once a sale confirmed after the cancelled one is
+  // fulfilled, the cancelled one would have gone first had it still been queued.
+  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
+  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
+  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await expect(page.getByRole('status', { name: /Vente n° 2/ })).toContainText('Vente terminée', { timeout: 15_000 });
+  const orders = await simOrders(till);
+  expect(orders).toHaveLength(1);
+  await expect(tray.getByText('Vente annulée')).toBeVisible();
 });
