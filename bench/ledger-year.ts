@@ -15,7 +15,7 @@ import { silentLogger } from '../electron/core/log';
 import { dayReport } from '../electron/core/reports/day-report';
 import { salesTotals } from '../electron/core/reports/totals';
 import { plainKeyProtector } from '../electron/core/secrets/file-secrets';
-import { startSimulator } from '../electron/core/simulator';
+import { startSimulator } from '../simulator';
 import { BENCH_KEY, BENCH_KEYS, tempDir } from './lib/core';
 import { metric, runBench } from './lib/report';
 import { median, p95, seeded, timeSync } from './lib/stats';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { RateGate } from '../electron/core/api/rate-gate';
-import { startSimulator, type SimRequestLogEntry } from '../electron/core/simulator';
+import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir } from './lib/core';
 import { metric, runBench } from './lib/report';
 import { mapLimit, median, p95, sleep } from './lib/stats';

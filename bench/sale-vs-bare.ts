@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import { startSimulator, type SimRequestLogEntry } from '../electron/core/simulator';
+import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
 import { BENCH_KEY, BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
 import { metric, runBench } from './lib/report';

@@ -16,6 +16,7 @@ export const BUILD_INPUTS = [
   'renderer',
   'shared',
   'electron',
+  'simulator',
   'scripts/build-node.mjs',
   'vite.config.ts',
   'tsconfig.json',

@@ -3,7 +3,7 @@
 //   electron/main/main.ts         -> dist/electron/main.cjs    (Electron main, CommonJS)
 //   electron/preload/preload.ts   -> dist/electron/preload.cjs (sandboxed preload: ONE CommonJS file)
 //   electron/host/serve.ts        -> dist/host/serve.js        (browser host, ESM)
-//   electron/core/simulator/cli.ts -> dist/simulator/cli.js    (simulator, ESM)
+//   simulator/cli.ts              -> dist/simulator/cli.js    (simulator, ESM)
 // An entry whose source does not exist yet is skipped with a warning; a compile error fails the build.
 //
 // Usage: node scripts/build-node.mjs [--outdir DIR] [filter ...]
@@ -79,7 +79,7 @@ const entries = [
   },
   {
     name: 'simulator',
-    entry: 'electron/core/simulator/cli.ts',
+    entry: 'simulator/cli.ts',
     options: {
       outfile: 'dist/simulator/cli.js',
       format: 'esm',

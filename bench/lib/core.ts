@@ -9,7 +9,7 @@ import { silentLogger } from '../../electron/core/log';
 import type { SecretStore, SettingsBackend, TillCore } from '../../electron/core/ports';
 import type { SaleTiming } from '../../electron/core/sales/timing';
 import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
-import type { SimKeyInfo } from '../../electron/core/simulator';
+import type { SimKeyInfo } from '../../simulator';
 
 /** The API key the benchmarks sell with (a SANDBOX key known to the simulator). */
 export const BENCH_KEY = 'bench-key-0123456789';

@@ -15,7 +15,7 @@ export class SimProcess {
   ) {}
 
   static async start(args: string[]): Promise<SimProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/core/simulator/cli.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'simulator/cli.ts'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -8,7 +8,7 @@ import { retailFromCost } from '../../shared/money';
 import { CodeCipher, loadOrCreateDataKey } from '../../electron/core/ledger/code-cipher';
 import { Ledger } from '../../electron/core/ledger/ledger';
 import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
-import { buildCatalog } from '../../electron/core/simulator/catalog';
+import { buildCatalog } from '../../simulator/catalog';
 import { BENCH_KEY_ID } from './core';
 import { seeded } from './stats';
 

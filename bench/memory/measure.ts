@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TRAINING_API_KEY } from '../../electron/core/simulator';
+import { TRAINING_API_KEY } from '../../simulator';
 import { FINAL, findOffers, openCore } from '../lib/core';
 import { metric, runBench } from '../lib/report';
 import { SimProcess } from '../lib/sim-process';

@@ -6,7 +6,7 @@ import { createHandlers } from './handlers';
 import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
 import { Ledger } from './ledger/ledger';
 import { createLogger } from './log';
-import type { BackupDialogs, KeyProtector, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './ports';
+import type { BackupDialogs, KeyProtector, LoadTrainingProvider, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './ports';
 import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
 import { TillServices } from './services';
 import { SettingsService } from './settings/settings-service';
@@ -32,6 +32,12 @@ export interface CoreOptions {
   trainingHandlingMs?: number;
   /** Test-only: training mode against an external simulator the tests control. */
   trainingApiUrl?: string;
+  /**
+   * Training mode's simulator (simulator/training.ts), handed over by the host as a loader so the
+   * core never imports it and a till with a key never loads it. Without one, a till with no key
+   * cannot start.
+   */
+  trainingSimulator?: LoadTrainingProvider;
   transport?: Transport;
 }
 
@@ -62,6 +68,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     transport: o.transport,
     trainingHandlingMs: o.trainingHandlingMs,
     trainingApiUrl: o.trainingApiUrl,
+    loadTraining: o.trainingSimulator,
   });
   await services.start();
   return {

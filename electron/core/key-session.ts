@@ -4,8 +4,7 @@ import { OneClickDzClient } from './api/client';
 import { isApiError } from './api/errors';
 import type { Transport } from './api/transport';
 import type { RateGate } from './api/rate-gate';
-import type { SecretStore } from './ports';
-import { startSimulator, TRAINING_API_KEY, type RunningSimulator } from './simulator';
+import type { LoadTrainingProvider, SecretStore } from './ports';
 
 export type KeySource = 'none' | 'environment' | 'saved';
 
@@ -17,13 +16,15 @@ export interface SessionOptions {
   trainingHandlingMs?: number;
   /** Test-only: run training mode against this simulator instead of a built-in one. */
   trainingApiUrl?: string;
+  /** The simulator the host hands over for training mode (ports.ts); loaded only when training. */
+  loadTraining?: LoadTrainingProvider;
   timeouts: { readTimeoutMs: number; orderTimeoutMs: number };
   gate: RateGate;
 }
 
 /**
  * Which key the till sells with, and the client bound to it. With no key configured the till runs
- * in training mode against a built-in simulator, so a new cashier can practise without money.
+ * in training mode against the simulator the host provides, so a new cashier can practise without money.
  */
 export class KeySession {
   private constructor(
@@ -31,7 +32,7 @@ export class KeySession {
     readonly source: KeySource,
     readonly client: OneClickDzClient,
     readonly keyId: string,
-    private readonly simulator: RunningSimulator | null,
+    private readonly simulator: { close(): Promise<void> } | null,
     public account: Account | null,
   ) {}
 
@@ -40,8 +41,10 @@ export class KeySession {
     const saved = envKey ? null : opts.secretStore.get();
     const key = envKey ?? saved;
     if (!key) {
-      const sim = opts.trainingApiUrl ? null : await startSimulator({ handlingMs: opts.trainingHandlingMs ?? 3000 });
-      const client = new OneClickDzClient({ baseUrl: opts.trainingApiUrl ?? (sim as RunningSimulator).url, apiKey: TRAINING_API_KEY, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });
+      if (!opts.loadTraining) throw new Error('No key is configured and this till has no training simulator');
+      const training = await opts.loadTraining();
+      const sim = opts.trainingApiUrl ? null : await training.start({ handlingMs: opts.trainingHandlingMs ?? 3000 });
+      const client = new OneClickDzClient({ baseUrl: opts.trainingApiUrl ?? (sim as { url: string }).url, apiKey: training.apiKey, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });
       return new KeySession('training', 'none', client, 'training', sim, null);
     }
     const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });

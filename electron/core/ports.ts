@@ -50,6 +50,20 @@ export interface BackupDialogs {
   chooseBackupSource(): Promise<string | null>;
 }
 
+/**
+ * Training mode's stand-in for the provider: the simulator (simulator/ at the project root), which
+ * is a training and test double, not part of the core. The host hands the core a loader, so the
+ * simulator's code is read only when the till really trains (no key configured).
+ */
+export interface TrainingProvider {
+  /** The key the till sends in training mode; the stand-in (built-in or test-run) accepts it. */
+  readonly apiKey: string;
+  /** Starts a private stand-in on 127.0.0.1 for this till. */
+  start(options: { handlingMs: number }): Promise<{ url: string; close(): Promise<void> }>;
+}
+
+export type LoadTrainingProvider = () => Promise<TrainingProvider>;
+
 export type EventListener = <K extends EventName>(name: K, payload: EventPayload<K>) => void;
 
 /** Logger that never receives secrets: callers pass codes only through `redact`. */

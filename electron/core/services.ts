@@ -10,7 +10,7 @@ import { CatalogWarmer } from './catalog/catalog-warmer';
 import { fingerprint, KeySession } from './key-session';
 import type { Ledger, SaleRow } from './ledger/ledger';
 import type { CodeCipher } from './ledger/code-cipher';
-import type { BackupDialogs, EventListener, Logger, ReceiptPrinter, SecretStore } from './ports';
+import type { BackupDialogs, EventListener, LoadTrainingProvider, Logger, ReceiptPrinter, SecretStore } from './ports';
 import { toSaleDto } from './sales/sale-dto';
 import { maySeeSale } from './shop/sale-access';
 import { maySeeCost, saleWithoutCost } from './shop/cost-visibility';
@@ -38,6 +38,7 @@ export interface ServicesOptions {
   transport?: Transport;
   trainingHandlingMs?: number;
   trainingApiUrl?: string;
+  loadTraining?: LoadTrainingProvider;
   now?: () => number;
 }
 
@@ -272,7 +273,7 @@ export class TillServices {
 
   private async openSession(): Promise<void> {
     this.current = await KeySession.open(
-      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, trainingApiUrl: this.o.trainingApiUrl, timeouts: this.o.timing, gate: this.gate },
+      { apiUrl: this.o.apiUrl, envApiKey: this.o.envApiKey, secretStore: this.o.secretStore, transport: this.o.transport, trainingHandlingMs: this.o.trainingHandlingMs, trainingApiUrl: this.o.trainingApiUrl, loadTraining: this.o.loadTraining, timeouts: this.o.timing, gate: this.gate },
       (keyId) => this.cachedAccount(keyId),
     );
     this.currentEngine = new SaleEngine({

@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     timing: opts.timing,
     trainingHandlingMs: opts.trainingHandlingMs,
     trainingApiUrl: opts.trainingApiUrl,
+    // The simulator is read only when the till trains (no key configured).
+    trainingSimulator: async () => (await import('../../simulator/training')).trainingProvider,
   });
   const secret = randomBytes(24).toString('base64url');
   const server = createHttpAdapter({ core, rendererDir: rendererDir ?? path.resolve(here, '../renderer'), secret, logger });

@@ -97,6 +97,8 @@ async function start(): Promise<void> {
     apiUrl: config.apiUrl,
     trainingApiUrl: config.trainingApiUrl,
     trainingHandlingMs: config.trainingHandlingMs,
+    // The simulator is read only when the till trains (no key configured).
+    trainingSimulator: async () => (await import('../../simulator/training')).trainingProvider,
     timing: config.timing,
     envApiKey: config.envApiKey,
     secretStore: createSafeStorageSecretStore({ safeStorage, dataDir }),

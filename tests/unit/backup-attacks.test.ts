@@ -51,6 +51,7 @@ async function openTill(dataDir: string, withDialogs: boolean): Promise<TillCore
     settingsBackend: settings,
     logger: silentLogger,
     version: 'test',
+    trainingSimulator: async () => (await import('../../simulator/training')).trainingProvider,
     ...(withDialogs ? { backupDialogs: dialogs } : {}),
   });
   await signInOwner(core.handlers);

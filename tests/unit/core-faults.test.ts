@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SimFaultSpec } from '../../electron/core/simulator';
+import type { SimFaultSpec } from '../../simulator';
 import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 
 /**

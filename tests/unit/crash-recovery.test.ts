@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
-import { startSimulator, type RunningSimulator } from '../../electron/core/simulator';
+import { startSimulator, type RunningSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
 
 /**

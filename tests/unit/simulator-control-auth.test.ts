@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_TOKEN_HEADER, startSimulator, type RunningSimulator } from '../../electron/core/simulator';
+import { CONTROL_TOKEN_HEADER, startSimulator, type RunningSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
 
 /**

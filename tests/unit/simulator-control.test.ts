@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_TOKEN_HEADER, startSimulator, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimOrder } from '../../electron/core/simulator';
+import { CONTROL_TOKEN_HEADER, startSimulator, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimOrder } from '../../simulator';
 
 const running: RunningSimulator[] = [];
 afterEach(async () => {
@@ -121,7 +121,7 @@ describe('simulator control listener', () => {
 
 describe('simulator CLI', () => {
   it('prints one JSON line, serves, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/simulator/cli.ts', '--handling-ms', '10', '--balance', '777'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'simulator/cli.ts', '--handling-ms', '10', '--balance', '777'], {
       cwd: new URL('../../', import.meta.url).pathname,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

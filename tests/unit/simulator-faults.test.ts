@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_TOKEN_HEADER, startSimulator, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../electron/core/simulator';
+import { CONTROL_TOKEN_HEADER, startSimulator, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 
 const running: RunningSimulator[] = [];
 afterEach(async () => {

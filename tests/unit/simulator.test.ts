@@ -6,7 +6,7 @@ import {
   TRAINING_API_KEY,
   type RunningSimulator,
   type SimulatorOptions,
-} from '../../electron/core/simulator';
+} from '../../simulator';
 
 const running: RunningSimulator[] = [];
 afterEach(async () => {

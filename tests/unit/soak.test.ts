@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SimFaultSpec } from '../../electron/core/simulator';
-import { startSimulator } from '../../electron/core/simulator';
+import type { SimFaultSpec } from '../../simulator';
+import { startSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
 
 /**

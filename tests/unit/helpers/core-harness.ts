@@ -7,7 +7,7 @@ import { createCore } from '../../../electron/core';
 import { silentLogger } from '../../../electron/core/log';
 import type { ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from '../../../electron/core/ports';
 import { plainKeyProtector } from '../../../electron/core/secrets/file-secrets';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../electron/core/simulator';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator';
 import type { SaleTiming } from '../../../electron/core/sales/timing';
 
 export const TEST_KEY = 'test-key-0123456789';

@@ -1,4 +1,4 @@
-import type { Centimes } from '../../../shared/money';
+import type { Centimes } from '../shared/money';
 import { CardIssuer } from './cards';
 import type { SimCatalog, SimProduct } from './catalog';
 import { TEST_TYPE_PARTIAL, TEST_TYPE_REFUND } from './constants';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dzdToCentimes } from '../../../shared/money';
+import { dzdToCentimes } from '../shared/money';
 import { dzd } from './envelope';
 import type { FaultQueue } from './faults';
 import type { RateLimiter } from './rate-limit';

@@ -1,6 +1,6 @@
 /**
  * Stand-alone simulator for e2e tests and demos:
- *   tsx electron/core/simulator/cli.ts [--port N] [--handling-ms N] [--latency-ms N] [--balance N] [--seed N]
+ *   tsx simulator/cli.ts [--port N] [--handling-ms N] [--latency-ms N] [--balance N] [--seed N]
  * Prints one JSON line {"url","controlUrl","controlToken"} on stdout, then runs until SIGTERM/SIGINT.
  * Parses process.argv only (no import.meta), so it also works when bundled by esbuild.
  */

@@ -1,4 +1,4 @@
-import { dzdToCentimes, type Centimes } from '../../../shared/money';
+import { dzdToCentimes, type Centimes } from '../shared/money';
 import { CATALOG_SEED, type CategorySeed } from './catalog-data';
 import { hashId } from './random';
 

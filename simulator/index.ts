@@ -3,7 +3,7 @@
  * endpoints and envelopes. The till talks to it in training mode (no key configured) and the tests
  * drive it, with fault injection, through `control` or the JSON control listener.
  */
-import { dzdToCentimes } from '../../../shared/money';
+import { dzdToCentimes } from '../shared/money';
 import { AuthGuard } from './auth';
 import { buildCatalog } from './catalog';
 import { TRAINING_API_KEY } from './constants';
