@@ -5,7 +5,7 @@
  * placeOrder throughput against what the limit allows.
  */
 import fs from 'node:fs';
-import { RateGate } from '../electron/core/api/rate-gate';
+import { RateGate } from '../electron/core/provider/rate-gate';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir } from './lib/core';
 import { metric, runBench } from './lib/report';

@@ -14,7 +14,7 @@ import { median, p95, sleep } from './lib/stats';
 const LATENCY_MS = 20;
 const WARMUP = 3;
 const RUNS = 25;
-/** The highest request rate the till's settings accept (its client-side rate gate, api/rate-gate.ts). */
+/** The highest request rate the till's settings accept (its client-side rate gate, provider/rate-gate.ts). */
 const GATE_MAX_PER_MINUTE = 6000;
 
 type Kind = 'checkProduct' | 'balance' | 'placeOrder' | 'checkOrder' | 'validate' | 'other';

@@ -80,7 +80,7 @@ export type ProductDetail = z.infer<typeof productDetailSchema>;
 
 /**
  * A product as the screen receives it (catalog:product): the cost of each card and the markup are
- * null for anyone but the owner (electron/core/shop/cost-visibility.ts).
+ * null for anyone but the owner (electron/core/sales/cost-visibility.ts).
  */
 export const denominationViewSchema = denominationSchema.extend({ costC: centimes.nullable() });
 export type DenominationView = z.infer<typeof denominationViewSchema>;

@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { CommandHandlers, EventName } from '../../shared/contract';
 import type { Sale, SaleState } from '../../shared/domain';
 import { createCore } from '../../electron/core';
-import { fingerprint } from '../../electron/core/key-session';
-import { silentLogger } from '../../electron/core/log';
-import type { SecretStore, SettingsBackend, TillCore } from '../../electron/core/ports';
+import { fingerprint } from '../../electron/core/provider/key-session';
+import { silentLogger } from '../../electron/core/platform/log';
+import type { SecretStore, SettingsBackend, TillCore } from '../../electron/core/platform/ports';
 import type { SaleTiming } from '../../electron/core/sales/timing';
-import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
+import { plainKeyProtector } from '../../electron/core/platform/file-secrets';
 import type { SimKeyInfo } from '../../simulator';
 
 /** The API key the benchmarks sell with (a SANDBOX key known to the simulator). */

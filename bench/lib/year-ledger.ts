@@ -7,7 +7,7 @@ import type { SaleState } from '../../shared/domain';
 import { retailFromCost } from '../../shared/money';
 import { CodeCipher, loadOrCreateDataKey } from '../../electron/core/ledger/code-cipher';
 import { Ledger } from '../../electron/core/ledger/ledger';
-import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
+import { plainKeyProtector } from '../../electron/core/platform/file-secrets';
 import { buildCatalog } from '../../simulator/catalog';
 import { BENCH_KEY_ID } from './core';
 import { seeded } from './stats';

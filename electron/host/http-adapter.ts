@@ -4,9 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { EVENT_NAMES, type CommandHandlers } from '../../shared/contract';
 import { HTTP_COMMAND_PREFIX, HTTP_EVENTS_PATH, HTTP_SECRET_HEADER } from '../../shared/api';
-import { dispatchByName } from '../core/dispatch';
+import { dispatchByName } from '../core/commands/dispatch';
 import { answerClientError, decodePath, HttpRefusal, parseJsonBody, parseTarget, readBody } from './http-request';
-import type { Logger, TillCore } from '../core/ports';
+import type { Logger, TillCore } from '../core/platform/ports';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +

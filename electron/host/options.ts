@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { providerUrlOrThrow } from '../core/provider-url';
+import { providerUrlOrThrow } from '../core/provider/provider-url';
 import { DEFAULT_TIMING, type SaleTiming } from '../core/sales/timing';
 
 export interface HostOptions {

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
-import { createLogger } from '../core/log';
-import { FileSecretStore, plainKeyProtector } from '../core/secrets/file-secrets';
+import { createLogger } from '../core/platform/log';
+import { FileSecretStore, plainKeyProtector } from '../core/platform/file-secrets';
 import { createHttpAdapter } from './http-adapter';
 import { readHostOptions } from './options';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { BackupDialogs } from '../core/ports';
+import type { BackupDialogs } from '../core/platform/ports';
 
 /**
  * Backups to or from a file the owner picks in Electron's own dialogs, run in the main process:

@@ -1,11 +1,11 @@
 import { COMMAND_NAMES, type CommandHandlers } from '../../shared/contract';
 import { ipcCommandChannel } from '../../shared/api';
 import type { AppErrorShape, Result } from '../../shared/result';
-import { dispatchCommand } from '../core/dispatch';
-import type { Logger } from '../core/ports';
+import { dispatchCommand } from '../core/commands/dispatch';
+import type { Logger } from '../core/platform/ports';
 import type { SenderFrameLike } from './window-policy';
 
-export { dispatchCommand, formatIssuePath, invalidInputError } from '../core/dispatch';
+export { dispatchCommand, formatIssuePath, invalidInputError } from '../core/commands/dispatch';
 
 /**
  * The ipcMain side of the contract (design §3): one `ipcMain.handle` per command. Each call checks

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkProviderUrl } from '../core/provider-url';
+import { checkProviderUrl } from '../core/provider/provider-url';
 import { DEFAULT_TIMING, type SaleTiming } from '../core/sales/timing';
 
 /**

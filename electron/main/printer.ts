@@ -8,7 +8,7 @@ import type {
   SaveDialogOptions,
   WebContentsPrintOptions,
 } from 'electron';
-import type { Logger, PrintOptions, ReceiptPrinter } from '../core/ports';
+import type { Logger, PrintOptions, ReceiptPrinter } from '../core/platform/ports';
 
 /**
  * Native receipt printing: the receipt HTML goes into a hidden, sandboxed window laid out at the

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyProtector, SecretStore } from '../core/ports';
+import type { KeyProtector, SecretStore } from '../core/platform/ports';
 
 /**
  * SecretStore (the provider API key) and KeyProtector (the ledger's data key) backed by Electron's

@@ -1,5 +1,5 @@
 import Store from 'electron-store';
-import type { SettingsBackend } from '../core/ports';
+import type { SettingsBackend } from '../core/platform/ports';
 import type { SavedWindowState } from './window-policy';
 
 /**

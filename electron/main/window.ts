@@ -1,5 +1,5 @@
 import { BrowserWindow, screen, type Session } from 'electron';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/platform/ports';
 import type { WindowStateStore } from './stores';
 import {
   APP_INDEX_URL,

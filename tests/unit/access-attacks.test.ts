@@ -8,8 +8,8 @@ import { MAX_AMOUNT_C } from '../../shared/amounts';
 import { HTTP_EVENTS_PATH } from '../../shared/api';
 import type { EventName } from '../../shared/contract';
 import type { Sale } from '../../shared/domain';
-import { dispatchByName } from '../../electron/core/dispatch';
-import { silentLogger } from '../../electron/core/log';
+import { dispatchByName } from '../../electron/core/commands/dispatch';
+import { silentLogger } from '../../electron/core/platform/log';
 import { createHttpAdapter } from '../../electron/host/http-adapter';
 import { OWNER, psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 

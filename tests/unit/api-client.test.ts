@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OneClickDzClient } from '../../electron/core/api/client';
-import { ApiError } from '../../electron/core/api/errors';
-import { TransportError, type Transport, type TransportRequest } from '../../electron/core/api/transport';
+import { OneClickDzClient } from '../../electron/core/provider/client';
+import { ApiError } from '../../electron/core/provider/errors';
+import { TransportError, type Transport, type TransportRequest } from '../../electron/core/provider/transport';
 
 const KEY = 'secret-key-7f3a9c2e-0000-4000-8000-123456789abc';
 

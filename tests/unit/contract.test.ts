@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, commands, EVENT_NAMES, events, type CommandName } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { HTTP_COMMAND_PREFIX, HTTP_SECRET_HEADER } from '../../shared/api';
-import { dispatchByName as dispatchCommand } from '../../electron/core/dispatch';
+import { dispatchByName as dispatchCommand } from '../../electron/core/commands/dispatch';
 import { createHttpAdapter } from '../../electron/host/http-adapter';
-import { silentLogger } from '../../electron/core/log';
+import { silentLogger } from '../../electron/core/platform/log';
 import { OWNER, psnOffer, startHarness, TEST_KEY, waitForSale, type Harness } from './helpers/core-harness';
 
 let hx: Harness;

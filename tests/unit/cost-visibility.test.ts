@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
-import { dispatchByName } from '../../electron/core/dispatch';
+import { dispatchByName } from '../../electron/core/commands/dispatch';
 import { OWNER, psnOffer, startHarness, until, type Harness } from './helpers/core-harness';
 
 /**

@@ -3,14 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
-import { silentLogger } from '../../electron/core/log';
-import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
+import { silentLogger } from '../../electron/core/platform/log';
+import { plainKeyProtector } from '../../electron/core/platform/file-secrets';
 import { readHostOptions } from '../../electron/host/options';
-import { checkProviderUrl, isLoopbackHost } from '../../electron/core/provider-url';
+import { checkProviderUrl, isLoopbackHost } from '../../electron/core/provider/provider-url';
 
 /**
  * The provider URL receives the API key in X-Access-Token: https only, except to this machine.
- * One rule (electron/core/provider-url.ts) for the Electron launch config and the browser host.
+ * One rule (electron/core/provider/provider-url.ts) for the Electron launch config and the browser host.
  */
 describe('provider URL rule', () => {
   it.each([

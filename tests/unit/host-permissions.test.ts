@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { secureDataDir } from '../../electron/core/data-permissions';
-import { silentLogger } from '../../electron/core/log';
+import { secureDataDir } from '../../electron/core/platform/data-permissions';
+import { silentLogger } from '../../electron/core/platform/log';
 import { HostProcess } from './helpers/host-process';
 
 /**

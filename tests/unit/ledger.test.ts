@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CodeCipher, loadOrCreateDataKey } from '../../electron/core/ledger/code-cipher';
 import { Ledger, StaleStateError, type NewSale } from '../../electron/core/ledger/ledger';
 import { SCHEMA_VERSION } from '../../electron/core/ledger/migrations';
-import { plainKeyProtector } from '../../electron/core/secrets/file-secrets';
+import { plainKeyProtector } from '../../electron/core/platform/file-secrets';
 
 const dirs: string[] = [];
 const tmp = () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { moneyFigures } from '../../electron/core/sales/money-figures';
-import { SALES_CSV_HEADER } from '../../electron/core/exports/csv';
+import { SALES_CSV_HEADER } from '../../electron/core/reports/csv';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
 import { slipFormat } from '../../electron/core/receipts/slip-format';
 import { DEFAULT_SETTINGS, type Language } from '../../shared/domain';
@@ -202,7 +202,7 @@ describe('what the balance can pay', () => {
     await hx.h['account:balance']({ refresh: true });
     const seen = (await hx.h['catalog:product']({ productId: psn.id })).denominations.find((x) => x.typeId === d.typeId)!;
     expect(seen.balanceCap).toBe(2);
-    // A cashier gets the same count (the cost itself is the owner's: shop/cost-visibility.ts).
+    // A cashier gets the same count (the cost itself is the owner's: sales/cost-visibility.ts).
     const amina = await hx.h['staff:add']({ name: 'Amina', role: 'cashier', pin: '2468' });
     await hx.h['session:login']({ cashierId: amina.id, pin: '2468' });
     const cashierView = (await hx.h['catalog:product']({ productId: psn.id })).denominations.find((x) => x.typeId === d.typeId)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain';
 import { centimesToDzdString, dzdToCentimes, formatDzd, retailFromCost, sum } from '../../shared/money';
-import { createLogger, redactFields } from '../../electron/core/log';
+import { createLogger, redactFields } from '../../electron/core/platform/log';
 import { SettingsService } from '../../electron/core/settings/settings-service';
 
 describe('money in centimes', () => {

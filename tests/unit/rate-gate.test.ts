@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RateGate } from '../../electron/core/api/rate-gate';
+import { RateGate } from '../../electron/core/provider/rate-gate';
 import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 describe('rate gate', () => {

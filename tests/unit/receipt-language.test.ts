@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Language, type SaleState, type Settings } from '../../shared/domain';
-import { receiptStrings } from '../../shared/i18n/receipt';
+import { receiptStrings } from '../../electron/core/receipts/receipt-strings';
 import type { ShiftReport } from '../../shared/shop';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
 import { dayReportHtml, shiftReportHtml } from '../../electron/core/reports/report-html';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
-import { dispatchByName } from '../../electron/core/dispatch';
+import { dispatchByName } from '../../electron/core/commands/dispatch';
 import { OWNER, psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /**

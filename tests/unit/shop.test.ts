@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../electron/core/exports/csv';
+import { csvCell, toCsv } from '../../electron/core/reports/csv';
 import { hashPin, verifyPin } from '../../electron/core/staff/pin-hash';
 import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 

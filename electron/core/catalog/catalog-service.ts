@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { catalogSchema, type Catalog, type ProductDetail } from '../../../shared/domain';
 import { retailFromCost } from '../../../shared/money';
-import type { ApiProduct, OneClickDzClient } from '../api/client';
-import { ApiError } from '../api/errors';
+import type { ApiProduct, OneClickDzClient } from '../provider/client';
+import { ApiError } from '../provider/errors';
 import type { Ledger } from '../ledger/ledger';
 
 const CATALOG_KEY = 'catalog';

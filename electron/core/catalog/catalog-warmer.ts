@@ -1,6 +1,6 @@
 import type { ConnectionState } from '../../../shared/domain';
-import { isApiError } from '../api/errors';
-import type { Logger } from '../ports';
+import { isApiError } from '../provider/errors';
+import type { Logger } from '../platform/ports';
 import { Lane } from '../sales/lane';
 import type { SaleTiming } from '../sales/timing';
 import type { CatalogService } from './catalog-service';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyProtector } from '../ports';
+import type { KeyProtector } from '../platform/ports';
 
 /**
  * Card codes and serials are encrypted at rest with AES-256-GCM under a random data key.

@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import QRCode from 'qrcode';
 import { DEFAULT_SETTINGS, type Language, type Mode, type SaleState, type Settings } from '../../../shared/domain';
-import { defaultInstructions, receiptStrings } from '../../../shared/i18n/receipt';
+import { defaultInstructions, receiptStrings } from './receipt-strings';
 import { moneyFigures } from '../sales/money-figures';
 import { slipFormat, slipGeometry, slipPageCss, type SlipFormat } from './slip-format';
 

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Language, Settings } from '../../../shared/domain';
-import { reportStrings } from '../../../shared/i18n/report';
+import { reportStrings } from './report-strings';
 import type { DayReport, ReconcileReport, SalesTotals, ShiftReport } from '../../../shared/shop';
 import { slipFormat, slipGeometry, slipPageCss, type SlipFormat, type SlipGeometry } from '../receipts/slip-format';
 

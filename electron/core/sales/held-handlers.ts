@@ -1,17 +1,27 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import type { TillServices } from '../services';
-import { requireSale } from '../shop/sale-access';
+import type { Ledger } from '../ledger/ledger';
+import type { SettingsService } from '../settings/settings-service';
+import { requireSale } from './sale-access';
 import { COST_ACCEPTED } from './sale-engine';
 import { toSaleDto } from './sale-dto';
+import type { SaleMoves } from './sale-moves';
+
+export interface HeldSaleDeps {
+  ledger: Ledger;
+  settings: SettingsService;
+  moves: SaleMoves;
+  kickEngine: () => void;
+  now: () => number;
+}
 
 /**
  * The owner's decision on a queued sale whose provider cost rose above what the customer paid
  * (AWAITING_OWNER, set by the sale engine just before sending): send it anyway at a loss, or
  * cancel it, which gives the refund slip (the whole price back to the customer). Owner only
- * (access.ts); both are guarded transitions, so two clicks or two screens cannot act twice.
+ * (commands/access.ts); both are guarded transitions, so two clicks or two screens cannot act twice.
  */
-export function heldSaleHandlers(s: TillServices): Pick<CommandHandlers, 'sales:sendAnyway' | 'sales:cancelHeld'> {
+export function heldSaleHandlers(s: HeldSaleDeps): Pick<CommandHandlers, 'sales:sendAnyway' | 'sales:cancelHeld'> {
   const held = (saleId: number) => {
     const row = requireSale(s.ledger, saleId);
     if (row.state !== 'AWAITING_OWNER') {
@@ -23,19 +33,19 @@ export function heldSaleHandlers(s: TillServices): Pick<CommandHandlers, 'sales:
     'sales:sendAnyway': async ({ saleId }) => {
       const row = held(saleId);
       const expiresAt = s.now() + s.settings.get().queueExpiryMinutes * 60_000;
-      const next = s.transition(
+      const next = s.moves.move(
         row,
         ['AWAITING_OWNER'],
         'QUEUED',
         { reason_code: COST_ACCEPTED, reason_message: `Owner accepted the cost ${row.unit_cost_c}`, expires_at: expiresAt, next_attempt_at: 0 },
         'owner-send-anyway',
       );
-      s.engine().kick();
+      s.kickEngine();
       return toSaleDto(next, s.ledger);
     },
     'sales:cancelHeld': async ({ saleId }) => {
       const row = held(saleId);
-      const next = s.transition(row, ['AWAITING_OWNER'], 'CANCELLED', { finished_at: s.now() }, 'owner-cancelled');
+      const next = s.moves.move(row, ['AWAITING_OWNER'], 'CANCELLED', { finished_at: s.now() }, 'owner-cancelled');
       return toSaleDto(next, s.ledger);
     },
   };

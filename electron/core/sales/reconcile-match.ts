@@ -1,4 +1,4 @@
-import type { ApiOrder } from '../api/client';
+import type { ApiOrder } from '../provider/client';
 
 export interface SentSale {
   productId: string;

@@ -1,8 +1,12 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import type { TillServices } from '../services';
-import { requireVisibleSale } from '../shop/sale-access';
+import { requireVisibleSale, type SaleAccessDeps } from './sale-access';
 import { saleFigures, toSaleDto } from './sale-dto';
+import type { SaleMoves } from './sale-moves';
+
+export interface RefundDeps extends SaleAccessDeps {
+  moves: Pick<SaleMoves, 'changed'>;
+}
 
 /**
  * "J'ai rendu 1 050 DA": the cashier who made the sale (or the owner) confirms handing the refund
@@ -10,7 +14,7 @@ import { saleFigures, toSaleDto } from './sale-dto';
  * time and who, in the sale's timeline; the figure the cashier saw must be the figure due, so a
  * stale screen cannot confirm an amount nobody owes.
  */
-export function refundHandlers(s: TillServices): Pick<CommandHandlers, 'sales:confirmRefund'> {
+export function refundHandlers(s: RefundDeps): Pick<CommandHandlers, 'sales:confirmRefund'> {
   return {
     'sales:confirmRefund': async ({ saleId, amountC }) => {
       // Another cashier's sale is NOT_FOUND, as everywhere (the own-sales rule).
@@ -29,7 +33,7 @@ export function refundHandlers(s: TillServices): Pick<CommandHandlers, 'sales:co
       if (!next) {
         throw new AppError('INVALID_STATE', 'The refund of this sale was already handed back', { reason: 'ALREADY_HANDED_BACK', saleId });
       }
-      s.saleChanged(next);
+      s.moves.changed(next);
       return toSaleDto(next, s.ledger);
     },
   };

@@ -1,10 +1,12 @@
 import type { ConnectionState, SaleState } from '../../../shared/domain';
-import type { ApiOrder, OneClickDzClient } from '../api/client';
-import { ApiError, isApiError } from '../api/errors';
-import { StaleStateError, type Ledger, type SaleRow } from '../ledger/ledger';
-import type { Logger } from '../ports';
+import type { ApiOrder, OneClickDzClient } from '../provider/client';
+import { ApiError, isApiError } from '../provider/errors';
+import type { Ledger, SaleRow } from '../ledger/ledger';
+import type { Logger } from '../platform/ports';
 import { Lane } from './lane';
+import { SALE_STATE_OF_ORDER } from './order-state';
 import { matchCandidates } from './reconcile-match';
+import type { SaleMoves } from './sale-moves';
 import { backoffMs, type SaleTiming } from './timing';
 
 export interface EngineDeps {
@@ -15,7 +17,8 @@ export interface EngineDeps {
   random: () => number;
   timing: SaleTiming;
   logger: Logger;
-  onSaleChanged: (row: SaleRow) => void;
+  /** Every state change goes through here (sale-moves.ts): guarded, committed, then announced. */
+  moves: SaleMoves;
   onConnection: (state: ConnectionState) => void;
   onFinal: (row: SaleRow) => void;
   /**
@@ -27,12 +30,6 @@ export interface EngineDeps {
 
 /** Marks a sale the owner chose to send although its cost rose above its price. */
 export const COST_ACCEPTED = 'COST_ACCEPTED';
-
-const FINAL_FROM_API: Record<Exclude<ApiOrder['status'], 'HANDLING'>, SaleState> = {
-  FULFILLED: 'FULFILLED',
-  PARTIALLY_FILLED: 'PARTIALLY_FILLED',
-  REFUNDED: 'REFUNDED',
-};
 
 /**
  * Drives sales after confirmation (design §4). Two lanes: the sender (single-flight: reconciles an
@@ -365,7 +362,7 @@ export class SaleEngine {
       return;
     }
     const cards = order.cards.slice(0, row.quantity);
-    const to = FINAL_FROM_API[order.status];
+    const to = SALE_STATE_OF_ORDER[order.status];
     const delivered = order.status === 'REFUNDED' ? 0 : cards.length;
     const moved = this.move(
       row,
@@ -390,14 +387,7 @@ export class SaleEngine {
     detail?: string,
     cards?: { value: string; serial: string }[],
   ): SaleRow | null {
-    try {
-      const next = this.d.ledger.transition(row.id, from, to, patch, event, detail, cards);
-      this.d.onSaleChanged(next);
-      return next;
-    } catch (e) {
-      if (e instanceof StaleStateError) return null;
-      throw e;
-    }
+    return this.d.moves.tryMove(row, from, to, patch, event, detail, cards);
   }
 
   private setConnection(state: ConnectionState): void {

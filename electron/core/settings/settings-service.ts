@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import type { SettingsBackend } from '../ports';
+import type { SettingsBackend } from '../platform/ports';
 
 /**
  * Settings live in electron-store (Electron) or conf (browser host): the same JSON file. A file

@@ -1,5 +1,15 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import type { TillServices } from '../services';
+import type { SessionManager } from '../staff/session';
+import type { StaffRepo } from '../staff/staff-repo';
+import type { ShiftService } from './shift-service';
+
+export interface ShiftHandlerDeps {
+  session: SessionManager;
+  staff: Pick<StaffRepo, 'get'>;
+  shifts: ShiftService;
+  /** Training sales count in the drawer only while the till trains. */
+  training: () => boolean;
+}
 
 type ShiftCommands = 'shift:current' | 'shift:open' | 'shift:count' | 'shift:close';
 
@@ -7,8 +17,8 @@ type ShiftCommands = 'shift:current' | 'shift:open' | 'shift:count' | 'shift:clo
  * The till's shift over the contract. The count is blind by construction: nothing here answers
  * the expected cash before shift:count has recorded what the counter typed.
  */
-export function shiftHandlers(s: TillServices): Pick<CommandHandlers, ShiftCommands> {
-  const includeTraining = () => s.keySession().effectiveMode === 'training';
+export function shiftHandlers(s: ShiftHandlerDeps): Pick<CommandHandlers, ShiftCommands> {
+  const includeTraining = s.training;
   const me = () => s.session.require('cashier');
   const nameOf = (id: number) => s.staff.get(id)?.name ?? `#${id}`;
   return {

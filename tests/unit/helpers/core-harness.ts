@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { CommandHandlers, EventName } from '../../../shared/contract';
 import type { Sale } from '../../../shared/domain';
 import { createCore } from '../../../electron/core';
-import { silentLogger } from '../../../electron/core/log';
-import type { ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from '../../../electron/core/ports';
-import { plainKeyProtector } from '../../../electron/core/secrets/file-secrets';
+import { silentLogger } from '../../../electron/core/platform/log';
+import type { ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from '../../../electron/core/platform/ports';
+import { plainKeyProtector } from '../../../electron/core/platform/file-secrets';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator';
 import type { SaleTiming } from '../../../electron/core/sales/timing';
 

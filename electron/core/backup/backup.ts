@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/result';
 import type { CodeCipher } from '../ledger/code-cipher';
 import type { Ledger } from '../ledger/ledger';
 import { SCHEMA_VERSION } from '../ledger/migrations';
-import type { BackupDialogs, SettingsBackend } from '../ports';
+import type { BackupDialogs, SettingsBackend } from '../platform/ports';
 import type { SettingsService } from '../settings/settings-service';
 import { BACKUPS_DIR, backupSourcePath, backupTargetPath, copyFromRegularFile, copyToNewPrivateFile, refuse, type BackupLocation } from './backup-paths';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { commands, isCommandName, type CommandHandlers, type CommandName } from '../../shared/contract';
-import { AppError, type AppErrorShape, type Result } from '../../shared/result';
-import type { Logger } from './ports';
+import { commands, isCommandName, type CommandHandlers, type CommandName } from '../../../shared/contract';
+import { AppError, type AppErrorShape, type Result } from '../../../shared/result';
+import type { Logger } from '../platform/ports';
 
 /**
  * The one path from an untrusted message to a handler, shared by the IPC and HTTP adapters:

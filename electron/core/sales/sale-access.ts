@@ -1,7 +1,19 @@
 import { AppError } from '../../../shared/result';
 import type { Ledger, SaleRow } from '../ledger/ledger';
-import type { TillServices } from '../services';
-import type { ActiveCashier } from '../staff/session';
+import type { SettingsService } from '../settings/settings-service';
+import type { ActiveCashier, SessionManager } from '../staff/session';
+
+/** What the own-sales rule reads: who is signed in, and the sale. */
+export interface SaleAccessDeps {
+  session: SessionManager;
+  ledger: Ledger;
+}
+
+/** The code-access rule also reads the reprint window and the time. */
+export interface CodeAccessDeps extends SaleAccessDeps {
+  settings: SettingsService;
+  now: () => number;
+}
 
 /**
  * The own-sales rule, in one place: the owner sees every sale; a cashier sees only the sales they
@@ -32,8 +44,8 @@ export function requireSale(ledger: Ledger, id: number): SaleRow {
  * very same NOT_FOUND as a sale that does not exist, as history search simply leaves it out: a
  * cashier cannot even learn that a sale number is taken.
  */
-export function requireVisibleSale(s: TillServices, id: number): { row: SaleRow; who: ActiveCashier } {
-  // The access guard (access.ts) has already counted this call as activity, or chose not to.
+export function requireVisibleSale(s: SaleAccessDeps, id: number): { row: SaleRow; who: ActiveCashier } {
+  // The access guard (commands/access.ts) has already counted this call as activity, or chose not to.
   const who = s.session.require('cashier', { touch: false });
   const row = s.ledger.get(id);
   if (!row || !maySeeSale(who, row)) throw new AppError('NOT_FOUND', `Sale ${id} not found`, { saleId: id });
@@ -45,7 +57,7 @@ export function requireVisibleSale(s: TillServices, id: number): { row: SaleRow;
  * for their own sale (others' do not exist for them, see above) and only within the window set in
  * settings after it finished, so a code cannot be fetched again later by someone else at the counter.
  */
-export function requireCodeAccess(s: TillServices, saleId: number): { row: SaleRow; who: ActiveCashier } {
+export function requireCodeAccess(s: CodeAccessDeps, saleId: number): { row: SaleRow; who: ActiveCashier } {
   const found = requireVisibleSale(s, saleId);
   if (found.who.role === 'owner') return found;
   const windowMs = s.settings.get().reprintWindowMinutes * 60_000;

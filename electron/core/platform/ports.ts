@@ -1,4 +1,4 @@
-import type { CommandHandlers, EventName, EventPayload } from '../../shared/contract';
+import type { CommandHandlers, EventName, EventPayload } from '../../../shared/contract';
 
 /**
  * The ports through which the Electron-free core meets its host. Electron supplies safeStorage,
@@ -43,7 +43,7 @@ export interface ReceiptPrinter {
 /**
  * Native file dialogs for backups, run by the Electron main process (absent in the browser host).
  * A path chosen here comes from the owner's own dialog, never from the renderer; the core still
- * checks it (shop/backup-paths.ts). Each resolves null when the dialog is cancelled.
+ * checks it (backup/backup-paths.ts). Each resolves null when the dialog is cancelled.
  */
 export interface BackupDialogs {
   chooseBackupTarget(defaultName: string): Promise<string | null>;

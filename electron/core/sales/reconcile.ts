@@ -1,19 +1,31 @@
+import type { CommandHandlers } from '../../../shared/contract';
 import type { SaleState } from '../../../shared/domain';
 import type { ReconcileReport } from '../../../shared/shop';
-import type { ApiOrder } from '../api/client';
-import type { SaleRow } from '../ledger/ledger';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { Ledger, SaleRow } from '../ledger/ledger';
+import type { ApiOrder } from '../provider/client';
+import type { KeySession } from '../provider/key-session';
 import { localDayBounds } from '../reports/day-report';
-import type { TillServices } from '../services';
+import { SALE_STATE_OF_ORDER } from './order-state';
+import type { SaleMoves } from './sale-moves';
+
+export interface ReconcileDeps {
+  ledger: Ledger;
+  catalog: Pick<CatalogService, 'productTitle' | 'typeName'>;
+  keySession: () => KeySession;
+  moves: Pick<SaleMoves, 'changed'>;
+  /** Adopted orders still handling are polled by the sale engine: wake it. */
+  kickEngine: () => void;
+}
 
 const HOUR = 3_600_000;
 const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'NEEDS_REVIEW'];
-const FINAL_FROM_STATUS: Record<string, SaleState> = { FULFILLED: 'FULFILLED', PARTIALLY_FILLED: 'PARTIALLY_FILLED', REFUNDED: 'REFUNDED', HANDLING: 'PLACED' };
 
 /**
  * The day's gift-card money as the account saw it. The docs do not say which sign `amount` has,
  * so magnitudes are used: ORDER is money out, REFUND-ORDER money back.
  */
-async function accountNetDebit(s: TillServices, from: number, to: number): Promise<number | null> {
+async function accountNetDebit(s: ReconcileDeps, from: number, to: number): Promise<number | null> {
   try {
     const moves = await s.keySession().client.listAllTransactions(from, to);
     let net = 0;
@@ -33,7 +45,7 @@ async function accountNetDebit(s: TillServices, from: number, to: number): Promi
  * list, and amounts that differ. An hour either side of the day is read so that a sale confirmed
  * just before midnight is not reported missing.
  */
-export async function reconcileDay(s: TillServices, day: string, adopt: boolean): Promise<ReconcileReport> {
+export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean): Promise<ReconcileReport> {
   const { from, to } = localDayBounds(day);
   const orders = await s.keySession().client.listAllOrders(from - HOUR, to + HOUR);
   const byId = new Map(orders.map((o) => [o.orderId, o]));
@@ -64,7 +76,7 @@ export async function reconcileDay(s: TillServices, day: string, adopt: boolean)
           mode: session.effectiveMode,
           key_id: session.keyId,
           expires_at: null,
-          state: FINAL_FROM_STATUS[o.status] ?? 'PLACED',
+          state: SALE_STATE_OF_ORDER[o.status],
           order_id: o.orderId,
           delivered_quantity: o.status === 'REFUNDED' ? 0 : o.deliveredQuantity,
           fulfilled_amount_c: o.fulfilledAmountC,
@@ -73,11 +85,11 @@ export async function reconcileDay(s: TillServices, day: string, adopt: boolean)
         o.status === 'HANDLING' ? [] : o.cards,
       );
       adoptedSaleId = row.id;
-      s.saleChanged(row);
+      s.moves.changed(row);
     }
     missingInLedger.push({ orderId: o.orderId, productId: o.productId, typeId: o.typeId, quantity: o.quantity, status: o.status, time: o.time, amountC: o.fulfilledAmountC, adoptedSaleId });
   }
-  if (adopt) s.engine().kick();
+  if (adopt) s.kickEngine();
 
   const missingAtProvider: ReconcileReport['missingAtProvider'] = [];
   const amountDifferences: ReconcileReport['amountDifferences'] = [];
@@ -106,4 +118,9 @@ export async function reconcileDay(s: TillServices, day: string, adopt: boolean)
     ledgerCostC,
     providerChargedC: dayOrders.reduce((sum, o) => sum + o.fulfilledAmountC, 0),
   };
+}
+
+/** The owner's comparison of a day with the provider, optionally adopting what the till missed. */
+export function reconcileHandlers(s: ReconcileDeps): Pick<CommandHandlers, 'reconcile:day'> {
+  return { 'reconcile:day': async ({ day, adopt }) => reconcileDay(s, day, adopt ?? false) };
 }

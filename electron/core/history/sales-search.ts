@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SaleState } from '../../../shared/domain';
-import type { SaleRow } from './ledger';
+import type { SaleRow } from '../ledger/ledger';
 
 /** Anything that can run a read-only query: the Ledger (its `select`) or a better-sqlite3 connection. */
 export interface LedgerReader {
@@ -14,7 +14,7 @@ export interface SalesQuery {
   to?: number;
   productId?: string;
   cashier?: string;
-  /** Only this cashier's own sales (the own-sales rule, shop/sale-access.ts). */
+  /** Only this cashier's own sales (the own-sales rule, sales/sale-access.ts). */
   cashierId?: number;
   states?: readonly SaleState[];
   saleId?: number;

@@ -1,4 +1,4 @@
-import type { Language } from '../domain';
+import type { Language } from '../../../shared/domain';
 
 /** Wording of the printed reports (day, shift, reconciliation), rendered by the core. */
 export const reportStrings: Record<Language, Record<string, string>> = {

@@ -1,6 +1,6 @@
-import type { CommandHandlers, CommandName } from '../../shared/contract';
-import { maySeeCost, withoutCosts } from './shop/cost-visibility';
-import type { SessionManager } from './staff/session';
+import type { CommandHandlers, CommandName } from '../../../shared/contract';
+import { maySeeCost, withoutCosts } from '../sales/cost-visibility';
+import type { SessionManager } from '../staff/session';
 
 /**
  * Who may call what. `public` works on the PIN screen; `watch` needs a signed-in cashier but does
@@ -63,7 +63,7 @@ export function guardHandlers(handlers: CommandHandlers, session: SessionManager
       if (access === 'watch') session.require('cashier', { touch: false });
       else if (access !== 'public') session.require(access);
       const answer = await handler(input);
-      // Costs and margins are the owner's, whatever the command (shop/cost-visibility.ts).
+      // Costs and margins are the owner's, whatever the command (sales/cost-visibility.ts).
       return maySeeCost(session.active()) ? answer : withoutCosts(answer);
     };
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyProtector, SecretStore } from '../ports';
+import type { KeyProtector, SecretStore } from './ports';
 
 /**
  * Browser-host secrets: plain files readable only by the user who runs the till (mode 0600).

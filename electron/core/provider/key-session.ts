@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Account, Mode } from '../../shared/domain';
-import { OneClickDzClient } from './api/client';
-import { isApiError } from './api/errors';
-import type { Transport } from './api/transport';
-import type { RateGate } from './api/rate-gate';
-import type { LoadTrainingProvider, SecretStore } from './ports';
+import type { Account, Mode } from '../../../shared/domain';
+import { OneClickDzClient } from './client';
+import { isApiError } from './errors';
+import type { Transport } from './transport';
+import type { RateGate } from './rate-gate';
+import type { LoadTrainingProvider, SecretStore } from '../platform/ports';
 
 export type KeySource = 'none' | 'environment' | 'saved';
 
@@ -16,7 +16,7 @@ export interface SessionOptions {
   trainingHandlingMs?: number;
   /** Test-only: run training mode against this simulator instead of a built-in one. */
   trainingApiUrl?: string;
-  /** The simulator the host hands over for training mode (ports.ts); loaded only when training. */
+  /** The simulator the host hands over for training mode (platform/ports.ts); loaded only when training. */
   loadTraining?: LoadTrainingProvider;
   timeouts: { readTimeoutMs: number; orderTimeoutMs: number };
   gate: RateGate;

@@ -1,9 +1,8 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import { salesQueryFrom, searchSales } from '../ledger/history';
+import { salesQueryFrom, searchSales } from './sales-search';
 import { saleReceipt } from '../receipts/sale-receipt';
 import { toSaleDto } from '../sales/sale-dto';
-import type { TillServices } from '../services';
-import { ownSalesFilter, requireCodeAccess, requireVisibleSale } from './sale-access';
+import { ownSalesFilter, requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';
 
 type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 'sales:reprint';
 
@@ -12,7 +11,7 @@ type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 's
  * or reprint one within the window set in settings; beyond it, and for others' sales, only the
  * owner may. Every reveal and reprint is written to the sale's timeline.
  */
-export function historyHandlers(s: TillServices): Pick<CommandHandlers, HistoryCommands> {
+export function historyHandlers(s: CodeAccessDeps): Pick<CommandHandlers, HistoryCommands> {
   return {
     'history:search': async (q) => {
       const who = s.session.require('cashier');

@@ -1,4 +1,4 @@
-import type { Language } from '../domain';
+import type { Language } from '../../../shared/domain';
 
 /**
  * Receipt wording, kept apart from the UI strings: it is printed by the core, not the renderer.

@@ -1,21 +1,37 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import type { DayReport } from '../../../shared/shop';
+import type { DayReport, ReconcileReport } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
-import { dayCsv, salesCsv } from '../exports/csv';
-import { salesQueryFrom, searchSales } from '../ledger/history';
-import { localDayBounds } from '../reports/day-report';
-import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from '../reports/report-html';
-import { expectedCash, salesTotals } from '../reports/totals';
-import type { TillServices } from '../services';
-import { backupLocation, createBackup, defaultBackupName, stageRestore } from './backup';
-import { listBackups } from './backup-list';
-import { reconcileDay } from './reconcile';
+import { salesQueryFrom, searchSales } from '../history/sales-search';
+import type { Ledger } from '../ledger/ledger';
+import type { SettingsService } from '../settings/settings-service';
+import type { ShiftService } from '../shifts/shift-service';
+import type { SessionManager } from '../staff/session';
+import type { StaffRepo } from '../staff/staff-repo';
+import { dayCsv, salesCsv } from './csv';
+import { localDayBounds } from './day-report';
+import { dayReportHtml, reconcileReportHtml, shiftReportHtml } from './report-html';
+import { expectedCash, salesTotals } from './totals';
 
-type ReportCommands = 'reports:day' | 'reports:html' | 'exports:csv' | 'reconcile:day' | 'backup:create' | 'backup:restore' | 'backup:list';
+type ReportCommands = 'reports:day' | 'reports:html' | 'exports:csv';
 
-export function buildDayReport(s: TillServices, day: string): DayReport {
+export interface DayReportDeps {
+  ledger: Ledger;
+  shifts: ShiftService;
+  staff: Pick<StaffRepo, 'get'>;
+  /** Training sales count in the reports only while the till trains. */
+  training: () => boolean;
+}
+
+export interface ReportHandlerDeps extends DayReportDeps {
+  settings: SettingsService;
+  session: SessionManager;
+  /** The provider comparison of a day, for its printable page (sales/reconcile.ts). */
+  reconcile: (day: string) => Promise<ReconcileReport>;
+}
+
+export function buildDayReport(s: DayReportDeps, day: string): DayReport {
   const { from, to } = localDayBounds(day);
-  const includeTraining = s.keySession().effectiveMode === 'training';
+  const includeTraining = s.training();
   const totals = salesTotals(s.ledger, { from, to }, { includeTraining });
   const byCashier = s.ledger.select<{ cashier: string; n: number; retail: number }>(
     `SELECT cashier, SUM(delivered_quantity > 0) AS n, SUM(delivered_quantity * unit_retail_c) AS retail
@@ -37,8 +53,8 @@ export function buildDayReport(s: TillServices, day: string): DayReport {
   };
 }
 
-export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCommands> {
-  const training = () => s.keySession().effectiveMode === 'training';
+export function reportHandlers(s: ReportHandlerDeps): Pick<CommandHandlers, ReportCommands> {
+  const training = s.training;
   return {
     'reports:day': async ({ day }) => buildDayReport(s, day),
     'reports:html': async (input) => {
@@ -56,7 +72,7 @@ export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCom
       }
       s.session.require('owner');
       if (input.kind === 'day') return { html: dayReportHtml(buildDayReport(s, input.day), settings, training()) };
-      return { html: reconcileReportHtml(await reconcileDay(s, input.day, false), settings, training()) };
+      return { html: reconcileReportHtml(await s.reconcile(input.day), settings, training()) };
     },
     'exports:csv': async (input) => {
       if (input.kind === 'day') {
@@ -66,16 +82,5 @@ export function reportHandlers(s: TillServices): Pick<CommandHandlers, ReportCom
       const sales = searchSales(s.ledger, salesQueryFrom(input.query, 1000));
       return { filename: 'ventes.csv', mime: 'text/csv;charset=utf-8', content: salesCsv(sales) };
     },
-    'reconcile:day': async ({ day, adopt }) => reconcileDay(s, day, adopt ?? false),
-    'backup:create': async (input) => {
-      const name = defaultBackupName(s.now(), s.dataDir);
-      const where = await backupLocation(input, s.backupDialogs, (d) => d.chooseBackupTarget(name), () => name);
-      return where ? createBackup(s.ledger, s.settings, s.dataDir, s.now(), where) : null;
-    },
-    'backup:restore': async (input) => {
-      const where = await backupLocation(input, s.backupDialogs, (d) => d.chooseBackupSource(), null);
-      return where ? { restartRequired: true, sales: await stageRestore(where, s.dataDir, s.cipher) } : null;
-    },
-    'backup:list': async () => listBackups(s.dataDir),
   };
 }

@@ -1,8 +1,16 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { Cashier } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
-import type { TillServices } from '../services';
-import type { CashierRow } from '../staff/staff-repo';
+import type { SessionManager } from './session';
+import type { SessionStateView } from './session-state';
+import type { CashierRow, StaffRepo } from './staff-repo';
+
+export interface StaffHandlerDeps {
+  session: SessionManager;
+  staff: StaffRepo;
+  sessionState: SessionStateView;
+  now: () => number;
+}
 
 type StaffCommands =
   | 'session:get' | 'session:setupOwner' | 'session:login' | 'session:logout' | 'session:touch'
@@ -18,20 +26,20 @@ const withLockouts = (r: CashierRow, now: number): Cashier => ({
   lastLockoutAt: r.last_lockout_at,
 });
 
-export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffCommands> {
+export function staffHandlers(s: StaffHandlerDeps): Pick<CommandHandlers, StaffCommands> {
   return {
-    'session:get': async () => s.sessionState(),
+    'session:get': async () => s.sessionState.state(),
     'session:setupOwner': async ({ name, pin }) => {
       await s.session.setupOwner(name, pin);
-      return s.sessionChanged();
+      return s.sessionState.changed();
     },
     'session:login': async ({ cashierId, pin }) => {
       await s.session.login(cashierId, pin);
-      return s.sessionChanged();
+      return s.sessionState.changed();
     },
     'session:logout': async () => {
       s.session.logout();
-      return s.sessionChanged();
+      return s.sessionState.changed();
     },
     'session:touch': async () => {
       s.session.touch();
@@ -42,13 +50,13 @@ export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffComma
       // The owner is looking at the lockouts now: the warning on their screen can go.
       if (list.some((c) => c.unseenLockouts)) {
         s.staff.markLockoutsSeen();
-        s.sessionChanged();
+        s.sessionState.changed();
       }
       return list;
     },
     'staff:add': async ({ name, role, pin }) => {
       const row = await s.session.add(name, role, pin);
-      s.sessionChanged();
+      s.sessionState.changed();
       return toCashier(row);
     },
     'staff:update': async ({ id, name, role, pin, active }) => {
@@ -60,7 +68,7 @@ export function staffHandlers(s: TillServices): Pick<CommandHandlers, StaffComma
       if (name && name !== row.name && s.staff.byName(name)) throw new AppError('INVALID_INPUT', 'name: already used', { field: 'name' });
       s.staff.update(id, { ...(name ? { name } : {}), ...(role ? { role } : {}), ...(active !== undefined ? { active: active ? 1 : 0 } : {}) });
       if (pin) await s.session.changePin(id, pin);
-      s.sessionChanged();
+      s.sessionState.changed();
       return toCashier(s.staff.get(id) as CashierRow);
     },
   };

@@ -6,7 +6,7 @@ import type { ActiveCashier } from '../staff/session';
  * "Afficher le coût" and saw both). The screen hides the switch from cashiers, but that is only
  * the screen: the core itself never sends a cost, or the markup that gives it back from the price,
  * to anyone but the owner, so a modified page cannot show them either. One rule, applied to every
- * command's answer (access.ts) and to every `sales:changed` event (services.ts).
+ * command's answer (commands/access.ts) and to every `sales:changed` event (sales/visible-events.ts).
  */
 export function maySeeCost(who: ActiveCashier | null): boolean {
   return who?.role === 'owner';

@@ -1,0 +1,36 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import type { Reach } from '../account/reach';
+import type { Ledger } from '../ledger/ledger';
+import { withBalanceCaps } from '../sales/balance-cap';
+import type { SettingsService } from '../settings/settings-service';
+import type { CatalogService } from './catalog-service';
+
+export interface CatalogHandlerDeps {
+  catalog: CatalogService;
+  settings: SettingsService;
+  ledger: Ledger;
+  reach: Reach;
+  /** The last known balance in centimes (a recent read is reused). */
+  balanceC: () => Promise<number>;
+  /** The catalogue was read: the background warmer prices it (catalog-warmer.ts). */
+  warmCatalog: () => void;
+}
+
+/** The grid and a product's denominations, with the prices the till sells them at. */
+export function catalogHandlers(s: CatalogHandlerDeps): Pick<CommandHandlers, 'catalog:list' | 'catalog:product'> {
+  return {
+    'catalog:list': async ({ refresh }) => {
+      const catalog = await s.reach(() => s.catalog.list(refresh ?? false));
+      if (!catalog.stale) s.warmCatalog();
+      return catalog;
+    },
+    'catalog:product': async ({ productId }) => {
+      const settings = s.settings.get();
+      const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;
+      const product = await s.reach(() => s.catalog.product(productId, markup));
+      // The balance the confirm check would use, if known; never a reason to fail the screen.
+      const balanceC = product.live ? await s.balanceC().then((b) => b, () => null) : null;
+      return withBalanceCaps(product, balanceC, s.ledger);
+    },
+  };
+}

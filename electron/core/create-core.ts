@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CommandHandlers } from '../../shared/contract';
+import { accountHandlers } from './account/account-handlers';
+import { ActiveKey } from './account/active-key';
+import { appStatusView } from './account/app-status';
+import { BalanceReader } from './account/balance';
+import { createReach } from './account/reach';
+import { applyStagedRestore } from './backup/backup';
+import { backupHandlers } from './backup/backup-handlers';
+import { catalogHandlers } from './catalog/catalog-handlers';
+import { CatalogService } from './catalog/catalog-service';
+import { guardHandlers } from './commands/access';
+import { historyHandlers } from './history/history-handlers';
+import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
+import { Ledger } from './ledger/ledger';
+import { secureDataDir } from './platform/data-permissions';
+import { EventBus } from './platform/event-bus';
+import { createLogger } from './platform/log';
+import type { BackupDialogs, KeyProtector, LoadTrainingProvider, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './platform/ports';
+import { providerUrlOrThrow } from './provider/provider-url';
+import { RateGate } from './provider/rate-gate';
+import type { Transport } from './provider/transport';
+import { receiptHandlers } from './receipts/receipt-handlers';
+import { reportHandlers } from './reports/report-handlers';
+import { heldSaleHandlers } from './sales/held-handlers';
+import { reconcileDay, reconcileHandlers } from './sales/reconcile';
+import { refundHandlers } from './sales/refund-handlers';
+import { saleHandlers } from './sales/sale-handlers';
+import { SaleMoves } from './sales/sale-moves';
+import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
+import { visibleEvents } from './sales/visible-events';
+import { settingsHandlers } from './settings/settings-handlers';
+import { SettingsService } from './settings/settings-service';
+import { shiftHandlers } from './shifts/shift-handlers';
+import { ShiftService } from './shifts/shift-service';
+import { SessionManager } from './staff/session';
+import { sessionStateView } from './staff/session-state';
+import { staffHandlers } from './staff/staff-handlers';
+import { StaffRepo } from './staff/staff-repo';
+
+export const DEFAULT_API_URL = 'https://api.oneclickdz.com';
+
+export interface CoreOptions {
+  dataDir: string;
+  apiUrl?: string;
+  envApiKey?: string | null;
+  secretStore: SecretStore;
+  keyProtector: KeyProtector;
+  settingsBackend: SettingsBackend;
+  printer?: ReceiptPrinter;
+  /** Electron's save/open dialogs for backups; absent in the browser host. */
+  backupDialogs?: BackupDialogs;
+  logger?: Logger;
+  version: string;
+  /** Tests shrink the waits of a sale's life. */
+  timing?: Partial<SaleTiming>;
+  trainingHandlingMs?: number;
+  /** Test-only: training mode against an external simulator the tests control. */
+  trainingApiUrl?: string;
+  /**
+   * Training mode's simulator (simulator/training.ts), handed over by the host as a loader so the
+   * core never imports it and a till with a key never loads it. Without one, a till with no key
+   * cannot start.
+   */
+  trainingSimulator?: LoadTrainingProvider;
+  transport?: Transport;
+}
+
+/**
+ * Builds the Electron-free core: the one place where the domains are wired together. Each domain's
+ * services and command handlers get exactly what they use, named here; nothing is handed a bag
+ * of everything. Order matters only where a service reads another at construction.
+ */
+export async function createCore(o: CoreOptions): Promise<TillCore> {
+  // The key travels to this URL: https, or plain http to loopback only (provider/provider-url.ts).
+  providerUrlOrThrow('apiUrl', o.apiUrl);
+  providerUrlOrThrow('trainingApiUrl', o.trainingApiUrl);
+  fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const logger = o.logger ?? createLogger();
+  secureDataDir(o.dataDir, logger);
+  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
+  const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
+
+  const now = Date.now;
+  const timing: SaleTiming = { ...DEFAULT_TIMING, ...(o.timing ?? {}) };
+  const bus = new EventBus(logger);
+  const emit = bus.emit;
+  const settings = new SettingsService(o.settingsBackend);
+  // One request budget for the till, whichever key is in use (the provider counts per key and IP).
+  const gate = new RateGate(settings.get().apiRequestsPerMinute);
+
+  // Staff and who is signed in.
+  const staff = new StaffRepo(ledger);
+  const session: SessionManager = new SessionManager(
+    staff,
+    now,
+    () => settings.get().idleLockMinutes * 60_000,
+    () => sessionState.changed(),
+    (cashierId) => {
+      logger.warn('cashier locked out after wrong PINs', { cashierId });
+      sessionState.changed();
+    },
+  );
+  const sessionState = sessionStateView({ session, staff, idleLockMinutes: () => settings.get().idleLockMinutes, emit });
+  const shifts = new ShiftService(ledger, now);
+
+  // The provider account: the active key (its client and sale engine), status and balance.
+  // They refer to one another only through these closures, read after start.
+  const keySession = () => activeKey.session();
+  const engine = () => activeKey.engine();
+  const catalog = new CatalogService(ledger, () => keySession().client, now);
+  const moves = new SaleMoves({ ledger, emit, connection: () => engine().connectionState });
+  const status = appStatusView({
+    keySession,
+    connection: () => engine().connectionState,
+    keyStorageEncrypted: o.secretStore.encrypted,
+    nativePrinting: o.printer !== undefined,
+    version: o.version,
+    emit,
+  });
+  const balance = new BalanceReader({ client: () => keySession().client, lowThresholdC: () => settings.get().lowBalanceThresholdC, now, emit });
+  const activeKey: ActiveKey = new ActiveKey({
+    ledger,
+    settings,
+    catalog,
+    moves,
+    secretStore: o.secretStore,
+    apiUrl: o.apiUrl ?? DEFAULT_API_URL,
+    envApiKey: o.envApiKey ?? null,
+    transport: o.transport,
+    trainingHandlingMs: o.trainingHandlingMs,
+    trainingApiUrl: o.trainingApiUrl,
+    loadTraining: o.trainingSimulator,
+    timing,
+    gate,
+    logger,
+    now,
+    onConnection: (state) => {
+      emit('connection:changed', { state, queued: moves.queued() });
+      status.changed();
+    },
+    onFinal: () => balance.refreshSoon(),
+    statusChanged: () => status.changed(),
+    onKeyChange: () => {
+      balance.close();
+      balance.forget();
+    },
+  });
+  await activeKey.open();
+
+  const reach = createReach({ noteReachable: (reachable) => engine().noteReachable(reachable), statusChanged: () => status.changed() });
+  const kickEngine = () => engine().kick();
+  const training = () => keySession().effectiveMode === 'training';
+  const reconcile = { ledger, catalog, keySession, moves, kickEngine };
+  const codeAccess = { session, ledger, settings, now };
+
+  // Every contract command, by domain; typing `all` as CommandHandlers makes a missing one a
+  // compile error. Inputs arrive already validated by the adapters (commands/dispatch.ts).
+  const all: CommandHandlers = {
+    ...accountHandlers({ status, balance, activeKey, reach }),
+    ...catalogHandlers({ catalog, settings, ledger, reach, balanceC: async () => (await balance.read(false)).balanceC, warmCatalog: () => activeKey.warmCatalog() }),
+    ...saleHandlers({ session, ledger, catalog, settings, shifts, moves, status: status.status, keySession, freshBalanceC: async () => (await balance.read(true)).balanceC, reach, kickEngine, now }),
+    ...heldSaleHandlers({ ledger, settings, moves, kickEngine, now }),
+    ...refundHandlers({ session, ledger, moves }),
+    ...receiptHandlers({ ...codeAccess, printer: o.printer }),
+    ...historyHandlers(codeAccess),
+    ...reconcileHandlers(reconcile),
+    ...settingsHandlers({ settings, setRequestRate: (perMinute) => gate.setRate(perMinute), statusChanged: () => status.changed() }),
+    ...staffHandlers({ session, staff, sessionState, now }),
+    ...shiftHandlers({ session, staff, shifts, training }),
+    ...reportHandlers({ ledger, shifts, staff, training, settings, session, reconcile: (day) => reconcileDay(reconcile, day, false) }),
+    ...backupHandlers({ ledger, settings, cipher, dataDir: o.dataDir, dialogs: o.backupDialogs, now }),
+  };
+  return {
+    // Behind the access rules: who may call what (commands/access.ts).
+    handlers: guardHandlers(all, session),
+    onEvent: (listener) => bus.subscribe(visibleEvents(listener, { ledger, session })),
+    close: async () => {
+      balance.close();
+      await activeKey.close();
+      ledger.close();
+    },
+  };
+}

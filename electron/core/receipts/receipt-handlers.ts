@@ -1,0 +1,40 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import type { ReceiptPrinter } from '../platform/ports';
+import { requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';
+import { saleReceipt } from './sale-receipt';
+
+export interface ReceiptHandlerDeps extends CodeAccessDeps {
+  /** Electron's native printing; absent in the browser host, where the page prints. */
+  printer: ReceiptPrinter | undefined;
+}
+
+/** A sale's receipt: shown, printed, or saved as PDF, by whoever may see its codes (sale-access.ts). */
+export function receiptHandlers(s: ReceiptHandlerDeps): Pick<CommandHandlers, 'sales:receipt' | 'sales:print' | 'sales:savePdf'> {
+  const receipt = async (saleId: number) => {
+    const { row } = requireCodeAccess(s, saleId);
+    return saleReceipt(s.ledger, s.settings, row);
+  };
+  return {
+    'sales:receipt': async ({ saleId }) => receipt(saleId),
+    'sales:print': async ({ saleId }) => {
+      if (!s.printer) throw new AppError('NOT_SUPPORTED', 'This till prints through the browser');
+      const { html } = await receipt(saleId);
+      const settings = s.settings.get();
+      const printed = await s.printer.print(html, { widthMm: settings.paperWidthMm, printerName: settings.printerName, silent: settings.silentPrint });
+      if (printed) {
+        const { row } = requireVisibleSale(s, saleId);
+        s.ledger.touch(saleId, { print_count: row.print_count + 1 });
+        s.ledger.addEvent(saleId, 'printed', null);
+      }
+      return { printed };
+    },
+    'sales:savePdf': async ({ saleId }) => {
+      if (!s.printer) throw new AppError('NOT_SUPPORTED', "This till saves PDFs through the browser's print dialog");
+      const { html, paperWidthMm } = await receipt(saleId);
+      const file = await s.printer.savePdf(html, { widthMm: paperWidthMm, defaultName: `recu-${saleId}.pdf` });
+      if (file) s.ledger.addEvent(saleId, 'saved-pdf', null);
+      return { saved: file !== null };
+    },
+  };
+}
