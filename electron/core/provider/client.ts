@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { dzdToCentimes, type Centimes } from '../../../shared/money';
+import { backoffMs } from './backoff';
 import { classifyHttpError } from './classify';
 import { ApiError } from './errors';
 import {
@@ -70,6 +71,10 @@ export interface ClientOptions {
   /** Shared request budget for this key (rate-gate.ts); absent: no client-side limit. */
   gate?: RateGate;
 }
+
+/** A read's retries wait 250–500 ms, then 250–1000 ms (provider/backoff.ts), never above 2 s. */
+const READ_RETRY_MIN_MS = 250;
+const READ_RETRY_MAX_MS = 2_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -241,8 +246,9 @@ export class OneClickDzClient {
         const hardDown = e instanceof ApiError && e.kind === 'unsent' && ['refused', 'dns', 'offline'].includes(String(e.details?.reason));
         const retryable = !hardDown && e instanceof ApiError && (e.kind === 'unsent' || e.kind === 'unknown' || e.kind === 'server' || (e.kind === 'rate_limited' && (e.retryAfterMs ?? 0) <= 2000));
         if (!retryable || attempt >= retries) throw e;
-        const base = e instanceof ApiError && e.retryAfterMs !== undefined ? e.retryAfterMs : 250 * 3 ** attempt;
-        await this.sleep(base + Math.floor(this.random() * 100));
+        // The provider's own Retry-After when it gave one (a little jitter on top), else the backoff.
+        const wait = e instanceof ApiError && e.retryAfterMs !== undefined ? e.retryAfterMs + Math.floor(this.random() * 100) : backoffMs(attempt + 1, READ_RETRY_MIN_MS, READ_RETRY_MAX_MS, this.random);
+        await this.sleep(wait);
       }
     }
   }

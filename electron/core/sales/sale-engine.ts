@@ -7,7 +7,8 @@ import { Lane } from './lane';
 import { SALE_STATE_OF_ORDER } from './order-state';
 import { matchCandidates } from './reconcile-match';
 import type { SaleMoves } from './sale-moves';
-import { backoffMs, type SaleTiming } from './timing';
+import { backoffMs } from '../provider/backoff';
+import type { SaleTiming } from './timing';
 
 export interface EngineDeps {
   ledger: Ledger;

@@ -50,9 +50,3 @@ export const DEFAULT_TIMING: SaleTiming = {
   warmRefreshMs: 30 * 60_000,
   costFreshMs: 60_000,
 };
-
-/** Exponential backoff with full jitter, so many tills coming back online do not stampede. */
-export function backoffMs(attempt: number, min: number, max: number, random: () => number): number {
-  const ceiling = Math.min(max, min * 2 ** Math.max(0, attempt));
-  return Math.round(min + random() * Math.max(0, ceiling - min));
-}
