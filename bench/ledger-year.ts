@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../electron/core';
 import { CodeCipher, loadOrCreateDataKey } from '../electron/core/ledger/code-cipher';
-import { searchSales, type SalesQuery } from '../electron/core/history/sales-search';
+import { searchSales, type SalesQuery } from '../electron/core/ledger/sales-search';
 import { Ledger, type Card, type SaleRow } from '../electron/core/ledger/ledger';
 import { silentLogger } from '../electron/core/platform/log';
 import { dayReport } from '../electron/core/reports/day-report';

@@ -5,7 +5,7 @@ import { accountHandlers } from './account/account-handlers';
 import { ActiveKey } from './account/active-key';
 import { appStatusView } from './account/app-status';
 import { BalanceReader } from './account/balance';
-import { createReach } from './account/reach';
+import { createReach } from './provider/reach';
 import { applyStagedRestore } from './backup/backup';
 import { backupHandlers } from './backup/backup-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
@@ -23,8 +23,9 @@ import { RateGate } from './provider/rate-gate';
 import type { Transport } from './provider/transport';
 import { receiptHandlers } from './receipts/receipt-handlers';
 import { reportHandlers } from './reports/report-handlers';
+import { withBalanceCaps } from './sales/balance-cap';
 import { heldSaleHandlers } from './sales/held-handlers';
-import { reconcileDay, reconcileHandlers } from './sales/reconcile';
+import { reconcileDay, reconcileHandlers } from './reports/reconcile-day';
 import { refundHandlers } from './sales/refund-handlers';
 import { saleHandlers } from './sales/sale-handlers';
 import { SaleMoves } from './sales/sale-moves';
@@ -160,7 +161,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   // compile error. Inputs arrive already validated by the adapters (commands/dispatch.ts).
   const all: CommandHandlers = {
     ...accountHandlers({ status, balance, activeKey, reach }),
-    ...catalogHandlers({ catalog, settings, ledger, reach, balanceC: async () => (await balance.read(false)).balanceC, warmCatalog: () => activeKey.warmCatalog() }),
+    ...catalogHandlers({ catalog, settings, balanceCaps: (product, balanceC) => withBalanceCaps(product, balanceC, ledger), reach, balanceC: async () => (await balance.read(false)).balanceC, warmCatalog: () => activeKey.warmCatalog() }),
     ...saleHandlers({ session, ledger, catalog, settings, shifts, moves, status: status.status, keySession, freshBalanceC: async () => (await balance.read(true)).balanceC, reach, kickEngine, now }),
     ...heldSaleHandlers({ ledger, settings, moves, kickEngine, now }),
     ...refundHandlers({ session, ledger, moves }),

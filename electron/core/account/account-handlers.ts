@@ -2,7 +2,7 @@ import type { CommandHandlers } from '../../../shared/contract';
 import type { ActiveKey } from './active-key';
 import type { AppStatusView } from './app-status';
 import type { BalanceReader } from './balance';
-import type { Reach } from './reach';
+import type { Reach } from '../provider/reach';
 
 export interface AccountHandlerDeps {
   status: AppStatusView;

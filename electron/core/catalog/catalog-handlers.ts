@@ -1,14 +1,17 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import type { Reach } from '../account/reach';
-import type { Ledger } from '../ledger/ledger';
-import { withBalanceCaps } from '../sales/balance-cap';
+import type { Reach } from '../provider/reach';
+import type { ProductDetail } from '../../../shared/domain';
 import type { SettingsService } from '../settings/settings-service';
 import type { CatalogService } from './catalog-service';
 
 export interface CatalogHandlerDeps {
   catalog: CatalogService;
   settings: SettingsService;
-  ledger: Ledger;
+  /**
+   * How many cards of each denomination the balance can still pay (sales/balance-cap.ts: the
+   * sale side knows what is committed but not yet debited).
+   */
+  balanceCaps: (product: ProductDetail, balanceC: number | null) => Awaited<ReturnType<CommandHandlers['catalog:product']>>;
   reach: Reach;
   /** The last known balance in centimes (a recent read is reused). */
   balanceC: () => Promise<number>;
@@ -30,7 +33,7 @@ export function catalogHandlers(s: CatalogHandlerDeps): Pick<CommandHandlers, 'c
       const product = await s.reach(() => s.catalog.product(productId, markup));
       // The balance the confirm check would use, if known; never a reason to fail the screen.
       const balanceC = product.live ? await s.balanceC().then((b) => b, () => null) : null;
-      return withBalanceCaps(product, balanceC, s.ledger);
+      return s.balanceCaps(product, balanceC);
     },
   };
 }

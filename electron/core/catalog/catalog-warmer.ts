@@ -1,14 +1,14 @@
 import type { ConnectionState } from '../../../shared/domain';
 import { isApiError } from '../provider/errors';
 import type { Logger } from '../platform/ports';
-import { Lane } from '../sales/lane';
-import type { SaleTiming } from '../sales/timing';
+import { Lane } from '../platform/lane';
 import type { CatalogService } from './catalog-service';
 
 export interface WarmerDeps {
   catalog: CatalogService;
   now: () => number;
-  timing: Pick<SaleTiming, 'warmSharePercent' | 'warmRefreshMs' | 'idleMs'>;
+  /** The warming share of the request budget and its waits (from sales/timing.ts's SaleTiming). */
+  timing: { warmSharePercent: number; warmRefreshMs: number; idleMs: number };
   /** The till's whole request budget (settings.apiRequestsPerMinute), read at every step. */
   requestsPerMinute: () => number;
   favourites: () => readonly string[];

@@ -1,5 +1,5 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import { salesQueryFrom, searchSales } from './sales-search';
+import { salesQueryFrom, searchSales } from '../ledger/sales-search';
 import { saleReceipt } from '../receipts/sale-receipt';
 import { toSaleDto } from '../sales/sale-dto';
 import { ownSalesFilter, requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SalesTotals } from '../../../shared/shop';
-import { asReader, type LedgerReader } from '../history/sales-search';
+import { asReader, type LedgerReader } from '../ledger/sales-search';
 import { salesTotals } from './totals';
 
 /**

@@ -1,7 +1,7 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { DayReport, ReconcileReport } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
-import { salesQueryFrom, searchSales } from '../history/sales-search';
+import { salesQueryFrom, searchSales } from '../ledger/sales-search';
 import type { Ledger } from '../ledger/ledger';
 import type { SettingsService } from '../settings/settings-service';
 import type { ShiftService } from '../shifts/shift-service';
@@ -25,7 +25,7 @@ export interface DayReportDeps {
 export interface ReportHandlerDeps extends DayReportDeps {
   settings: SettingsService;
   session: SessionManager;
-  /** The provider comparison of a day, for its printable page (sales/reconcile.ts). */
+  /** The provider comparison of a day, for its printable page (reconcile-day.ts). */
   reconcile: (day: string) => Promise<ReconcileReport>;
 }
 

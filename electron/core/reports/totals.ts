@@ -1,6 +1,6 @@
 import type { SaleState } from '../../../shared/domain';
 import type { SalesTotals } from '../../../shared/shop';
-import type { LedgerReader } from '../history/sales-search';
+import type { LedgerReader } from '../ledger/sales-search';
 
 /**
  * Sums sales exactly, in integer centimes, with one grouped query (fast on a year of sales).

@@ -3,7 +3,7 @@ import type { ApiOrder, OneClickDzClient } from '../provider/client';
 import { ApiError, isApiError } from '../provider/errors';
 import type { Ledger, SaleRow } from '../ledger/ledger';
 import type { Logger } from '../platform/ports';
-import { Lane } from './lane';
+import { Lane } from '../platform/lane';
 import { SALE_STATE_OF_ORDER } from './order-state';
 import { matchCandidates } from './reconcile-match';
 import type { SaleMoves } from './sale-moves';

@@ -1,9 +1,9 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { AppStatus } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
-import type { Reach } from '../account/reach';
+import type { Reach } from '../provider/reach';
 import type { CatalogService } from '../catalog/catalog-service';
-import { searchSales } from '../history/sales-search';
+import { searchSales } from '../ledger/sales-search';
 import type { KeySession } from '../provider/key-session';
 import type { SettingsService } from '../settings/settings-service';
 import type { ShiftService } from '../shifts/shift-service';

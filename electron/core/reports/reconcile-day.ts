@@ -5,9 +5,9 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { Ledger, SaleRow } from '../ledger/ledger';
 import type { ApiOrder } from '../provider/client';
 import type { KeySession } from '../provider/key-session';
-import { localDayBounds } from '../reports/day-report';
-import { SALE_STATE_OF_ORDER } from './order-state';
-import type { SaleMoves } from './sale-moves';
+import { localDayBounds } from './day-report';
+import { SALE_STATE_OF_ORDER } from '../sales/order-state';
+import type { SaleMoves } from '../sales/sale-moves';
 
 export interface ReconcileDeps {
   ledger: Ledger;

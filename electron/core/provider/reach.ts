@@ -1,4 +1,4 @@
-import { isApiError } from '../provider/errors';
+import { isApiError } from './errors';
 
 /**
  * Runs a read the screen asked for (catalogue, product, balance) and lets its outcome tell the

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SaleState } from '../../../shared/domain';
-import type { SaleRow } from '../ledger/ledger';
+import type { SaleRow } from './ledger';
 
 /** Anything that can run a read-only query: the Ledger (its `select`) or a better-sqlite3 connection. */
 export interface LedgerReader {
