@@ -20,6 +20,9 @@ export const BUILD_INPUTS = [
   'scripts/build-node.mjs',
   'vite.config.ts',
   'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
   'package.json',
   'package-lock.json',
 ];

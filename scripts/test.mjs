@@ -1,5 +1,6 @@
-// `npm test`: sets up what is missing, builds, runs the unit tests (vitest) and the end-to-end
-// tests (Playwright in Debian's Chromium), then prints one line the CI reads: `N passed, N failed`.
+// `npm test`: sets up what is missing, type-checks, lints, builds, runs the unit tests (vitest) and
+// the end-to-end tests (Playwright in Debian's Chromium), then prints one line the CI reads:
+// `N passed, N failed`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureNode22 } from './node22.mjs';
@@ -8,6 +9,7 @@ await ensureNode22();
 const { ensurePackages, ensureTestTools, ROOT, run } = await import('./ensure-env.mjs');
 const { buildIfNeeded } = await import('./build-if-needed.mjs');
 const { electronSkipReasonFrom } = await import('./electron-skip-report.mjs');
+const { lint } = await import('./lint.mjs');
 
 ensurePackages();
 ensureTestTools();
@@ -18,6 +20,9 @@ fs.mkdirSync(reports, { recursive: true });
 
 let buildFailed = 0;
 if (run('npm', ['run', '--silent', 'typecheck']) !== 0) buildFailed++;
+// `npm run lint` (ESLint with the architecture's boundaries, then Prettier's check) fixes nothing
+// and counts as one test; its output above says which file breaks which rule. It stops nothing.
+const lintFailures = lint();
 // Always build, unlike `npm start`: a test run must prove that these sources build, and on CI
 // (a clean checkout) there is nothing to reuse. It leaves the stamp, so `npm start` won't rebuild.
 if (buildIfNeeded({ force: true }) !== 0) buildFailed++;
@@ -33,8 +38,8 @@ function readJson(file) {
   }
 }
 
-let passed = 0;
-let failed = buildFailed;
+let passed = lintFailures.length === 0 ? 1 : 0;
+let failed = buildFailed + (lintFailures.length === 0 ? 0 : 1);
 let skipped = 0;
 const unit = readJson(path.join(reports, 'unit.json'));
 if (unit) {
@@ -59,5 +64,6 @@ if (e2e) {
 // where one reads the result. The summary stays the very last line.
 const electronSkip = electronSkipReasonFrom(e2e);
 if (electronSkip) console.log(`Electron e2e skipped: ${electronSkip}`);
+if (lintFailures.length > 0) console.log(`Lint failed: ${lintFailures.join(', ')} (npm run lint shows where)`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

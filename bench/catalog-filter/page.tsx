@@ -55,7 +55,7 @@ input.addEventListener('input', (e) => {
   render(products, query);
   const tr = performance.now();
   host.getBoundingClientRect();
-  (host.querySelector('.grid-canvas') as HTMLElement | null)?.offsetHeight; // forces style + layout
+  void (host.querySelector('.grid-canvas') as HTMLElement | null)?.offsetHeight; // forces style + layout
   const t2 = performance.now();
   samples.push({ query, results: products.length, filterMs: t1 - t0, renderMs: tr - t1, totalMs: t2 - t0, sinceEventMs: t2 - e.timeStamp, tiles: host.getElementsByClassName('tile').length });
 });

@@ -1,0 +1,33 @@
+// `npm run lint`: ESLint (code rules and the architecture's boundaries: which folder may import
+// which, no import cycles; see eslint.config.js), then Prettier's check. Fixes nothing: it only
+// reports, and exits non-zero when either step found something. Both steps always run, so one
+// run shows everything that is wrong. `npm test` runs it and counts it as one test.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// npx is a .cmd file on Windows, which Node starts only through a shell.
+const WINDOWS_SHELL = process.platform === 'win32';
+
+export const LINT_STEPS = [
+  { name: 'eslint (rules and boundaries)', args: ['eslint', '--max-warnings', '0', '.'] },
+  { name: 'prettier --check', args: ['prettier', '--check', '--log-level', 'warn', '.'] },
+];
+
+/** Runs every step; returns the names of those that failed. */
+export function lint({ root = ROOT } = {}) {
+  const failed = [];
+  for (const step of LINT_STEPS) {
+    console.log(`lint: ${step.name}`);
+    const r = spawnSync('npx', ['--no-install', ...step.args], { cwd: root, stdio: 'inherit', shell: WINDOWS_SHELL });
+    if (r.status !== 0) failed.push(step.name);
+  }
+  return failed;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const failed = lint();
+  console.log(failed.length === 0 ? 'lint: clean' : `lint failed: ${failed.join(', ')}`);
+  process.exit(failed.length === 0 ? 0 : 1);
+}
