@@ -57,6 +57,10 @@ export const commands = {
         quantity: quantitySchema,
         /** The unit price the cashier saw; the sale is refused if the live price moved. */
         expectedUnitRetailC: amountSchema,
+        /** The product line sold (absent: gift cards). Its module checks the entry (product-lines/). */
+        line: id.optional(),
+        /** What the line asks the cashier for beyond product, type and quantity (a phone number...). */
+        entry: z.record(z.string().max(32), z.union([z.string().max(200), z.number()])).optional(),
       })
       .strict(),
     output: saleSchema,

@@ -18,6 +18,9 @@ import { secureDataDir } from './platform/data-permissions';
 import { EventBus } from './platform/event-bus';
 import { createLogger } from './platform/log';
 import type { BackupDialogs, KeyProtector, LoadTrainingProvider, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './platform/ports';
+import { giftCardLine } from './product-lines/gift-cards/gift-card-line';
+import type { ProductLine } from './product-lines/product-line';
+import { ProductLines } from './product-lines/registry';
 import { providerUrlOrThrow } from './provider/provider-url';
 import { RateGate } from './provider/rate-gate';
 import type { Transport } from './provider/transport';
@@ -66,6 +69,8 @@ export interface CoreOptions {
    */
   trainingSimulator?: LoadTrainingProvider;
   transport?: Transport;
+  /** Product lines sold beside the gift cards (product-lines/product-line.ts); tests add a toy one. */
+  productLines?: readonly ProductLine[];
 }
 
 /**
@@ -84,6 +89,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
 
+  // What the till sells: every sale goes through its line's module, found here.
+  const lines = new ProductLines([giftCardLine, ...(o.productLines ?? [])]);
   const now = Date.now;
   const timing: SaleTiming = { ...DEFAULT_TIMING, ...(o.timing ?? {}) };
   const bus = new EventBus(logger);
@@ -111,7 +118,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   // They refer to one another only through these closures, read after start.
   const keySession = () => activeKey.session();
   const engine = () => activeKey.engine();
-  const catalog = new CatalogService(ledger, () => keySession().client, now);
+  const catalog = new CatalogService(ledger, () => keySession().client, now, lines);
   const moves = new SaleMoves({ ledger, emit, connection: () => engine().connectionState });
   const status = appStatusView({
     keySession,
@@ -124,6 +131,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const balance = new BalanceReader({ client: () => keySession().client, lowThresholdC: () => settings.get().lowBalanceThresholdC, now, emit });
   const activeKey: ActiveKey = new ActiveKey({
     ledger,
+    lines,
     settings,
     catalog,
     moves,
@@ -154,15 +162,15 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const reach = createReach({ noteReachable: (reachable) => engine().noteReachable(reachable), statusChanged: () => status.changed() });
   const kickEngine = () => engine().kick();
   const training = () => keySession().effectiveMode === 'training';
-  const reconcile = { ledger, catalog, keySession, moves, kickEngine };
-  const codeAccess = { session, ledger, settings, now };
+  const reconcile = { ledger, lines, catalog, keySession, moves, kickEngine };
+  const codeAccess = { session, ledger, settings, now, lines };
 
   // Every contract command, by domain; typing `all` as CommandHandlers makes a missing one a
   // compile error. Inputs arrive already validated by the adapters (commands/dispatch.ts).
   const all: CommandHandlers = {
     ...accountHandlers({ status, balance, activeKey, reach }),
     ...catalogHandlers({ catalog, settings, balanceCaps: (product, balanceC) => withBalanceCaps(product, balanceC, ledger), reach, balanceC: async () => (await balance.read(false)).balanceC, warmCatalog: () => activeKey.warmCatalog() }),
-    ...saleHandlers({ session, ledger, catalog, settings, shifts, moves, status: status.status, keySession, freshBalanceC: async () => (await balance.read(true)).balanceC, reach, kickEngine, now }),
+    ...saleHandlers({ session, ledger, lines, catalog, settings, shifts, moves, status: status.status, keySession, freshBalanceC: async () => (await balance.read(true)).balanceC, reach, kickEngine, now }),
     ...heldSaleHandlers({ ledger, settings, moves, kickEngine, now }),
     ...refundHandlers({ session, ledger, moves }),
     ...receiptHandlers({ ...codeAccess, printer: o.printer }),

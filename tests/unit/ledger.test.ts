@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodeCipher, loadOrCreateDataKey } from '../../electron/core/ledger/code-cipher';
 import { Ledger, StaleStateError, type NewSale } from '../../electron/core/ledger/ledger';
-import { SCHEMA_VERSION } from '../../electron/core/ledger/migrations';
+import { migrate, SCHEMA_VERSION } from '../../electron/core/ledger/migrations';
 import { plainKeyProtector } from '../../electron/core/platform/file-secrets';
 
 const dirs: string[] = [];
@@ -73,6 +73,34 @@ describe('sales ledger', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => new Ledger(file, new CodeCipher(randomBytes(32)))).toThrow(/newer version/);
+  });
+
+  it('opens a ledger written before product lines (schema 6) with every sale and code, as gift-card sales', () => {
+    const file = path.join(tmp(), 'l.sqlite');
+    const cipher = new CodeCipher(randomBytes(32));
+    // The ledger exactly as the till left it before issue 10: six migrations, its own INSERTs.
+    const old = new Database(file);
+    migrate(old, 6);
+    old.prepare(
+      `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c, cashier, mode, key_id,
+         created_at, updated_at, order_id, delivered_quantity, fulfilled_amount_c, refund_handed_c)
+       VALUES ('FULFILLED', 'p1', 'PlayStation Network', 't1', 'PSN 10 USD', 2, 284325, 298600, 'Amina', 'production', 'k', 1, 2, 'o-1', 2, 568650, 0)`,
+    ).run();
+    const card = old.prepare('INSERT INTO cards (sale_id, idx, code_enc, serial_enc, code_last4, serial_last4) VALUES (1, ?, ?, ?, ?, ?)');
+    card.run(0, cipher.encrypt('CODE-AAAA-1111'), cipher.encrypt('SER-01'), '1111', 'R-01');
+    card.run(1, cipher.encrypt('CODE-BBBB-2222'), cipher.encrypt('SER-02'), '2222', 'R-02');
+    expect(old.pragma('user_version', { simple: true })).toBe(6);
+    old.close();
+
+    const l = new Ledger(file, cipher);
+    const row = l.get(1)!;
+    expect(row).toMatchObject({ state: 'FULFILLED', order_id: 'o-1', quantity: 2, delivered_quantity: 2, fulfilled_amount_c: 568650, line: 'gift-cards', entry: null });
+    expect(l.cards(1)).toEqual([{ value: 'CODE-AAAA-1111', serial: 'SER-01' }, { value: 'CODE-BBBB-2222', serial: 'SER-02' }]);
+    expect(l.isKnownOrderId('o-1')).toBe(true);
+    // New sales name their line; a sale written without one is a gift-card sale.
+    expect(l.insertSale(sale).line).toBe('gift-cards');
+    expect(l.insertSale({ ...sale, line: 'toy', entry: '{"phone":"0550000000"}' })).toMatchObject({ line: 'toy', entry: '{"phone":"0550000000"}' });
+    l.close();
   });
 
   it('detects a tampered or foreign-key code blob instead of returning garbage', () => {

@@ -3,6 +3,7 @@ import type { Sale } from '../../shared/domain';
 import { moneyFigures } from '../../electron/core/sales/money-figures';
 import { SALES_CSV_HEADER } from '../../electron/core/reports/csv';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
+import { giftCardLine } from '../../electron/core/product-lines/gift-cards/gift-card-line';
 import { slipFormat } from '../../electron/core/receipts/slip-format';
 import { DEFAULT_SETTINGS, type Language } from '../../shared/domain';
 import { clampQuantity, maxQuantity } from '../../renderer/src/logic/quantity';
@@ -50,7 +51,7 @@ describe('moneyFigures', () => {
 describe('the slip', () => {
   const data = (over: Partial<ReceiptData>): ReceiptData => ({
     saleId: 7, state: 'PARTIALLY_FILLED', mode: 'production', createdAt: Date.UTC(2026, 10, 27, 9), cashier: 'Amina', productId: 'p', productTitle: 'Cartes',
-    typeName: 'T', quantity: 3, unitRetailC: 525_00, deliveredQuantity: 1, refundDueC: 1_050_00, reason: null, cards: [{ value: 'CODE-1', serial: 'S1' }], ...over,
+    typeName: 'T', quantity: 3, unitRetailC: 525_00, deliveredQuantity: 1, refundDueC: 1_050_00, reason: null, cards: [{ value: 'CODE-1', serial: 'S1' }], line: giftCardLine, ...over,
   });
   const text = async (d: ReceiptData, language: Language) =>
     (await renderReceiptHtml(d, { ...DEFAULT_SETTINGS, language })).replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/[ \t\n]+/g, ' ');

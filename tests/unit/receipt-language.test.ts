@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Language, type SaleState, type Settings } from '
 import { receiptStrings } from '../../electron/core/receipts/receipt-strings';
 import type { ShiftReport } from '../../shared/shop';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
+import { giftCardLine } from '../../electron/core/product-lines/gift-cards/gift-card-line';
 import { dayReportHtml, shiftReportHtml } from '../../electron/core/reports/report-html';
 
 /**
@@ -35,6 +36,7 @@ function sale(state: SaleState, patch: Partial<ReceiptData> = {}): ReceiptData {
     refundDueC: (3 - delivered) * 312_050,
     reason: state === 'REJECTED' ? 'Stock épuisé' : null,
     cards: Array.from({ length: delivered }, (_, i) => ({ value: `${CODE}-${i}`, serial: `${SERIAL}${i}` })),
+    line: giftCardLine,
     ...patch,
   };
 }

@@ -10,6 +10,7 @@ import { fingerprint, KeySession } from '../provider/key-session';
 import type { RateGate } from '../provider/rate-gate';
 import type { Transport } from '../provider/transport';
 import { SaleEngine } from '../sales/sale-engine';
+import type { ProductLines } from '../product-lines/registry';
 import type { SaleMoves } from '../sales/sale-moves';
 import type { SaleTiming } from '../sales/timing';
 import type { SettingsService } from '../settings/settings-service';
@@ -19,6 +20,8 @@ const BLOCKS_KEY_CHANGE: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 
 
 export interface ActiveKeyDeps {
   ledger: Ledger;
+  /** The product lines the sale engine drives sales through. */
+  lines: ProductLines;
   settings: SettingsService;
   catalog: CatalogService;
   moves: SaleMoves;
@@ -85,7 +88,8 @@ export class ActiveKey {
       moves: d.moves,
       onConnection: d.onConnection,
       onFinal: () => d.onFinal(),
-      currentType: (productId, typeId) => d.catalog.currentType(productId, typeId, d.timing.costFreshMs),
+      currentType: (productId, typeId, line) => d.catalog.currentType(productId, typeId, d.timing.costFreshMs, line),
+      lines: d.lines,
     });
     const engine = this.currentEngine;
     this.warmer = new CatalogWarmer({

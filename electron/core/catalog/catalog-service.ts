@@ -5,9 +5,11 @@ import { retailFromCost } from '../../../shared/money';
 import type { ApiProduct, OneClickDzClient } from '../provider/client';
 import { ApiError } from '../provider/errors';
 import type { Ledger } from '../ledger/ledger';
+import { DEFAULT_LINE, type ProductLines } from '../product-lines/registry';
 
 const CATALOG_KEY = 'catalog';
-const PRODUCT_KEY = (id: string) => `product:${id}`;
+/** Gift-card products keep the key they had before product lines existed, so a till's cache survives the upgrade. */
+const PRODUCT_KEY = (id: string, line: string) => (line === DEFAULT_LINE ? `product:${id}` : `product:${line}:${id}`);
 /** The provider asks clients to cache the catalog for at least a day. */
 const CATALOG_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -31,6 +33,8 @@ export class CatalogService {
     private readonly ledger: Ledger,
     private readonly client: () => OneClickDzClient,
     private readonly now: () => number = Date.now,
+    /** Where each line's products and prices come from; the grid's catalogue is the gift cards'. */
+    private readonly lines: ProductLines,
   ) {}
 
   async list(refresh: boolean): Promise<Catalog> {
@@ -38,7 +42,7 @@ export class CatalogService {
     const fresh = cached && this.now() - Date.parse(cached.fetchedAt) < CATALOG_TTL_MS;
     if (cached && fresh && !refresh) return cached;
     try {
-      const api = await this.client().catalog();
+      const api = await this.lines.get(DEFAULT_LINE).catalog(this.client());
       const products: Catalog['products'] = [];
       const categories = api.categories.map((c) => {
         const id = categoryId(c.title);
@@ -76,10 +80,10 @@ export class CatalogService {
    * `freshMs` is trusted (the one made when the sale was confirmed online), else the provider is
    * asked again. Throws the client's error when it cannot be asked; null if the type is gone.
    */
-  async currentType(productId: string, typeId: string, freshMs: number): Promise<{ costC: number; stock: number } | null> {
-    let p = this.readProduct(productId);
+  async currentType(productId: string, typeId: string, freshMs: number, line = DEFAULT_LINE): Promise<{ costC: number; stock: number } | null> {
+    let p = this.readProduct(productId, line);
     const at = p ? Date.parse(p.checkedAt) : NaN;
-    if (!p || Number.isNaN(at) || this.now() - at >= freshMs || this.now() < at) p = await this.refreshProduct(productId);
+    if (!p || Number.isNaN(at) || this.now() - at >= freshMs || this.now() < at) p = await this.refreshProduct(productId, line);
     const t = p.types.find((x) => x.id === typeId);
     return t ? { costC: t.costC, stock: t.stock } : null;
   }
@@ -89,13 +93,13 @@ export class CatalogService {
   }
 
   /** Live price and stock; falls back to the last check (live: false) only when the provider is unreachable. */
-  async product(productId: string, markupBp: number): Promise<ProductDetail> {
+  async product(productId: string, markupBp: number, line = DEFAULT_LINE): Promise<ProductDetail> {
     let p: CachedProduct;
     let live = true;
     try {
-      p = await this.refreshProduct(productId);
+      p = await this.refreshProduct(productId, line);
     } catch (e) {
-      const cached = this.readProduct(productId);
+      const cached = this.readProduct(productId, line);
       if (!cached || !(e instanceof ApiError) || (e.kind !== 'unsent' && e.kind !== 'unknown' && e.kind !== 'server')) throw e;
       p = cached;
       live = false;
@@ -111,10 +115,10 @@ export class CatalogService {
   }
 
   /** One live check, kept in the ledger (it survives a restart and serves the till offline). */
-  async refreshProduct(productId: string): Promise<CachedProduct> {
-    const api: ApiProduct = await this.client().checkProduct(productId);
+  async refreshProduct(productId: string, line = DEFAULT_LINE): Promise<CachedProduct> {
+    const api: ApiProduct = await this.lines.get(line).product(this.client(), productId);
     const p: CachedProduct = { productId, title: api.title || this.productTitle(productId) || productId, checkedAt: new Date(this.now()).toISOString(), types: api.types };
-    this.ledger.kvSet(PRODUCT_KEY(productId), JSON.stringify(p));
+    this.ledger.kvSet(PRODUCT_KEY(productId, line), JSON.stringify(p));
     return p;
   }
 
@@ -129,8 +133,8 @@ export class CatalogService {
     }
   }
 
-  private readProduct(productId: string): CachedProduct | null {
-    const raw = this.ledger.kvGet(PRODUCT_KEY(productId));
+  private readProduct(productId: string, line = DEFAULT_LINE): CachedProduct | null {
+    const raw = this.ledger.kvGet(PRODUCT_KEY(productId, line));
     if (!raw) return null;
     try {
       return cachedProductSchema.safeParse(JSON.parse(raw)).data ?? null;

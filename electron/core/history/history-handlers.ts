@@ -1,5 +1,6 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import { salesQueryFrom, searchSales } from '../ledger/sales-search';
+import type { ProductLines } from '../product-lines/registry';
 import { saleReceipt } from '../receipts/sale-receipt';
 import { toSaleDto } from '../sales/sale-dto';
 import { ownSalesFilter, requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';
@@ -11,7 +12,7 @@ type HistoryCommands = 'history:search' | 'sales:timeline' | 'sales:reveal' | 's
  * or reprint one within the window set in settings; beyond it, and for others' sales, only the
  * owner may. Every reveal and reprint is written to the sale's timeline.
  */
-export function historyHandlers(s: CodeAccessDeps): Pick<CommandHandlers, HistoryCommands> {
+export function historyHandlers(s: CodeAccessDeps & { lines: ProductLines }): Pick<CommandHandlers, HistoryCommands> {
   return {
     'history:search': async (q) => {
       const who = s.session.require('cashier');
@@ -34,7 +35,7 @@ export function historyHandlers(s: CodeAccessDeps): Pick<CommandHandlers, Histor
       const { row, who } = requireCodeAccess(s, saleId);
       const n = s.ledger.events(saleId).filter((e) => e.kind === 'reprinted').length + 1;
       const at = s.now();
-      const receipt = await saleReceipt(s.ledger, s.settings, row, { n, at });
+      const receipt = await saleReceipt(s.ledger, s.lines, s.settings, row, { n, at });
       s.ledger.addEvent(saleId, 'reprinted', `${n} ${who.name}`, at);
       return receipt;
     },

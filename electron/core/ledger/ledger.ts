@@ -5,6 +5,9 @@ import type { Mode, SaleState } from '../../../shared/domain';
 import type { CodeCipher } from './code-cipher';
 import { migrate } from './migrations';
 
+/** Sales written without a line are gift-card sales (the column's default, migration 7). */
+const DEFAULT_LINE = 'gift-cards';
+
 export interface SaleRow {
   id: number;
   state: SaleState;
@@ -41,12 +44,16 @@ export interface SaleRow {
   refund_handed_c: number;
   refund_handed_at: number | null;
   refund_handed_by: string | null;
+  /** The product line that sells it (product-lines/registry.ts); 'gift-cards' for older sales. */
+  line: string;
+  /** The line's own entry fields as JSON (a phone number...), null for gift cards. */
+  entry: string | null;
 }
 
 export type NewSale = Pick<
   SaleRow,
   'product_id' | 'product_title' | 'type_id' | 'type_name' | 'quantity' | 'unit_cost_c' | 'unit_retail_c' | 'cashier' | 'mode' | 'key_id' | 'expires_at'
-> & Partial<Pick<SaleRow, 'cashier_id' | 'shift_id'>>;
+> & Partial<Pick<SaleRow, 'cashier_id' | 'shift_id' | 'line' | 'entry'>>;
 
 type Patch = Partial<Omit<SaleRow, 'id' | 'state' | 'created_at'>>;
 
@@ -132,11 +139,11 @@ export class Ledger {
       const info = this.db
         .prepare(
           `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c,
-             cashier, mode, key_id, created_at, updated_at, expires_at, cashier_id, shift_id)
+             cashier, mode, key_id, created_at, updated_at, expires_at, cashier_id, shift_id, line, entry)
            VALUES ('QUEUED', @product_id, @product_title, @type_id, @type_name, @quantity, @unit_cost_c, @unit_retail_c,
-             @cashier, @mode, @key_id, @at, @at, @expires_at, @cashier_id, @shift_id)`,
+             @cashier, @mode, @key_id, @at, @at, @expires_at, @cashier_id, @shift_id, @line, @entry)`,
         )
-        .run({ cashier_id: null, shift_id: null, ...s, at });
+        .run({ cashier_id: null, shift_id: null, line: DEFAULT_LINE, entry: null, ...s, at });
       const id = Number(info.lastInsertRowid);
       this.addEvent(id, 'confirmed', null, at);
       return this.mustGet(id);
@@ -246,11 +253,11 @@ export class Ledger {
       const info = this.db
         .prepare(
           `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c,
-             cashier, mode, key_id, created_at, updated_at, finished_at, order_id, delivered_quantity, fulfilled_amount_c)
+             cashier, mode, key_id, created_at, updated_at, finished_at, order_id, delivered_quantity, fulfilled_amount_c, line, entry)
            VALUES (@state, @product_id, @product_title, @type_id, @type_name, @quantity, @unit_cost_c, @unit_retail_c,
-             @cashier, @mode, @key_id, @created_at, @at, @at, @order_id, @delivered_quantity, @fulfilled_amount_c)`,
+             @cashier, @mode, @key_id, @created_at, @at, @at, @order_id, @delivered_quantity, @fulfilled_amount_c, @line, @entry)`,
         )
-        .run({ ...s, at });
+        .run({ line: DEFAULT_LINE, entry: null, ...s, at });
       const id = Number(info.lastInsertRowid);
       this.insertCards(id, cards);
       this.addEvent(id, 'found-at-provider', s.order_id, at);

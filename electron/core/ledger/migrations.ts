@@ -119,16 +119,25 @@ const MIGRATIONS: string[] = [
   ALTER TABLE sales ADD COLUMN refund_handed_at INTEGER;
   ALTER TABLE sales ADD COLUMN refund_handed_by TEXT;
   `,
+  // Product lines as modules (issue 10): each sale names its line; every sale written before lines
+  // existed was a gift-card sale. `entry` holds what a line's cashier enters beyond product, type
+  // and quantity (a phone number for top-ups), as JSON; gift cards have none. The cards table
+  // keeps every line's delivered codes.
+  `
+  ALTER TABLE sales ADD COLUMN line TEXT NOT NULL DEFAULT 'gift-cards';
+  ALTER TABLE sales ADD COLUMN entry TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database.Database): void {
+/** `upTo` lets a test build a ledger exactly as an older till left it (migrations are append-only). */
+export function migrate(db: Database.Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`the ledger was written by a newer version of the till (schema ${current})`);
   }
-  for (let v = current; v < MIGRATIONS.length; v++) {
+  for (let v = current; v < upTo; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v] as string);
       db.pragma(`user_version = ${v + 1}`);

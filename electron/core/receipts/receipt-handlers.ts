@@ -1,19 +1,22 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import type { ReceiptPrinter } from '../platform/ports';
+import type { ProductLines } from '../product-lines/registry';
 import { requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';
 import { saleReceipt } from './sale-receipt';
 
 export interface ReceiptHandlerDeps extends CodeAccessDeps {
   /** Electron's native printing; absent in the browser host, where the page prints. */
   printer: ReceiptPrinter | undefined;
+  /** Each sale's product line prints its own section of the receipt. */
+  lines: ProductLines;
 }
 
 /** A sale's receipt: shown, printed, or saved as PDF, by whoever may see its codes (sale-access.ts). */
 export function receiptHandlers(s: ReceiptHandlerDeps): Pick<CommandHandlers, 'sales:receipt' | 'sales:print' | 'sales:savePdf'> {
   const receipt = async (saleId: number) => {
     const { row } = requireCodeAccess(s, saleId);
-    return saleReceipt(s.ledger, s.settings, row);
+    return saleReceipt(s.ledger, s.lines, s.settings, row);
   };
   return {
     'sales:receipt': async ({ saleId }) => receipt(saleId),

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import QRCode from 'qrcode';
 import { DEFAULT_SETTINGS, type Language, type Mode, type SaleState, type Settings } from '../../../shared/domain';
+import type { ProductLine } from '../product-lines/product-line';
 import { defaultInstructions, receiptStrings } from './receipt-strings';
 import { moneyFigures } from '../sales/money-figures';
 import { slipFormat, slipGeometry, slipPageCss, type SlipFormat } from './slip-format';
@@ -21,7 +21,12 @@ export interface ReceiptData {
   /** The refund the cashier confirmed handing back (sales:confirmRefund); 0 or absent until then. */
   refundHandedC?: number;
   reason: string | null;
+  /** What was delivered (codes and serials), printed by the sale's product line. */
   cards: { value: string; serial: string }[];
+  /** The sale's own entry fields (sales.entry), for lines that print them (a phone number). */
+  entry?: Record<string, unknown> | null;
+  /** The sale's product line: its section of the receipt (product-line.ts). */
+  line: Pick<ProductLine, 'receiptSection'>;
 }
 
 const translators = new Map<Language, TFunction>();
@@ -93,17 +98,10 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
         ? `<div class="banner" role="note">${esc(t('sandbox'))}</div>`
         : '';
 
-  const cardBlocks = await Promise.all(
-    data.cards.map(async (c, i) => {
-      const qr = settings.showQrCodes ? await QRCode.toString(c.value, { type: 'svg', margin: 0, width: 120 }) : '';
-      return `<section class="card">
-        <div class="small">${esc(t('card', { n: fmt.int(i + 1), total: fmt.int(data.cards.length) }))}</div>
-        <div class="label">${esc(t('code'))}</div>
-        <div class="code" dir="ltr" translate="no">${esc(c.value)}</div>
-        <div class="label">${esc(fmt.label(t('serial')))} <span class="serial" dir="ltr" translate="no">${esc(c.serial)}</span></div>
-        ${qr ? `<div class="qr">${qr}</div>` : ''}
-      </section>`;
-    }),
+  // What the customer receives is the product line's to print (gift cards: each code and serial).
+  const lineSection = await data.line.receiptSection(
+    { state: data.state, quantity: data.quantity, productTitle: data.productTitle, typeName: data.typeName, items: data.cards, entry: data.entry ?? null, showQrCodes: settings.showQrCodes },
+    { lang, t: (key, values) => t(key, values ?? {}), int: fmt.int, label: fmt.label, esc },
   );
 
   let outcome = '';
@@ -174,7 +172,7 @@ ${reprint}
   ${m.differs ? moneyRows(m, t, fmt, money, row) : ''}
 </table>
 ${outcome ? `<div class="outcome">${outcome}</div>` : ''}
-${cardBlocks.join('\n')}
+${lineSection}
 ${data.cards.length > 0 ? `<hr><div class="small">${esc(t('keepSecret'))}</div>` : ''}
 ${instructions ? `<div class="small"><strong>${esc(fmt.label(t('instructions')))}</strong> <span dir="auto">${esc(instructions)}</span></div>` : ''}
 ${banner}

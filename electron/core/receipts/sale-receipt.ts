@@ -1,6 +1,7 @@
 import type { Receipt, SaleState } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { Ledger, SaleRow } from '../ledger/ledger';
+import type { ProductLines } from '../product-lines/registry';
 import { refundDue } from '../sales/sale-dto';
 import type { SettingsService } from '../settings/settings-service';
 import { renderReceiptHtml } from './receipt-html';
@@ -8,7 +9,7 @@ import { renderReceiptHtml } from './receipt-html';
 /** Sales that have something to hand the customer: codes, a pending slip, or a refund slip. */
 export const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED'];
 
-export async function saleReceipt(ledger: Ledger, settings: SettingsService, row: SaleRow, reprint?: { n: number; at: number }): Promise<Receipt> {
+export async function saleReceipt(ledger: Ledger, lines: ProductLines, settings: SettingsService, row: SaleRow, reprint?: { n: number; at: number }): Promise<Receipt> {
   if (!RECEIPT_STATES.includes(row.state)) {
     throw new AppError('INVALID_STATE', 'This sale has no receipt yet', { state: row.state });
   }
@@ -30,6 +31,8 @@ export async function saleReceipt(ledger: Ledger, settings: SettingsService, row
       refundHandedC: row.refund_handed_c,
       reason: row.reason_message,
       cards: ledger.cards(row.id),
+      entry: row.entry === null ? null : (JSON.parse(row.entry) as Record<string, unknown>),
+      line: lines.get(row.line),
     },
     s,
     reprint ? { reprint } : {},

@@ -3,7 +3,8 @@ import type { SaleState } from '../../../shared/domain';
 import type { ReconcileReport } from '../../../shared/shop';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Ledger, SaleRow } from '../ledger/ledger';
-import type { ApiOrder } from '../provider/client';
+import type { LineOrder } from '../product-lines/product-line';
+import type { ProductLines } from '../product-lines/registry';
 import type { KeySession } from '../provider/key-session';
 import { localDayBounds } from './day-report';
 import { SALE_STATE_OF_ORDER } from '../sales/order-state';
@@ -11,6 +12,8 @@ import type { SaleMoves } from '../sales/sale-moves';
 
 export interface ReconcileDeps {
   ledger: Ledger;
+  /** Every line's orders are compared, each read through its own module. */
+  lines: ProductLines;
   catalog: Pick<CatalogService, 'productTitle' | 'typeName'>;
   keySession: () => KeySession;
   moves: Pick<SaleMoves, 'changed'>;
@@ -22,16 +25,19 @@ const HOUR = 3_600_000;
 const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'NEEDS_REVIEW'];
 
 /**
- * The day's gift-card money as the account saw it. The docs do not say which sign `amount` has,
- * so magnitudes are used: ORDER is money out, REFUND-ORDER money back.
+ * The day's money for what the till sells, as the account saw it: each line names its movements
+ * (gift cards: ORDER out, REFUND-ORDER back). The docs do not say which sign `amount` has, so
+ * magnitudes are used.
  */
 async function accountNetDebit(s: ReconcileDeps, from: number, to: number): Promise<number | null> {
+  const debit = new Set(s.lines.all().flatMap((l) => l.accountMoves.debit));
+  const refund = new Set(s.lines.all().flatMap((l) => l.accountMoves.refund));
   try {
     const moves = await s.keySession().client.listAllTransactions(from, to);
     let net = 0;
     for (const m of moves) {
-      if (m.type === 'ORDER') net += Math.abs(m.amountC);
-      else if (m.type === 'REFUND-ORDER') net -= Math.abs(m.amountC);
+      if (debit.has(m.type)) net += Math.abs(m.amountC);
+      else if (refund.has(m.type)) net -= Math.abs(m.amountC);
     }
     return net;
   } catch {
@@ -47,9 +53,13 @@ async function accountNetDebit(s: ReconcileDeps, from: number, to: number): Prom
  */
 export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean): Promise<ReconcileReport> {
   const { from, to } = localDayBounds(day);
-  const orders = await s.keySession().client.listAllOrders(from - HOUR, to + HOUR);
+  const client = s.keySession().client;
+  const orders: (LineOrder & { line: string })[] = [];
+  for (const line of s.lines.all()) {
+    for (const o of await line.listOrders(client, from - HOUR, to + HOUR, 200)) orders.push({ ...o, line: line.id });
+  }
   const byId = new Map(orders.map((o) => [o.orderId, o]));
-  const inDay = (o: ApiOrder) => {
+  const inDay = (o: LineOrder) => {
     const t = o.time ? Date.parse(o.time) : NaN;
     return t >= from && t < to;
   };
@@ -61,7 +71,7 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
     if (s.ledger.isKnownOrderId(o.orderId)) continue;
     let adoptedSaleId: number | null = null;
     if (adopt && o.productId && o.typeId) {
-      const quantity = o.quantity ?? Math.max(1, o.cards.length);
+      const quantity = o.quantity ?? Math.max(1, o.items.length);
       const row = s.ledger.insertFound(
         {
           product_id: o.productId,
@@ -69,7 +79,7 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
           type_id: o.typeId,
           type_name: s.catalog.typeName(o.productId, o.typeId) ?? o.typeId,
           quantity,
-          unit_cost_c: o.pricePerCardC ?? 0,
+          unit_cost_c: o.pricePerUnitC ?? 0,
           // Not sold at this counter: nobody collected money for it.
           unit_retail_c: 0,
           cashier: 'OneClickDZ',
@@ -81,8 +91,9 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
           delivered_quantity: o.status === 'REFUNDED' ? 0 : o.deliveredQuantity,
           fulfilled_amount_c: o.fulfilledAmountC,
           created_at: o.time ? Date.parse(o.time) : from,
+          line: o.line,
         },
-        o.status === 'HANDLING' ? [] : o.cards,
+        o.status === 'HANDLING' ? [] : o.items,
       );
       adoptedSaleId = row.id;
       s.moves.changed(row);

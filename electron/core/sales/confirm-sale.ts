@@ -2,16 +2,22 @@ import type { ProductDetail, Settings } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Ledger, SaleRow } from '../ledger/ledger';
+import type { ProductLines } from '../product-lines/registry';
 
 export interface ConfirmInput {
   productId: string;
   typeId: string;
   quantity: number;
   expectedUnitRetailC: number;
+  /** The product line sold; absent for gift cards (the renderer's sales so far). */
+  line?: string;
+  /** The line's own fields (a phone number...), checked by the line's entry schema. */
+  entry?: Record<string, string | number>;
 }
 
 export interface ConfirmContext {
   ledger: Ledger;
+  lines: ProductLines;
   catalog: CatalogService;
   settings: Settings;
   mode: 'training' | 'sandbox' | 'production';
@@ -54,8 +60,14 @@ export async function confirmSale(input: ConfirmInput, ctx: ConfirmContext): Pro
   if (input.quantity > settings.maxQuantityPerSale) {
     throw new AppError('QUANTITY_LIMIT', `At most ${settings.maxQuantityPerSale} cards per sale`, { max: settings.maxQuantityPerSale });
   }
+  const line = ctx.lines.get(input.line);
+  // The line says what a valid entry is (gift cards: product, denomination, quantity; top-ups add a number).
+  const entry = line.entrySchema.safeParse({ ...(input.entry ?? {}), productId: input.productId, typeId: input.typeId, quantity: input.quantity });
+  if (!entry.success) {
+    throw new AppError('INVALID_INPUT', 'This sale is not complete', { field: entry.error.issues[0]?.path.join('.') || 'entry' });
+  }
   const markup = settings.markupOverridesBp[input.productId] ?? settings.markupBp;
-  const product: ProductDetail = await ctx.catalog.product(input.productId, markup);
+  const product: ProductDetail = await ctx.catalog.product(input.productId, markup, line.id);
   assertPriceYoungEnough(product, settings, ctx.now);
   const denomination = product.denominations.find((d) => d.typeId === input.typeId);
   if (!denomination) throw new AppError('NOT_FOUND', 'This denomination is no longer offered', { field: 'typeId' });
@@ -94,5 +106,7 @@ export async function confirmSale(input: ConfirmInput, ctx: ConfirmContext): Pro
     mode: ctx.mode,
     key_id: ctx.keyId,
     expires_at: ctx.now + settings.queueExpiryMinutes * 60_000,
+    line: line.id,
+    entry: input.entry ? JSON.stringify(input.entry) : null,
   });
 }

@@ -1,17 +1,20 @@
 import type { ConnectionState, SaleState } from '../../../shared/domain';
-import type { ApiOrder, OneClickDzClient } from '../provider/client';
+import type { OneClickDzClient } from '../provider/client';
 import { ApiError, isApiError } from '../provider/errors';
 import type { Ledger, SaleRow } from '../ledger/ledger';
 import type { Logger } from '../platform/ports';
 import { Lane } from '../platform/lane';
+import type { LineOrder, SentSale } from '../product-lines/product-line';
+import type { ProductLines } from '../product-lines/registry';
 import { SALE_STATE_OF_ORDER } from './order-state';
-import { matchCandidates } from './reconcile-match';
 import type { SaleMoves } from './sale-moves';
 import { backoffMs } from '../provider/backoff';
 import type { SaleTiming } from './timing';
 
 export interface EngineDeps {
   ledger: Ledger;
+  /** The product lines: how each sale's order is placed, read and recovered (product-line.ts). */
+  lines: ProductLines;
   /** The client for the current key, or null when none can be used. */
   client: () => OneClickDzClient | null;
   now: () => number;
@@ -26,7 +29,7 @@ export interface EngineDeps {
    * The provider's current cost and stock of a denomination (a recent check is reused), asked
    * before a queued sale is sent; null when the denomination is no longer offered.
    */
-  currentType?: (productId: string, typeId: string) => Promise<{ costC: number; stock: number } | null>;
+  currentType?: (productId: string, typeId: string, line: string) => Promise<{ costC: number; stock: number } | null>;
 }
 
 /** Marks a sale the owner chose to send although its cost rose above its price. */
@@ -134,7 +137,7 @@ export class SaleEngine {
     const sending = this.move(head, ['QUEUED'], 'SENDING', { sent_at: this.d.now(), attempts: head.attempts + 1 }, 'sending');
     if (!sending) return 0;
     try {
-      const { orderId } = await client.placeOrder({ productId: sending.product_id, typeId: sending.type_id, quantity: sending.quantity }, { turnTaken: true });
+      const { orderId } = await this.d.lines.get(sending.line).placeOrder(client, sentSale(sending, this.d.now()), { turnTaken: true });
       this.setConnection('online');
       this.move(sending, ['SENDING'], 'PLACED', { order_id: orderId, placed_at: this.d.now(), last_checked_at: null }, 'placed', orderId);
       this.poller.kick();
@@ -156,7 +159,7 @@ export class SaleEngine {
     const now = this.d.now();
     let current: { costC: number; stock: number } | null;
     try {
-      current = await this.d.currentType(row.product_id, row.type_id);
+      current = await this.d.currentType(row.product_id, row.type_id, row.line);
     } catch (e) {
       const err = isApiError(e) ? e : new ApiError('unknown', 'API_BAD_RESPONSE', 'unexpected failure while checking the price');
       switch (err.kind) {
@@ -241,9 +244,11 @@ export class SaleEngine {
     const now = this.d.now();
     if (row.next_attempt_at > now) return row.next_attempt_at - now;
     const sentAt = row.sent_at ?? row.created_at;
-    let orders: ApiOrder[];
+    const window = { beforeMs: t.reconcileBeforeMs, afterMs: t.reconcileAfterMs };
+    const search = { from: sentAt - t.reconcileBeforeMs, to: Math.max(now, sentAt) + t.reconcileAfterMs, ...window };
+    let matches: LineOrder[];
     try {
-      orders = await client.listAllOrders(sentAt - t.reconcileBeforeMs, Math.max(now, sentAt) + t.reconcileAfterMs, 50);
+      matches = await this.d.lines.get(row.line).recover(client, sentSale(row, sentAt), search, (id) => this.d.ledger.isKnownOrderId(id));
       this.setConnection('online');
     } catch (e) {
       if (isApiError(e) && e.kind === 'auth') {
@@ -254,14 +259,8 @@ export class SaleEngine {
       this.d.ledger.touch(row.id, { next_attempt_at: now + t.reconcileEveryMs });
       return t.reconcileEveryMs;
     }
-    const matches = matchCandidates(
-      orders,
-      { productId: row.product_id, typeId: row.type_id, quantity: row.quantity, sentAt },
-      { beforeMs: t.reconcileBeforeMs, afterMs: t.reconcileAfterMs },
-      (id) => this.d.ledger.isKnownOrderId(id),
-    );
     if (matches.length === 1) {
-      const orderId = (matches[0] as ApiOrder).orderId;
+      const orderId = (matches[0] as LineOrder).orderId;
       this.move(row, ['UNKNOWN'], 'PLACED', { order_id: orderId, placed_at: now, last_checked_at: null, reconcile_started_at: null }, 'reconciled-found', orderId);
       this.poller.kick();
       return 0;
@@ -316,17 +315,28 @@ export class SaleEngine {
   }
 
   /**
-   * Draining a queue leaves many orders placed at once: one page of gift-cards/list (which carries
-   * the cards) settles them all for the price of one request. Returns the rows the list did not
-   * mention, to be checked one by one.
+   * Draining a queue leaves many orders placed at once: one page of the line's order list (which
+   * carries the codes) settles them all for the price of one request. Returns the rows the list
+   * did not mention, to be checked one by one.
    */
   private async checkByList(client: OneClickDzClient, rows: SaleRow[]): Promise<SaleRow[]> {
+    const missing: SaleRow[] = [];
+    const byLine = new Map<string, SaleRow[]>();
+    for (const row of rows) byLine.set(row.line, [...(byLine.get(row.line) ?? []), row]);
+    for (const [line, lineRows] of byLine) {
+      if (lineRows.length < SaleEngine.LIST_POLL_FROM) missing.push(...lineRows);
+      else missing.push(...(await this.checkLineByList(client, line, lineRows)));
+    }
+    return missing;
+  }
+
+  private async checkLineByList(client: OneClickDzClient, line: string, rows: SaleRow[]): Promise<SaleRow[]> {
     const t = this.d.timing;
     const now = this.d.now();
     const from = Math.min(...rows.map((r) => r.sent_at ?? r.created_at)) - t.reconcileBeforeMs;
-    let orders: ApiOrder[];
+    let orders: LineOrder[];
     try {
-      orders = await client.listAllOrders(from, now + t.reconcileAfterMs, 10);
+      orders = await this.d.lines.get(line).listOrders(client, from, now + t.reconcileAfterMs, 10);
       this.noteReachable(true);
     } catch {
       return rows;
@@ -343,9 +353,9 @@ export class SaleEngine {
 
   private async check(client: OneClickDzClient, row: SaleRow): Promise<void> {
     const now = this.d.now();
-    let order: ApiOrder;
+    let order: LineOrder;
     try {
-      order = await client.checkOrder(row.order_id as string);
+      order = await this.d.lines.get(row.line).readOrder(client, row.order_id as string);
       this.noteReachable(true);
     } catch (e) {
       if (isApiError(e) && e.kind === 'unsent') this.noteReachable(false);
@@ -356,15 +366,15 @@ export class SaleEngine {
     this.apply(row, order, now);
   }
 
-  /** Records what the provider says of a placed order: still handling, or final with its cards. */
-  private apply(row: SaleRow, order: ApiOrder, now: number): void {
+  /** Records what the provider says of a placed order: still handling, or final with what it delivered. */
+  private apply(row: SaleRow, order: LineOrder, now: number): void {
     if (order.status === 'HANDLING') {
       this.d.ledger.touch(row.id, { last_checked_at: now });
       return;
     }
-    const cards = order.cards.slice(0, row.quantity);
+    const items = order.items.slice(0, row.quantity);
     const to = SALE_STATE_OF_ORDER[order.status];
-    const delivered = order.status === 'REFUNDED' ? 0 : cards.length;
+    const delivered = order.status === 'REFUNDED' ? 0 : items.length;
     const moved = this.move(
       row,
       ['PLACED'],
@@ -372,7 +382,7 @@ export class SaleEngine {
       { delivered_quantity: delivered, fulfilled_amount_c: order.fulfilledAmountC, finished_at: now, last_checked_at: now },
       order.status.toLowerCase(),
       `${delivered}/${row.quantity}`,
-      cards,
+      items,
     );
     if (moved) this.d.onFinal(moved);
   }
@@ -397,4 +407,16 @@ export class SaleEngine {
     if (state === 'online') this.probeAttempt = 0;
     this.d.onConnection(state);
   }
+}
+
+/** A ledger row as its product line sees it. */
+function sentSale(row: SaleRow, sentAt: number): SentSale {
+  return {
+    saleId: row.id,
+    productId: row.product_id,
+    typeId: row.type_id,
+    quantity: row.quantity,
+    sentAt,
+    entry: row.entry === null ? null : (JSON.parse(row.entry) as Record<string, unknown>),
+  };
 }

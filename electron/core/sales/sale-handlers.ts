@@ -7,6 +7,7 @@ import { searchSales } from '../ledger/sales-search';
 import type { KeySession } from '../provider/key-session';
 import type { SettingsService } from '../settings/settings-service';
 import type { ShiftService } from '../shifts/shift-service';
+import type { ProductLines } from '../product-lines/registry';
 import { confirmSale } from './confirm-sale';
 import { ownSalesFilter, requireVisibleSale, type SaleAccessDeps } from './sale-access';
 import { toSaleDto } from './sale-dto';
@@ -15,6 +16,8 @@ import type { SaleMoves } from './sale-moves';
 type SaleCommands = 'sales:confirm' | 'sales:get' | 'sales:list' | 'sales:cancel' | 'sales:sendNow';
 
 export interface SaleHandlerDeps extends SaleAccessDeps {
+  /** Each sale is checked by its product line (product-lines/). */
+  lines: ProductLines;
   catalog: CatalogService;
   settings: SettingsService;
   shifts: ShiftService;
@@ -44,6 +47,7 @@ export function saleHandlers(s: SaleHandlerDeps): Pick<CommandHandlers, SaleComm
       const row = await s.reach(() =>
         confirmSale(input, {
           ledger: s.ledger,
+          lines: s.lines,
           catalog: s.catalog,
           settings: s.settings.get(),
           mode: session.effectiveMode,

@@ -1,22 +1,15 @@
-import type { ApiOrder } from '../provider/client';
-
-export interface SentSale {
-  productId: string;
-  typeId: string;
-  quantity: number;
-  sentAt: number;
-}
+import type { LineOrder, SentSale } from '../product-line';
 
 /**
  * Which provider orders could be the one a lost placeOrder created: same product, type and
  * quantity, created in the window around the send time, and not already owned by another sale.
  */
 export function matchCandidates(
-  orders: readonly ApiOrder[],
-  sale: SentSale,
+  orders: readonly LineOrder[],
+  sale: Pick<SentSale, 'productId' | 'typeId' | 'quantity' | 'sentAt'>,
   window: { beforeMs: number; afterMs: number },
   isKnown: (orderId: string) => boolean,
-): ApiOrder[] {
+): LineOrder[] {
   const from = sale.sentAt - window.beforeMs;
   const to = sale.sentAt + window.afterMs;
   const seen = new Set<string>();

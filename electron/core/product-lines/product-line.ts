@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { Centimes } from '../../../shared/money';
+import type { Language, SaleState } from '../../../shared/domain';
+import type { ApiCatalog, ApiProduct, OneClickDzClient } from '../provider/client';
+
+/**
+ * What a product line (gift cards today; mobile top-ups and internet recharges next) tells the
+ * till. The sale engine, the ledger, the reports and the receipts know a sale only as a row of the
+ * ledger with a `line`; everything that differs between lines goes through this interface, found
+ * in the registry create-core builds (registry.ts). One line never imports another.
+ */
+export interface ProductLine<Entry extends LineEntry = LineEntry> {
+  /** Stored on every sale of the line (sales.line); never renamed once shipped. */
+  readonly id: string;
+  /**
+   * What the cashier enters for one sale of this line, checked before anything is written. Gift
+   * cards: a product, a denomination (type) and a quantity; top-ups will add a phone number and an amount.
+   */
+  readonly entrySchema: z.ZodType<Entry>;
+  /** Where the catalogue comes from: the line's products, then one product's priced types. */
+  catalog(api: OneClickDzClient): Promise<ApiCatalog>;
+  product(api: OneClickDzClient, productId: string): Promise<ApiProduct>;
+  /**
+   * Places the order for a sale the ledger already holds (SENDING). Sent exactly once per call; an
+   * error says whether the order certainly was not created (`unsent`) or may have been (`unknown`).
+   */
+  placeOrder(api: OneClickDzClient, sale: SentSale, opts: { turnTaken: boolean }): Promise<{ orderId: string }>;
+  /** How a placed order's status is read. */
+  readOrder(api: OneClickDzClient, orderId: string): Promise<LineOrder>;
+  /** The line's orders in a time window (polls in bulk, reconciliation of a day). */
+  listOrders(api: OneClickDzClient, from: number, to: number, maxPages: number): Promise<LineOrder[]>;
+  /**
+   * How a lost answer is recovered: the provider orders that could be the one a lost placeOrder
+   * created (gift cards: same product, type and quantity near the send time; top-ups: by ref).
+   * More than one is ambiguous and goes to the owner; none, after the grace time, is "not created".
+   */
+  recover(api: OneClickDzClient, sale: SentSale, search: RecoverySearch, isKnown: (orderId: string) => boolean): Promise<LineOrder[]>;
+  /** The account movements (account/transactions `type`) this line's orders and refunds appear as. */
+  readonly accountMoves: { debit: readonly string[]; refund: readonly string[] };
+  /** What the line's section of the customer's receipt prints (HTML, escaped by the line). */
+  receiptSection(sale: ReceiptSale, t: ReceiptText): Promise<string>;
+}
+
+/** The line-neutral fields every entry has; a line adds its own (a phone number, an amount...). */
+export interface LineEntry {
+  productId: string;
+  typeId: string;
+  quantity: number;
+}
+
+/** A sale as the engine hands it to its line. */
+export interface SentSale extends LineEntry {
+  saleId: number;
+  sentAt: number;
+  /** The line's own entry fields (sales.entry, JSON), null for a line that has none. */
+  entry: Record<string, unknown> | null;
+}
+
+/** Where to look for a lost order: the window to read, and how far from the send time a match may be. */
+export interface RecoverySearch {
+  from: number;
+  to: number;
+  beforeMs: number;
+  afterMs: number;
+}
+
+/** The provider's statuses as the till reads them, whatever the line calls them. */
+export type LineOrderStatus = 'HANDLING' | 'FULFILLED' | 'PARTIALLY_FILLED' | 'REFUNDED';
+
+/** An order at the provider, as the line reads it. */
+export interface LineOrder {
+  orderId: string;
+  status: LineOrderStatus;
+  quantity: number | null;
+  deliveredQuantity: number;
+  fulfilledAmountC: Centimes;
+  pricePerUnitC: Centimes | null;
+  /** What the customer receives (codes with their serials), stored encrypted in the ledger. */
+  items: DeliveredItem[];
+  productId: string | null;
+  typeId: string | null;
+  time: string | null;
+}
+
+export interface DeliveredItem {
+  value: string;
+  serial: string;
+}
+
+/** What a receipt section may print: the sale and what was delivered. */
+export interface ReceiptSale {
+  state: SaleState;
+  quantity: number;
+  productTitle: string;
+  typeName: string;
+  items: DeliveredItem[];
+  entry: Record<string, unknown> | null;
+  showQrCodes: boolean;
+}
+
+/** The receipt's translator, formatter and escaper, so a line's section reads like the rest. */
+export interface ReceiptText {
+  lang: Language;
+  t: (key: string, values?: Record<string, unknown>) => string;
+  int: (n: number) => string;
+  label: (text: string) => string;
+  esc: (text: string) => string;
+}
