@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OneClickDzClient } from '../../electron/core/provider/client';
+import { giftCards } from '../../electron/core/product-lines/gift-cards/gift-card-api';
 import { ApiError } from '../../electron/core/provider/errors';
 import { TransportError, type Transport, type TransportRequest } from '../../electron/core/provider/transport';
 
@@ -42,7 +43,7 @@ describe('OneClickDZ client', () => {
       status: 200,
       body: { success: true, data: { categories: [{ name: 'Gaming', products: [{ _id: 'p1', title: 'PSN', enabled: true }] }, { title: 'Streaming', products: [{ id: 'p2', title: 'Netflix' }] }] } },
     }));
-    const c = await client.catalog();
+    const c = await giftCards(client).catalog();
     expect(c.categories.map((x) => x.title)).toEqual(['Gaming', 'Streaming']);
     expect(c.categories[0]!.products[0]).toMatchObject({ id: 'p1', enabled: true });
     expect(c.categories[1]!.products[0]).toMatchObject({ id: 'p2', enabled: true, region: null });
@@ -50,21 +51,21 @@ describe('OneClickDZ client', () => {
 
   it('reads checkProduct with type _id (Arabic guide) and fractional prices exactly', async () => {
     const { client } = fake(() => ({ status: 200, body: { success: true, data: { _id: 'p', types: [{ _id: 't', name: 'PSN 10 USD', price: 496.25, quantity: 3 }] } } }));
-    const p = await client.checkProduct('p');
+    const p = await giftCards(client).checkProduct('p');
     expect(p.types[0]).toEqual({ id: 't', name: 'PSN 10 USD', costC: 49625, stock: 3 });
   });
 
   it('reads a HANDLING order without the fields that come later', async () => {
     const { client } = fake(() => ({ status: 200, body: { success: true, data: { _id: 'o1', status: 'HANDLING', quantity: 2 } } }));
-    expect(await client.checkOrder('o1')).toMatchObject({ orderId: 'o1', status: 'HANDLING', deliveredQuantity: 0, cards: [] });
+    expect(await giftCards(client).checkOrder('o1')).toMatchObject({ orderId: 'o1', status: 'HANDLING', deliveredQuantity: 0, cards: [] });
   });
 
   it('reads pagination under data or meta', async () => {
     const item = { _id: 'o1', status: 'FULFILLED', quantity: 1, product: 'p', type: 't', time: '2026-01-01T00:00:00.000Z', cards: [] };
     const a = fake(() => ({ status: 200, body: { success: true, data: { items: [item], pagination: { page: 1, totalPages: 3 } } } }));
-    expect((await a.client.listOrders({ page: 1, pageSize: 100, from: 'a', to: 'b' })).totalPages).toBe(3);
+    expect((await giftCards(a.client).listOrders({ page: 1, pageSize: 100, from: 'a', to: 'b' })).totalPages).toBe(3);
     const b = fake(() => ({ status: 200, body: { success: true, data: { items: [item] }, meta: { pagination: { page: 1, totalPages: 4 } } } }));
-    expect((await b.client.listOrders({ page: 1, pageSize: 100, from: 'a', to: 'b' })).totalPages).toBe(4);
+    expect((await giftCards(b.client).listOrders({ page: 1, pageSize: 100, from: 'a', to: 'b' })).totalPages).toBe(4);
   });
 
   const mappings: [string, number, unknown, string, string][] = [
@@ -85,7 +86,7 @@ describe('OneClickDZ client', () => {
   for (const [name, status, body, kind, code] of mappings) {
     it(`maps ${name} on placeOrder to ${kind}/${code}`, async () => {
       const { client, calls } = fake(() => ({ status, body, headers: status === 429 ? { 'retry-after': '7' } : ({} as Record<string, string>) }));
-      const e = await caught(client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
+      const e = await caught(giftCards(client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
       expect(e.kind).toBe(kind);
       expect(e.code).toBe(code);
       expect(calls).toHaveLength(1);
@@ -96,22 +97,22 @@ describe('OneClickDZ client', () => {
 
   it('keeps required/available of an insufficient balance in centimes', async () => {
     const { client } = fake(() => ({ status: 403, body: err('INSUFFICIENT_BALANCE', 'x', { required: 1000, available: 500.5 }) }));
-    const e = await caught(client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
+    const e = await caught(giftCards(client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
     expect(e.details).toMatchObject({ requiredC: 100000, availableC: 50050 });
   });
 
   it('tells an unsent order (refused, DNS) from one whose outcome is unknown (timeout after sending)', async () => {
     const refused = fake(() => new TransportError('unsent', 'refused', 'network refused'));
-    expect((await caught(refused.client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }))).kind).toBe('unsent');
+    expect((await caught(giftCards(refused.client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }))).kind).toBe('unsent');
     const timeout = fake(() => new TransportError('sent', 'timeout', 'network timeout'));
-    const e = await caught(timeout.client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
+    const e = await caught(giftCards(timeout.client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
     expect(e.kind).toBe('unknown');
     expect(timeout.calls).toHaveLength(1);
   });
 
   it('treats an unreadable 200 to placeOrder as unknown (the order may exist), and to a read as a bad response', async () => {
     const a = fake(() => ({ status: 200, body: '<html>oops' }));
-    expect((await caught(a.client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }))).kind).toBe('unknown');
+    expect((await caught(giftCards(a.client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }))).kind).toBe('unknown');
     const b = fake(() => ({ status: 200, body: '{"success":true,"data":{"balance":"lots"}}' }));
     const e = await caught(b.client.balance());
     expect(e.code).toBe('API_BAD_RESPONSE');
@@ -126,7 +127,7 @@ describe('OneClickDZ client', () => {
     expect((await caught(down.client.balance())).kind).toBe('unsent');
     expect(down.calls).toHaveLength(1);
     const order = fake(() => new TransportError('unsent', 'refused', 'x'));
-    await caught(order.client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
+    await caught(giftCards(order.client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
     expect(order.calls).toHaveLength(1);
   });
 
@@ -134,7 +135,7 @@ describe('OneClickDZ client', () => {
     const { client, calls } = fake(() => ({ status: 401, body: err('INVALID_ACCESS_TOKEN') }));
     await caught(client.balance());
     await caught(client.balance());
-    await caught(client.placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
+    await caught(giftCards(client).placeOrder({ productId: 'p', typeId: 't', quantity: 1 }));
     expect(calls).toHaveLength(1);
     expect(client.haltedBy?.code).toBe('API_AUTH');
   });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { catalogSchema, type Catalog, type ProductDetail } from '../../../shared/domain';
 import { retailFromCost } from '../../../shared/money';
-import type { ApiProduct, OneClickDzClient } from '../provider/client';
+import type { OneClickDzClient } from '../provider/client';
+import type { LineProduct } from '../product-lines/product-line';
 import { ApiError } from '../provider/errors';
 import type { Ledger } from '../ledger/ledger';
 import { DEFAULT_LINE, type ProductLines } from '../product-lines/registry';
@@ -116,7 +117,7 @@ export class CatalogService {
 
   /** One live check, kept in the ledger (it survives a restart and serves the till offline). */
   async refreshProduct(productId: string, line = DEFAULT_LINE): Promise<CachedProduct> {
-    const api: ApiProduct = await this.lines.get(line).product(this.client(), productId);
+    const api: LineProduct = await this.lines.get(line).product(this.client(), productId);
     const p: CachedProduct = { productId, title: api.title || this.productTitle(productId) || productId, checkedAt: new Date(this.now()).toISOString(), types: api.types };
     this.ledger.kvSet(PRODUCT_KEY(productId, line), JSON.stringify(p));
     return p;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Centimes } from '../../../shared/money';
 import type { Language, SaleState } from '../../../shared/domain';
-import type { ApiCatalog, ApiProduct, OneClickDzClient } from '../provider/client';
+import type { OneClickDzClient } from '../provider/client';
 
 /**
  * What a product line (gift cards today; mobile top-ups and internet recharges next) tells the
@@ -18,8 +18,8 @@ export interface ProductLine<Entry extends LineEntry = LineEntry> {
    */
   readonly entrySchema: z.ZodType<Entry>;
   /** Where the catalogue comes from: the line's products, then one product's priced types. */
-  catalog(api: OneClickDzClient): Promise<ApiCatalog>;
-  product(api: OneClickDzClient, productId: string): Promise<ApiProduct>;
+  catalog(api: OneClickDzClient): Promise<LineCatalog>;
+  product(api: OneClickDzClient, productId: string): Promise<LineProduct>;
   /**
    * Places the order for a sale the ledger already holds (SENDING). Sent exactly once per call; an
    * error says whether the order certainly was not created (`unsent`) or may have been (`unknown`).
@@ -39,6 +39,18 @@ export interface ProductLine<Entry extends LineEntry = LineEntry> {
   readonly accountMoves: { debit: readonly string[]; refund: readonly string[] };
   /** What the line's section of the customer's receipt prints (HTML, escaped by the line). */
   receiptSection(sale: ReceiptSale, t: ReceiptText): Promise<string>;
+}
+
+/** A line's catalogue: categories of products (the grid). */
+export interface LineCatalog {
+  categories: { title: string; products: { id: string; title: string; enabled: boolean; region: string | null }[] }[];
+}
+
+/** One product's types (denominations, plans) with the shop's cost and the provider's stock. */
+export interface LineProduct {
+  productId: string;
+  title: string;
+  types: { id: string; name: string; costC: Centimes; stock: number }[];
 }
 
 /** The line-neutral fields every entry has; a line adds its own (a phone number, an amount...). */

@@ -3,18 +3,7 @@ import { dzdToCentimes, type Centimes } from '../../../shared/money';
 import { backoffMs } from './backoff';
 import { classifyHttpError } from './classify';
 import { ApiError } from './errors';
-import {
-  balanceDataSchema,
-  catalogDataSchema,
-  envelopeSchema,
-  orderDataSchema,
-  orderListDataSchema,
-  paginationSchema,
-  placeOrderDataSchema,
-  productDataSchema,
-  transactionListDataSchema,
-  validateDataSchema,
-} from './schemas';
+import { balanceDataSchema, envelopeSchema, paginationSchema, transactionListDataSchema, validateDataSchema } from './schemas';
 import type { RateGate } from './rate-gate';
 import { nodeTransport, TransportError, type Transport } from './transport';
 
@@ -22,27 +11,6 @@ export interface ApiAccount {
   username: string;
   keyType: 'SANDBOX' | 'PRODUCTION';
   scope: 'READ-WRITE' | 'READ-ONLY';
-}
-export interface ApiCatalog {
-  categories: { title: string; products: { id: string; title: string; enabled: boolean; region: string | null }[] }[];
-}
-export interface ApiProduct {
-  productId: string;
-  title: string;
-  types: { id: string; name: string; costC: Centimes; stock: number }[];
-}
-export type ApiOrderStatus = 'HANDLING' | 'FULFILLED' | 'PARTIALLY_FILLED' | 'REFUNDED';
-export interface ApiOrder {
-  orderId: string;
-  status: ApiOrderStatus;
-  quantity: number | null;
-  deliveredQuantity: number;
-  fulfilledAmountC: Centimes;
-  pricePerCardC: Centimes | null;
-  cards: { value: string; serial: string }[];
-  productId: string | null;
-  typeId: string | null;
-  time: string | null;
 }
 export interface ApiTransaction {
   id: string | null;
@@ -79,7 +47,9 @@ const READ_RETRY_MAX_MS = 2_000;
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
- * OneClickDZ v3 client. Reads may retry with backoff; placeOrder is sent exactly once per call.
+ * OneClickDZ v3 client: the key, the account and the transport rules every product line shares.
+ * Each line's endpoints (/v3/gift-cards/*, later /v3/mobile/*) live in its module and go through
+ * `read`, `readList` and `sendOrder`. Reads may retry with backoff; an order is sent exactly once per call.
  * After the provider refuses the key (401) or blocks the IP, every further call fails at once
  * without touching the network: five bad attempts lock the shop out for 15 minutes.
  */
@@ -126,35 +96,6 @@ export class OneClickDzClient {
     return dzdToCentimes(this.parse(balanceDataSchema, await this.get('/v3/account/balance'), 'balance').balance);
   }
 
-  async catalog(): Promise<ApiCatalog> {
-    const data = this.parse(catalogDataSchema, await this.get('/v3/gift-cards/catalog'), 'catalog');
-    return {
-      categories: data.categories.map((c, i) => ({
-        title: c.title ?? c.name ?? `#${i + 1}`,
-        products: c.products.map((p) => ({
-          id: (p.id ?? p._id) as string,
-          title: p.title ?? p.name ?? '',
-          enabled: p.enabled ?? true,
-          region: p.region ?? null,
-        })),
-      })),
-    };
-  }
-
-  async checkProduct(productId: string): Promise<ApiProduct> {
-    const data = this.parse(productDataSchema, await this.get(`/v3/gift-cards/checkProduct/${encodeURIComponent(productId)}`), 'checkProduct');
-    return {
-      productId: data.productId ?? data._id ?? productId,
-      title: data.productTitle ?? data.title ?? '',
-      types: data.types.map((t) => ({
-        id: (t.id ?? t._id) as string,
-        name: t.name,
-        costC: dzdToCentimes(t.price),
-        stock: Math.max(0, Math.floor(t.quantity)),
-      })),
-    };
-  }
-
   /**
    * Waits for this client's turn under the rate gate. The order sender calls it before it marks a
    * sale SENDING, so SENDING means "leaving now", not "waiting for a slot".
@@ -164,40 +105,23 @@ export class OneClickDzClient {
   }
 
   /**
-   * Sent once. Errors say whether the order certainly was not created (kind `unsent`) or may have
-   * been (`unknown`). `turnTaken`: the caller already waited its turn with `waitTurn`.
+   * An order, sent once (a product line's placeOrder). Errors say whether the order certainly was
+   * not created (kind `unsent`) or may have been (`unknown`); a "success" whose data the line
+   * cannot read must be treated as `unknown` by the line. `turnTaken`: the caller already waited
+   * its turn with `waitTurn`.
    */
-  async placeOrder(input: { productId: string; typeId: string; quantity: number }, opts: { turnTaken?: boolean } = {}): Promise<{ orderId: string }> {
-    const body = JSON.stringify({ productId: input.productId, typeId: input.typeId, quantity: input.quantity });
-    const raw = await this.exchange('POST', '/v3/gift-cards/placeOrder', body, true, opts.turnTaken === true);
-    const parsed = placeOrderDataSchema.safeParse(raw);
-    if (!parsed.success) {
-      // The provider said "success" but we cannot read the order id: it may well exist.
-      throw new ApiError('unknown', 'API_OUTCOME_UNKNOWN', 'The provider accepted the order but its answer was unreadable');
-    }
-    return { orderId: parsed.data.orderId };
+  async sendOrder(path: string, body: unknown, opts: { turnTaken?: boolean } = {}): Promise<unknown> {
+    return this.exchange('POST', path, JSON.stringify(body), true, opts.turnTaken === true);
   }
 
-  async checkOrder(orderId: string): Promise<ApiOrder> {
-    const data = this.parse(orderDataSchema, await this.get(`/v3/gift-cards/checkOrder/${encodeURIComponent(orderId)}`), 'checkOrder');
-    return toOrder(data, orderId);
+  /** A read (retried with backoff on blips), for the product lines' own endpoints. */
+  read(path: string): Promise<unknown> {
+    return this.get(path);
   }
 
-  async listOrders(q: { page: number; pageSize: number; from: string; to: string }): Promise<Page<ApiOrder>> {
-    const qs = new URLSearchParams({ page: String(q.page), pageSize: String(q.pageSize), from: q.from, to: q.to });
-    const { data, meta } = await this.getWithMeta(`/v3/gift-cards/list?${qs}`);
-    const parsed = this.parse(orderListDataSchema, data, 'list');
-    const pagination = parsed.pagination ?? paginationSchema.safeParse(meta?.pagination).data;
-    return {
-      items: parsed.items.filter((o) => (o._id ?? o.id) !== undefined).map((o) => toOrder(o, '')),
-      page: pagination?.page ?? q.page,
-      totalPages: pagination?.totalPages ?? q.page,
-    };
-  }
-
-  /** Every order in a time window, walking the pages (the provider returns at most 100 a page). */
-  listAllOrders(from: number, to: number, maxPages = 200): Promise<ApiOrder[]> {
-    return walkPages((range) => this.listOrders(range), from, to, maxPages);
+  /** A read of a list: its data and the envelope's `meta` (some pages put pagination there). */
+  readList(path: string): Promise<{ data: unknown; meta: { pagination?: unknown } | undefined }> {
+    return this.getWithMeta(path);
   }
 
   /** Every account movement in a time window, walking the pages. */
@@ -223,7 +147,7 @@ export class OneClickDzClient {
     };
   }
 
-  private parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.infer<S> {
+  parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.infer<S> {
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') || '(root)';
@@ -303,7 +227,8 @@ export class OneClickDzClient {
   }
 }
 
-async function walkPages<T>(
+/** Every item of a paged list in a time window (the provider returns at most 100 a page). */
+export async function walkPages<T>(
   fetchPage: (q: { page: number; pageSize: number; from: string; to: string }) => Promise<Page<T>>,
   from: number,
   to: number,
@@ -317,20 +242,4 @@ async function walkPages<T>(
     if (page >= res.totalPages || res.items.length === 0) break;
   }
   return out;
-}
-
-function toOrder(o: z.infer<typeof orderDataSchema>, fallbackId: string): ApiOrder {
-  const cards = (o.cards ?? []).map((c) => ({ value: c.value, serial: c.serial }));
-  return {
-    orderId: o._id ?? o.id ?? fallbackId,
-    status: o.status,
-    quantity: o.quantity ?? null,
-    deliveredQuantity: o.fulfilled_quantity ?? (o.status === 'HANDLING' ? 0 : cards.length),
-    fulfilledAmountC: o.fulfilled_amount !== undefined ? dzdToCentimes(o.fulfilled_amount) : 0,
-    pricePerCardC: o.price_per_card !== undefined ? dzdToCentimes(o.price_per_card) : null,
-    cards,
-    productId: o.product ?? null,
-    typeId: o.type ?? null,
-    time: o.time ?? null,
-  };
 }
