@@ -12,7 +12,9 @@ import { ControlServer } from './control-server';
 import { FaultQueue } from './faults';
 import { cryptoRng, seededRng } from './random';
 import { RateLimiter } from './rate-limit';
+import { giftCardSimLine } from './product-lines/gift-cards/routes';
 import { RequestLog } from './request-log';
+import { apiRoutes } from './routes';
 import { ApiServer } from './server';
 import { SimState } from './state';
 import type { RunningSimulator, SimKeyInfo, SimulatorOptions } from './types';
@@ -33,6 +35,9 @@ export type {
   SimulatorOptions,
 } from './types';
 export { SimControlError } from './control';
+export type { SimProductLine } from './product-lines/product-line';
+export type { Route as SimRoute, RouteContext as SimRouteContext } from './route-kit';
+export { dzd, failure, success } from './envelope';
 
 const DEFAULT_KEYS: Record<string, SimKeyInfo> = {
   [TRAINING_API_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213550000000' },
@@ -70,6 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log,
     now,
     latencyMs: () => latencyMs,
+    routes: apiRoutes([giftCardSimLine, ...(options.productLines ?? [])]),
   });
   const control = createControl({
     state,

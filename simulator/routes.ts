@@ -1,43 +1,13 @@
-import type { EndpointName } from './constants';
-import { dzd, failure, success, type ApiReply } from './envelope';
-import type { SimState } from './state';
-import type { SimKeyInfo } from './types';
-import { inWindow, paginate, parsePageQuery, parsePlaceOrderBody, type ValidationProblem } from './validation';
-import { orderJson, transactionJson } from './views';
+import { dzd, success } from './envelope';
+import type { SimProductLine } from './product-lines/product-line';
+import { caller, validationError, type Route } from './route-kit';
+import { inWindow, paginate, parsePageQuery } from './validation';
+import { transactionJson } from './views';
 
-export interface RouteContext {
-  state: SimState;
-  now: Date;
-  /** Null only on routes that need no token. */
-  caller: { key: string; info: SimKeyInfo } | null;
-  params: string[];
-  query: URLSearchParams;
-  body: string;
-}
+export type { Route, RouteContext } from './route-kit';
 
-export interface Route {
-  endpoint: EndpointName;
-  method: 'GET' | 'POST';
-  pattern: RegExp;
-  needsToken: boolean;
-  handle(ctx: RouteContext): ApiReply;
-}
-
-function validationError(now: Date, p: ValidationProblem): ApiReply {
-  const details: Record<string, unknown> = { field: p.field };
-  if (p.value !== undefined) details.value = p.value;
-  return failure(now, 400, 'ERR_VALIDATION', p.message, details);
-}
-
-function caller(ctx: RouteContext): { key: string; info: SimKeyInfo } {
-  // The pipeline authenticates before dispatching; reaching here without a caller is a wiring bug.
-  if (!ctx.caller) throw new Error('route requires an authenticated caller');
-  return ctx.caller;
-}
-
-const ID = '([^/]+)';
-
-export const ROUTES: readonly Route[] = [
+/** The account's endpoints, shared by every product line. */
+export const ACCOUNT_ROUTES: readonly Route[] = [
   {
     endpoint: 'ping',
     method: 'GET',
@@ -83,108 +53,15 @@ export const ROUTES: readonly Route[] = [
       return success(now, { items: page.items.map(transactionJson), pagination: page.pagination });
     },
   },
-  {
-    endpoint: 'catalog',
-    method: 'GET',
-    pattern: /^\/v3\/gift-cards\/catalog$/,
-    needsToken: true,
-    handle: ({ now, state }) => {
-      const categories = state.catalog.categories.map((c) => ({
-        title: c.title,
-        products: c.products.map((p) => ({
-          id: p.id,
-          title: p.title,
-          enabled: p.enabled,
-          ...(p.region === undefined ? {} : { region: p.region }),
-        })),
-      }));
-      // The API reference puts the totals at the top level of the body (the guide says meta).
-      return success(now, { categories }, { totalCategories: categories.length, totalProducts: state.catalog.products.size });
-    },
-  },
-  {
-    endpoint: 'checkProduct',
-    method: 'GET',
-    pattern: new RegExp(`^/v3/gift-cards/checkProduct/${ID}$`),
-    needsToken: true,
-    handle: ({ now, state, params }) => {
-      const product = state.product(params[0] ?? '');
-      if (!product) return failure(now, 404, 'NOT_FOUND', 'Product not found');
-      return success(now, {
-        productId: product.id,
-        productTitle: product.title,
-        types: product.types.map((t) => ({
-          id: t.id,
-          name: t.name,
-          price: dzd(t.priceC),
-          quantity: state.sellableStock(product, t.id),
-        })),
-      });
-    },
-  },
-  {
-    endpoint: 'placeOrder',
-    method: 'POST',
-    pattern: /^\/v3\/gift-cards\/placeOrder$/,
-    needsToken: true,
-    handle: (ctx) => {
-      const { now, state } = ctx;
-      const { key, info } = caller(ctx);
-      if (info.scope !== 'READ-WRITE') return failure(now, 403, 'INSUFFICIENT_PERMISSIONS', 'This API key is read-only');
-      const parsed = parsePlaceOrderBody(ctx.body);
-      if (!parsed.ok) return validationError(now, parsed.problem);
-      const result = state.placeOrder(key, parsed.body);
-      if (result.ok) return success(now, { orderId: result.order.id });
-      const f = result.failure;
-      switch (f.code) {
-        case 'PRODUCT_NOT_FOUND':
-          return failure(now, 404, 'NOT_FOUND', 'Product not found');
-        case 'TYPE_NOT_FOUND':
-          return failure(now, 404, 'NOT_FOUND', 'Product type not found');
-        case 'OUT_OF_STOCK':
-          return failure(now, 400, 'OUT_OF_STOCK', 'Product out of stock', { available: f.available });
-        case 'INSUFFICIENT_BALANCE':
-          return failure(now, 403, 'INSUFFICIENT_BALANCE', 'Your balance is insufficient for this operation', {
-            required: dzd(f.requiredC),
-            available: dzd(f.availableC),
-          });
-      }
-    },
-  },
-  {
-    endpoint: 'checkOrder',
-    method: 'GET',
-    pattern: new RegExp(`^/v3/gift-cards/checkOrder/${ID}$`),
-    needsToken: true,
-    handle: (ctx) => {
-      const { key } = caller(ctx);
-      const order = ctx.state.order(ctx.params[0] ?? '');
-      // Another key's order is indistinguishable from a missing one, as a multi-tenant API would do.
-      if (!order || order.key !== key) return failure(ctx.now, 404, 'NOT_FOUND', 'Order not found');
-      return success(ctx.now, orderJson(order));
-    },
-  },
-  {
-    endpoint: 'list',
-    method: 'GET',
-    pattern: /^\/v3\/gift-cards\/list$/,
-    needsToken: true,
-    handle: (ctx) => {
-      const { key } = caller(ctx);
-      const q = parsePageQuery(ctx.query);
-      if (!q.ok) return validationError(ctx.now, q.problem);
-      const mine = ctx.state
-        .orders()
-        .filter((o) => o.key === key && inWindow(o.createdAtMs, q.query))
-        .reverse();
-      const page = paginate(mine, q.query);
-      return success(ctx.now, { items: page.items.map(orderJson), pagination: page.pagination });
-    },
-  },
 ];
 
-export function matchRoute(method: string, pathname: string): { route: Route; params: string[] } | null {
-  for (const route of ROUTES) {
+/** The provider's endpoints: the account's, then each product line's (simulator/product-lines/). */
+export function apiRoutes(lines: readonly SimProductLine[]): readonly Route[] {
+  return [...ACCOUNT_ROUTES, ...lines.flatMap((line) => line.routes)];
+}
+
+export function matchRoute(routes: readonly Route[], method: string, pathname: string): { route: Route; params: string[] } | null {
+  for (const route of routes) {
     if (route.method !== method) continue;
     const m = route.pattern.exec(pathname);
     if (m) return { route, params: m.slice(1).map((p) => safeDecode(p)) };

@@ -19,6 +19,8 @@ export interface ApiServerDeps {
   now: () => Date;
   /** Read on every request so setConfig takes effect immediately. */
   latencyMs: () => number;
+  /** The account's routes and every product line's (routes.ts apiRoutes). */
+  routes: readonly Route[];
 }
 
 /** Looks like a response that was cut mid-way by a broken proxy: JSON.parse must fail on it. */
@@ -79,7 +81,7 @@ export class ApiServer {
     const at = now().getTime();
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = matchRoute(method, url.pathname);
+    const match = matchRoute(this.deps.routes, method, url.pathname);
     const fault = faults.take(match?.route.endpoint ?? null);
     const record = (status: number | 'dropped' | 'hung') => log.push({ method, path: url.pathname, at, status });
 

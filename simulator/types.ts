@@ -1,4 +1,5 @@
 /** The simulator's public types; index.ts re-exports them unchanged. */
+import type { SimProductLine } from './product-lines/product-line';
 
 export type KeyType = 'SANDBOX' | 'PRODUCTION';
 export type KeyScope = 'READ-WRITE' | 'READ-ONLY';
@@ -42,6 +43,8 @@ export interface SimulatorOptions {
    * process). Default false: the till's own training simulator never opens it.
    */
   controlListener?: boolean;
+  /** Product lines spoken beside the built-in gift cards (a test's toy line). */
+  productLines?: readonly SimProductLine[];
 }
 
 export type SimFaultEndpoint =
