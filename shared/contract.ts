@@ -47,7 +47,11 @@ export const backupFileNameSchema = z
 export const commands = {
   'app:status': { input: none, output: appStatusSchema },
   'catalog:list': { input: z.object({ refresh: z.boolean().optional() }).strict(), output: catalogSchema },
-  'catalog:product': { input: z.object({ productId: id }).strict(), output: productDetailViewSchema },
+  'catalog:product': {
+    // `line`: the product line whose product it is (absent: gift cards, the grid's).
+    input: z.object({ productId: id, line: id.optional() }).strict(),
+    output: productDetailViewSchema,
+  },
   'account:balance': { input: z.object({ refresh: z.boolean().optional() }).strict(), output: balanceSchema },
   'sales:confirm': {
     input: z

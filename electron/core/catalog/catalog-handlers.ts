@@ -27,10 +27,10 @@ export function catalogHandlers(s: CatalogHandlerDeps): Pick<CommandHandlers, 'c
       if (!catalog.stale) s.warmCatalog();
       return catalog;
     },
-    'catalog:product': async ({ productId }) => {
+    'catalog:product': async ({ productId, line }) => {
       const settings = s.settings.get();
       const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;
-      const product = await s.reach(() => s.catalog.product(productId, markup));
+      const product = await s.reach(() => s.catalog.product(productId, markup, line));
       // The balance the confirm check would use, if known; never a reason to fail the screen.
       const balanceC = product.live ? await s.balanceC().then((b) => b, () => null) : null;
       return s.balanceCaps(product, balanceC);

@@ -9,6 +9,7 @@ import type { ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from '../
 import { plainKeyProtector } from '../../../electron/core/platform/file-secrets';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../../simulator';
 import type { SaleTiming } from '../../../electron/core/sales/timing';
+import type { ProductLine } from '../../../electron/core/product-lines/product-line';
 
 export const TEST_KEY = 'test-key-0123456789';
 
@@ -64,7 +65,7 @@ export interface Harness {
 
 /** A core wired to a fresh simulator and a fresh data dir; `restart` reopens the core on the same data. */
 /** `shift: false` leaves the till with no open shift (the tests of opening and counting). */
-export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number; printer?: ReceiptPrinter; shift?: boolean } = {}): Promise<Harness> {
+export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number; printer?: ReceiptPrinter; shift?: boolean; productLines?: readonly ProductLine[] } = {}): Promise<Harness> {
   const sim = await startSimulator({
     handlingMs: 50,
     keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },
@@ -87,6 +88,7 @@ export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial
       version: 'test',
       printer: o.printer,
       timing: { ...FAST_TIMING, ...(o.timing ?? {}) },
+      productLines: o.productLines,
     });
   const harness: Harness = {
     core: await open(),
