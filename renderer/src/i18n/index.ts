@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../shared/domain';
-import { uiResources } from '../../shared/i18n/ui';
+import type { Language } from '../../../shared/domain';
+import { uiResources } from './strings';
 
 export const LANGUAGES: readonly Language[] = ['fr', 'ar', 'en'];
 
