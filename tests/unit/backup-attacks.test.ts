@@ -12,9 +12,9 @@ import { createBackupDialogs } from '../../electron/main/backup-dialogs';
 import { shopAr } from '../../renderer/src/i18n/strings/shop-ar';
 import { shopEn } from '../../renderer/src/i18n/strings/shop-en';
 import { shopFr } from '../../renderer/src/i18n/strings/shop-fr';
-import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/actions/manage';
+import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/features/backoffice/backofficeActions';
 import { installApi } from '../../renderer/src/bridge';
-import { useBackupStore } from '../../renderer/src/stores/backoffice';
+import { useBackupStore } from '../../renderer/src/features/backoffice/backofficeStore';
 import { MemorySecretStore, signInOwner } from './helpers/core-harness';
 import { FakeCore } from './helpers/fake-core';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
 import { installApi } from '../../renderer/src/bridge';
-import { startApp, stopApp } from '../../renderer/src/actions/boot';
+import { startApp, stopApp } from '../../renderer/src/app/boot';
 import {
   blockers,
   chooseDenomination,
@@ -14,15 +14,15 @@ import {
   sendableQuantity,
   setQuantityText,
   stepQuantity,
-} from '../../renderer/src/actions/flow';
-import { cancelSale, receiveSale } from '../../renderer/src/actions/sales';
-import { setLanguage, toggleFavourite } from '../../renderer/src/actions/settings';
+} from '../../renderer/src/features/counter/saleFlow';
+import { cancelSale, receiveSale } from '../../renderer/src/features/pending-sales/salesActions';
+import { setLanguage, toggleFavourite } from '../../renderer/src/features/settings/settingsActions';
 import { i18n } from '../../renderer/src/i18n';
-import { initialCatalog, useCatalogStore } from '../../renderer/src/stores/catalog';
-import { initialFlow, useFlowStore } from '../../renderer/src/stores/flow';
-import { initialSales, useSalesStore } from '../../renderer/src/stores/sales';
-import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings';
-import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/stores/status';
+import { initialCatalog, useCatalogStore } from '../../renderer/src/features/counter/catalogStore';
+import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
+import { initialSales, useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
+import { initialSettings, useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
+import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { FakeCore } from './helpers/fake-core';
 
 

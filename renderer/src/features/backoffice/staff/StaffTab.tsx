@@ -1,0 +1,228 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Cashier, Role } from '../../../../../shared/shop';
+import { addCashier, changePin, loadStaff, setCashierActive } from '../backofficeActions';
+import { useFormat } from '../../../ui/useFormat';
+import { checkPersonForm, cleanPin, type PersonFormErrors } from '../../session/pin';
+import { useStaffStore } from '../backofficeStore';
+import { selectCashier, useSessionStore } from '../../session/sessionStore';
+import { ErrorNote } from '../../../ui/ErrorNote';
+
+/** "Caissiers" (owner): who may use the till, their role and PIN. */
+export function StaffTab() {
+  const { t } = useTranslation();
+  const list = useStaffStore((s) => s.list);
+  const saving = useStaffStore((s) => s.saving === 'loading');
+  const error = useStaffStore((s) => s.error);
+  const notice = useStaffStore((s) => s.notice);
+  const me = useSessionStore(selectCashier);
+  const [pinFor, setPinFor] = useState<number | null>(null);
+
+  useEffect(() => {
+    void loadStaff();
+  }, []);
+
+  return (
+    <div className="staff">
+      {list.error && <ErrorNote error={list.error} compact />}
+      <div className="table-wrap">
+        <table className="data-table" aria-label={t('staff.list')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.col.name')}</th>
+              <th scope="col">{t('staff.col.role')}</th>
+              <th scope="col">{t('staff.col.status')}</th>
+              <th scope="col">{t('staff.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list.value ?? []).map((c) => (
+              <tr key={c.id}>
+                <th scope="row" dir="auto">
+                  {c.name} {c.id === me?.id && <span className="small muted">{t('staff.you')}</span>}
+                </th>
+                <td>{t(`session.role.${c.role}`)}</td>
+                <td>
+                  {c.active ? t('staff.active') : t('staff.inactive')}
+                  <Lockouts cashier={c} />
+                </td>
+                <td>
+                  {pinFor === c.id ? (
+                    <PinChange cashier={c} onDone={() => setPinFor(null)} />
+                  ) : (
+                    <div className="row-actions">
+                      <button type="button" className="btn small-btn" aria-label={t('staff.changePinLabel', { name: c.name })} onClick={() => setPinFor(c.id)}>
+                        {t('staff.changePin')}
+                      </button>
+                      {c.id !== me?.id &&
+                        (c.active ? (
+                          <button type="button" className="btn small-btn danger" disabled={saving} aria-label={t('staff.deactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, false)}>
+                            {t('staff.deactivate')}
+                          </button>
+                        ) : (
+                          <button type="button" className="btn small-btn" disabled={saving} aria-label={t('staff.reactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, true)}>
+                            {t('staff.reactivate')}
+                          </button>
+                        ))}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small" role="status">
+        {saving ? t('staff.saving') : notice ? t(notice.key, { name: notice.name }) : ''}
+      </p>
+      {error && <ErrorNote error={error} compact />}
+      <AddCashier />
+    </div>
+  );
+}
+
+/** Whether wrong PINs locked this cashier, and the lockouts the owner had not seen yet. */
+function Lockouts({ cashier: c }: { cashier: Cashier }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const at = (ms: number) => f.dateTime(new Date(ms).toISOString());
+  return (
+    <>
+      {c.lockedUntil ? <span className="small warn-text"> · {t('staff.lockedUntil', { time: at(c.lockedUntil) })}</span> : null}
+      {c.unseenLockouts && c.lastLockoutAt ? (
+        <span className="small warn-text"> · {t('staff.lockouts', { n: f.int(c.unseenLockouts), time: at(c.lastLockoutAt) })}</span>
+      ) : null}
+    </>
+  );
+}
+
+function PinChange({ cashier, onDone }: { cashier: Cashier; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [err, setErr] = useState<string | null>(null);
+  const id = `staff-pin-${cashier.id}`;
+  const save = async () => {
+    const found = checkPersonForm({ name: cashier.name, pin });
+    setErr(found.pin ?? null);
+    if (found.pin) return;
+    const r = await changePin(cashier.id, pin);
+    if (r.ok) onDone();
+  };
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label htmlFor={id}>{t('staff.newPin', { name: cashier.name })}</label>
+      <input
+        id={id}
+        type="password"
+        inputMode="numeric"
+        autoComplete="new-password"
+        dir="ltr"
+        maxLength={8}
+        value={pin}
+        autoFocus
+        aria-invalid={err ? true : undefined}
+        aria-describedby={err ? `${id}-err` : undefined}
+        onChange={(e) => setPin(cleanPin(e.target.value))}
+      />
+      {err && (
+        <p id={`${id}-err`} className="field-error">
+          {t(err)}
+        </p>
+      )}
+      <div className="row-actions">
+        <button type="submit" className="btn small-btn primary">
+          {t('staff.savePin')}
+        </button>
+        <button type="button" className="btn small-btn ghost" onClick={onDone}>
+          {t('staff.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddCashier() {
+  const { t } = useTranslation();
+  const saving = useStaffStore((s) => s.saving === 'loading');
+  const [form, setForm] = useState<{ name: string; role: Role; pin: string }>({ name: '', role: 'cashier', pin: '' });
+  const [errors, setErrors] = useState<PersonFormErrors>({});
+
+  const submit = async () => {
+    const found = checkPersonForm(form);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const r = await addCashier(form.name, form.role, form.pin);
+    if (r.ok) setForm({ name: '', role: 'cashier', pin: '' });
+  };
+
+  const err = (k: 'name' | 'pin') =>
+    errors[k] ? (
+      <p id={`staff-add-${k}-err`} className="field-error">
+        {t(errors[k] as string)}
+      </p>
+    ) : null;
+
+  return (
+    <section aria-labelledby="staff-add-title" className="settings-section">
+      <h3 id="staff-add-title">{t('staff.add')}</h3>
+      <form
+        className="filters"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="staff-add-name">{t('staff.name')}</label>
+          <input
+            id="staff-add-name"
+            type="text"
+            maxLength={60}
+            autoComplete="off"
+            value={form.name}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? 'staff-add-name-err' : undefined}
+            onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
+          />
+          {err('name')}
+        </div>
+        <div className="field">
+          <label htmlFor="staff-add-role">{t('staff.role')}</label>
+          <select id="staff-add-role" value={form.role} onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as Role }))}>
+            <option value="cashier">{t('session.role.cashier')}</option>
+            <option value="owner">{t('session.role.owner')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="staff-add-pin">{t('staff.pin')}</label>
+          <input
+            id="staff-add-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            dir="ltr"
+            maxLength={8}
+            value={form.pin}
+            aria-invalid={errors.pin ? true : undefined}
+            aria-describedby={errors.pin ? 'staff-add-pin-err' : undefined}
+            onChange={(e) => setForm((f) => ({ ...f, pin: cleanPin(e.target.value) }))}
+          />
+          {err('pin')}
+        </div>
+        <div className="row-actions filters-actions">
+          <button type="submit" className="btn primary" disabled={saving}>
+            {t('staff.addButton')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../../shared/result';
+import { updateSettings } from './settingsActions';
+import {
+  fieldFromError,
+  formFromSettings,
+  formIsDirty,
+  patchFromForm,
+  SETTINGS_TABS,
+  tabOfField,
+  tabsWithErrors,
+  type FieldErrors,
+  type SettingsForm,
+  type SettingsTab,
+} from './settingsForm';
+import { selectIsOwner, useSessionStore } from '../session/sessionStore';
+import { useSettingsStore } from './settingsStore';
+import { useUiStore } from '../../app/uiStore';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { LeaveSettingsDialog } from './LeaveSettingsDialog';
+import { SETTINGS_FORM_ID, useSettingsKit } from './SettingsFields';
+import { AdvancedPanel, PrintingPanel, SalesPanel, SecurityPanel, ShopPanel, usePendingOverride } from './SettingsPanels';
+
+export function SettingsDialog() {
+  const open = useUiStore((s) => s.settingsOpen);
+  const isOwner = useSessionStore(selectIsOwner);
+  // Settings, the API key and the markup are the owner's.
+  if (!open || !isOwner) return null;
+  return <SettingsDialogBody />;
+}
+
+const closeNow = () => useUiStore.setState({ settingsOpen: false });
+
+function SettingsDialogBody() {
+  const { t, i18n } = useTranslation();
+  const settings = useSettingsStore((s) => s.settings);
+  const saving = useSettingsStore((s) => s.saving === 'saving');
+  const decimalMark = i18n.language === 'en' ? '.' : ',';
+  const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings, decimalMark));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [serverError, setServerError] = useState<AppErrorShape | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [tab, setTab] = useState<SettingsTab>('shop');
+  const [asking, setAsking] = useState(false);
+  const [newOverride, setNewOverride] = usePendingOverride();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const rtl = i18n.dir() === 'rtl';
+
+  const set = <K extends keyof SettingsForm>(k: K, v: SettingsForm[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setSaved(false);
+  };
+  const kit = useSettingsKit(form, set, errors);
+
+  /** Saves; true when everything typed is now stored. An error opens the part that holds it. */
+  const save = async (): Promise<boolean> => {
+    setSaved(false);
+    setServerError(null);
+    const { patch, errors: found } = patchFromForm(form, settings);
+    setErrors(found);
+    const bad = tabsWithErrors(found);
+    if (bad[0]) {
+      setTab(bad[0]);
+      return false;
+    }
+    if (Object.keys(patch).length === 0) {
+      setSaved(true);
+      return true;
+    }
+    const r = await updateSettings(patch);
+    if (r.ok) {
+      setForm(formFromSettings(r.value, decimalMark));
+      setSaved(true);
+      return true;
+    }
+    setServerError(r.error);
+    const f = fieldFromError(r.error);
+    if (f) {
+      setErrors({ [f]: { key: 'settings.validation.refused' } });
+      setTab(tabOfField(f));
+    }
+    return false;
+  };
+
+  // Closing (button, Escape) never drops what was typed without asking.
+  const dirty = () => formIsDirty(form, settings) || !!newOverride.productId || !!newOverride.markup.trim();
+  const requestClose = () => {
+    if (dirty()) setAsking(true);
+    else closeNow();
+  };
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = SETTINGS_TABS.indexOf(tab);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = i + (rtl ? -1 : 1);
+    else if (e.key === 'ArrowLeft') next = i + (rtl ? 1 : -1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = SETTINGS_TABS.length - 1;
+    else return;
+    e.preventDefault();
+    const to = SETTINGS_TABS[(next + SETTINGS_TABS.length) % SETTINGS_TABS.length]!;
+    setTab(to);
+    listRef.current?.querySelector<HTMLElement>(`#set-tab-${to}`)?.focus();
+  };
+
+  const withErrors = tabsWithErrors(errors);
+
+  return (
+    <Dialog labelledBy="settings-title" onClose={requestClose} className="settings-dialog" initialFocus={closeRef}>
+      <div className="screen-head sticky-head">
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <button ref={closeRef} type="button" className="btn" onClick={requestClose}>
+          {t('settings.close')}
+        </button>
+      </div>
+
+      <div className="tabs settings-tabs" role="tablist" aria-label={t('settingsNav.label')} ref={listRef} onKeyDown={onTabKey}>
+        {SETTINGS_TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`set-tab-${id}`}
+            aria-selected={id === tab}
+            aria-controls={`set-panel-${id}`}
+            tabIndex={id === tab ? 0 : -1}
+            className={withErrors.includes(id) ? 'tab tab-error' : 'tab'}
+            aria-description={withErrors.includes(id) ? t('settingsNav.hasErrors') : undefined}
+            onClick={() => setTab(id)}
+          >
+            {t(`settingsNav.tab.${id}`)}
+            {withErrors.includes(id) && <span aria-hidden="true"> ⚠</span>}
+          </button>
+        ))}
+      </div>
+
+      {/* Every part stays mounted (hidden), so switching parts never loses what was typed. */}
+      {SETTINGS_TABS.map((id) => (
+        <div key={id} role="tabpanel" id={`set-panel-${id}`} aria-labelledby={`set-tab-${id}`} hidden={id !== tab} className="settings-panel">
+          {id === 'shop' && <ShopPanel kit={kit} />}
+          {id === 'sales' && <SalesPanel kit={kit} newOverride={newOverride} setNewOverride={setNewOverride} />}
+          {id === 'printing' && <PrintingPanel kit={kit} />}
+          {id === 'security' && <SecurityPanel kit={kit} />}
+          {id === 'advanced' && <AdvancedPanel kit={kit} />}
+        </div>
+      ))}
+
+      <form
+        id={SETTINGS_FORM_ID}
+        className="settings-footer"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {withErrors.length > 0 && (
+          <p className="field-error" role="alert">
+            {t('settingsNav.fixErrorsIn', { parts: withErrors.map((id) => t(`settingsNav.tab.${id}`)).join(', ') })}
+          </p>
+        )}
+        {serverError && <ErrorNote error={serverError} compact />}
+        <p className="small" aria-live="polite">
+          {saving ? t('settings.saving') : saved ? t('settings.saved') : ''}
+        </p>
+        <button type="submit" className="btn primary big" disabled={saving}>
+          {t('settings.save')}
+        </button>
+      </form>
+
+      {asking && (
+        <LeaveSettingsDialog
+          saving={saving}
+          onKeep={() => setAsking(false)}
+          onDiscard={closeNow}
+          onSave={async () => {
+            setAsking(false);
+            if (await save()) closeNow();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}

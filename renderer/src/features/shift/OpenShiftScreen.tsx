@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../../shared/result';
+import { openShift } from './shiftActions';
+import { lockTill } from '../session/sessionActions';
+import { useSessionStore } from '../session/sessionStore';
+import { useShiftStore } from './shiftStore';
+import { CashAmountField, type AmountProblemKind } from './CashAmountField';
+import { ErrorNote } from '../../ui/ErrorNote';
+
+/**
+ * The first screen after a PIN when the till has no open shift: the float is counted and typed
+ * before anything is sold (no shift opens by itself any more).
+ */
+export function OpenShiftScreen() {
+  const { t } = useTranslation();
+  const name = useSessionStore((s) => s.session?.cashier?.name ?? '');
+  const status = useShiftStore((s) => s.status);
+  const [amount, setAmount] = useState('');
+  const [problem, setProblem] = useState<AmountProblemKind>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const ready = status === 'ready';
+  useEffect(() => {
+    if (ready) inputRef.current?.focus();
+  }, [ready]);
+
+  if (!ready) return <p className="lead">{t('session.loading')}</p>;
+
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    setError(null);
+    const o = await openShift(amount);
+    setBusy(false);
+    if (o.kind === 'badAmount' || o.kind === 'tooBig') {
+      setProblem(o.kind);
+      inputRef.current?.focus();
+    } else if (o.kind === 'error') setError(o.error);
+  };
+
+  return (
+    <section className="gate-card" aria-labelledby="float-title">
+      <h1 id="float-title">{t('shift.openTitle')}</h1>
+      <p>{t('shift.openIntro', { name })}</p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <CashAmountField
+          id="shift-opening"
+          label={t('shift.openingCash')}
+          hint={t('shift.openingHint')}
+          value={amount}
+          onChange={(v) => {
+            setAmount(v);
+            setProblem(null);
+          }}
+          problem={problem}
+          inputRef={inputRef}
+        />
+        {error && <ErrorNote error={error} compact />}
+        <button type="submit" className="btn primary big" disabled={busy}>
+          {busy ? t('shift.opening') : t('shift.open')}
+        </button>
+      </form>
+      <div className="row-actions">
+        <button type="button" className="btn" onClick={() => void lockTill()}>
+          {t('shift.lockInstead')}
+        </button>
+      </div>
+    </section>
+  );
+}
