@@ -12,9 +12,9 @@ import { createBackupDialogs } from '../../electron/main/backup-dialogs';
 import { shopAr } from '../../renderer/src/i18n/strings/shop-ar';
 import { shopEn } from '../../renderer/src/i18n/strings/shop-en';
 import { shopFr } from '../../renderer/src/i18n/strings/shop-fr';
-import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/features/backoffice/backofficeActions';
+import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/features/backoffice/backups/backupActions';
 import { installApi } from '../../renderer/src/bridge';
-import { useBackupStore } from '../../renderer/src/features/backoffice/backofficeStore';
+import { useBackupStore } from '../../renderer/src/features/backoffice/backups/backupStore';
 import { MemorySecretStore, signInOwner } from './helpers/core-harness';
 import { FakeCore } from './helpers/fake-core';
 

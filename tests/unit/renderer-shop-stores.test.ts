@@ -5,11 +5,15 @@ import type { CashCount, Cashier, OpenShift, SessionState, ShiftReport } from '.
 import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/app/boot';
 import { exportHistoryCsv, openSaleDetail, closeSaleDetail, reprintSale, revealCodes, searchHistory, setFilters } from '../../renderer/src/features/backoffice/history/historyActions';
-import { addCashier, exceptionAction, loadExceptions } from '../../renderer/src/features/backoffice/backofficeActions';
+import { addCashier } from '../../renderer/src/features/backoffice/staff/staffActions';
+import { exceptionAction, loadExceptions } from '../../renderer/src/features/backoffice/exceptions/exceptionActions';
 import { lockTill, signIn, touchSession } from '../../renderer/src/features/session/sessionActions';
 import { setLanguage } from '../../renderer/src/features/settings/settingsActions';
 import { confirmClose, countCash, openShift } from '../../renderer/src/features/shift/shiftActions';
-import { initialHistory, initialSaleDetail, resetBackoffice, useBackofficeStore, useExceptionsStore, useHistoryStore, useSaleDetailStore, useStaffStore } from '../../renderer/src/features/backoffice/backofficeStore';
+import { initialHistory, initialSaleDetail, useHistoryStore, useSaleDetailStore } from '../../renderer/src/features/backoffice/history/historyStore';
+import { resetBackoffice, useBackofficeStore } from '../../renderer/src/features/backoffice/backofficeStore';
+import { useExceptionsStore } from '../../renderer/src/features/backoffice/exceptions/exceptionsStore';
+import { useStaffStore } from '../../renderer/src/features/backoffice/staff/staffStore';
 import { initialCatalog, useCatalogStore } from '../../renderer/src/features/counter/catalogStore';
 import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
 import { useReceiptsStore } from '../../renderer/src/features/receipts/receiptsStore';

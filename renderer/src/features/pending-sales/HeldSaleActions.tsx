@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/result';
 import { api } from '../../bridge';
-import { loadExceptions } from '../backoffice/backofficeActions';
+import { loadExceptions } from '../backoffice/exceptions/exceptionActions';
 import { openSaleReceipt, receiveSale } from './salesActions';
 import { useFormat } from '../../ui/useFormat';
 import { ErrorNote } from '../../ui/ErrorNote';

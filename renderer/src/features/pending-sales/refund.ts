@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Sale } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/result';
 import { api } from '../../bridge';
-import { useHistoryStore, useSaleDetailStore } from '../backoffice/backofficeStore';
+import { useHistoryStore, useSaleDetailStore } from '../backoffice/history/historyStore';
 import { reloadTimeline } from '../backoffice/history/historyActions';
 import { receiveSale } from './salesActions';
 

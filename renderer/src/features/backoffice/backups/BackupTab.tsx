@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../../shared/result';
-import { listBackups, type BackupList } from './backupActions';
-import { createBackup, restoreBackup } from '../backofficeActions';
+import { createBackup, listBackups, restoreBackup, type BackupList } from './backupActions';
 import { useFormat } from '../../../ui/useFormat';
-import { useBackupStore } from '../backofficeStore';
+import { useBackupStore } from './backupStore';
 import { useStatusStore } from '../../status-bar/statusStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { RestoreConfirmDialog } from './RestoreConfirmDialog';

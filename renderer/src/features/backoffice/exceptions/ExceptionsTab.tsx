@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../../../shared/domain';
 import { ERROR_CODES } from '../../../../../shared/result';
 import { openSaleDetail } from '../history/historyActions';
-import { exceptionAction, loadExceptions } from '../backofficeActions';
+import { exceptionAction, loadExceptions } from './exceptionActions';
 import { useFormat } from '../../../ui/useFormat';
 import { useNow } from '../../../ui/useNow';
 import { canCancel, canSendNow, secondsSince } from '../../pending-sales/saleStates';
-import { useExceptionsStore } from '../backofficeStore';
+import { useExceptionsStore } from './exceptionsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
 

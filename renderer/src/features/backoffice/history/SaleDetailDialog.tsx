@@ -4,7 +4,7 @@ import type { Sale } from '../../../../../shared/domain';
 import { closeSaleDetail, hideCodes, reprintSale, revealCodes } from './historyActions';
 import { useFormat } from '../../../ui/useFormat';
 import { isKnownKind, reprintDetail } from './historyFilters';
-import { useSaleDetailStore, type TimelineEvent } from '../backofficeStore';
+import { useSaleDetailStore, type TimelineEvent } from './historyStore';
 import { useSettingsStore } from '../../settings/settingsStore';
 import { Dialog } from '../../../ui/Dialog';
 import { ErrorNote } from '../../../ui/ErrorNote';

@@ -1,6 +1,7 @@
 import { api } from '../../../bridge';
 import { queryFromFilters, type FilterError, type HistoryFilters } from './historyFilters';
-import { initialSaleDetail, notLoaded, useHistoryStore, useSaleDetailStore } from '../backofficeStore';
+import { initialSaleDetail, useHistoryStore, useSaleDetailStore } from './historyStore';
+import { notLoaded } from '../../../ui/loadStatus';
 import { selectIsOwner, useSessionStore } from '../../session/sessionStore';
 import { downloadFile } from '../../../ui/download';
 

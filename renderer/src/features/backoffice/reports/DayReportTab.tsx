@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { exportDayCsv, loadDayReport, loadDayReportHtml } from './reportActions';
 import { useFormat } from '../../../ui/useFormat';
 import { localDay } from '../history/historyFilters';
-import { useDayReportStore } from '../backofficeStore';
+import { useDayReportStore } from './reportsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { adoptMissingOrders, loadReconcileHtml, runReconcile } from './reportActions';
 import { useFormat } from '../../../ui/useFormat';
 import { localDay } from '../history/historyFilters';
-import { useReconcileStore } from '../backofficeStore';
+import { useReconcileStore } from './reportsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
 

@@ -1,6 +1,6 @@
 import { api } from '../../../bridge';
 import { localDay } from '../history/historyFilters';
-import { useDayReportStore, useReconcileStore } from '../backofficeStore';
+import { useDayReportStore, useReconcileStore } from './reportsStore';
 import { downloadFile } from '../../../ui/download';
 
 /** "Rapport du jour" (owner): the day's totals summed over its shifts. */

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cashier, Role } from '../../../../../shared/shop';
-import { addCashier, changePin, loadStaff, setCashierActive } from '../backofficeActions';
+import { addCashier, changePin, loadStaff, setCashierActive } from './staffActions';
 import { useFormat } from '../../../ui/useFormat';
 import { checkPersonForm, cleanPin, type PersonFormErrors } from '../../session/pin';
-import { useStaffStore } from '../backofficeStore';
+import { useStaffStore } from './staffStore';
 import { selectCashier, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 
