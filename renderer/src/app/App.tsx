@@ -12,7 +12,7 @@ import { SalesTray } from '../features/pending-sales/SalesTray';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutBar } from '../features/counter/ShortcutBar';
 import { Toasts } from '../features/pending-sales/Toasts';
-import { loadEverything } from './boot';
+import { loadEverything } from './loadEverything';
 import { useIdleLock } from '../features/session/useIdleLock';
 import { useSessionStore } from '../features/session/sessionStore';
 import { Backoffice } from '../features/backoffice/Backoffice';

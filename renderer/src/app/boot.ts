@@ -1,28 +1,13 @@
 import { api, onCallError } from '../bridge';
-import { useSessionStore } from '../features/session/sessionStore';
 import { useStatusStore } from '../features/status-bar/statusStore';
-import { loadCatalog } from '../features/counter/catalogActions';
-import { loadSales, receiveSale } from '../features/pending-sales/salesActions';
+import { receiveSale } from '../features/pending-sales/salesActions';
 import { applySession, loadSession, watchSignedOut } from '../features/session/sessionActions';
-import { loadSettings } from '../features/settings/settingsActions';
-import { loadShift, watchNoShift } from '../features/shift/shiftActions';
-import { applyBalance, applyStatus, loadStatus, refreshBalance } from '../features/status-bar/statusActions';
+import { watchNoShift } from '../features/shift/shiftActions';
+import { loadEverything } from './loadEverything';
+import { applyBalance, applyStatus } from '../features/status-bar/statusActions';
 
 let started = false;
 let unsubscribers: (() => void)[] = [];
-
-/**
- * Everything the till needs on screen, fetched in parallel. On the PIN screens only what is
- * public (settings for the language, status for the training banner): the rest needs a cashier.
- */
-export async function loadEverything(): Promise<void> {
-  const gate = useSessionStore.getState().status;
-  if (gate === 'setup' || gate === 'locked') {
-    await Promise.all([loadSettings(), loadStatus()]);
-    return;
-  }
-  await Promise.all([loadSettings(), loadStatus(), loadCatalog(), refreshBalance(false), loadSales(), loadShift()]);
-}
 
 /**
  * Subscribes to the core's events, then loads. Subscribing first means an event that arrives

@@ -8,7 +8,7 @@ import { useSalesStore } from '../pending-sales/salesStore';
 import { useSessionStore, type GateStatus } from './sessionStore';
 import { initialShift, useShiftStore } from '../shift/shiftStore';
 import { useUiStore } from '../../app/uiStore';
-import { loadEverything } from '../../app/boot';
+import { loadEverything } from '../../app/loadEverything';
 import { dropAllReceipts } from '../receipts/receiptActions';
 
 /**
