@@ -282,7 +282,7 @@ describe('sale flow', () => {
 });
 
 describe('active sales', () => {
-  it('announces a background sale that finishes, and refreshes the balance', async () => {
+  it('announces a background sale that finishes, and takes the balance from the core\'s event', async () => {
     await toConfirm();
     await confirmSale();
     const sale = useSalesStore.getState().byId[1]!;
@@ -302,10 +302,25 @@ describe('active sales', () => {
     });
     expect(useSalesStore.getState().toasts).toMatchObject([{ saleId: 1, kind: 'done' }]);
     expect(useSalesStore.getState().finishedThisSession).toEqual([1]);
-    expect(core.count('account:balance')).toBe(balanceCalls + 1);
+    // The core reads the balance once per burst and pushes it: the renderer does not read it again.
+    expect(core.count('account:balance')).toBe(balanceCalls);
+    core.emit('balance:changed', { balanceC: 44_000_00, checkedAt: new Date().toISOString(), low: false });
+    expect(useBalanceStore.getState().balance?.balanceC).toBe(44_000_00);
     // A late, older event does not bring it back to pending.
     core.emit('sales:changed', { ...sale, state: 'PLACED' });
     expect(useSalesStore.getState().byId[1]!.state).toBe('FULFILLED');
+  });
+
+  it('does not read the balance per finished sale: a burst of ten finishing costs no balance request here', async () => {
+    await toConfirm();
+    await confirmSale();
+    const sale = useSalesStore.getState().byId[1]!;
+    newSale();
+    const balanceCalls = core.count('account:balance');
+    const later = new Date(Date.now() + 5000).toISOString();
+    for (let id = 1; id <= 10; id++) core.emit('sales:changed', { ...sale, id, state: 'FULFILLED', deliveredQuantity: sale.quantity, updatedAt: later });
+    expect(useSalesStore.getState().finishedThisSession).toHaveLength(10);
+    expect(core.count('account:balance')).toBe(balanceCalls);
   });
 
   it('does not toast the sale on screen', async () => {
