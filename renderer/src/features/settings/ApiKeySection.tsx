@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { clearApiKey, setApiKey } from './settingsActions';
 import { useStatusStore } from '../status-bar/statusStore';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { TextField } from '../../ui/TextField';
 
 /** The key is typed here, sent to the core, and forgotten: the renderer never reads it back. */
 export function ApiKeySection() {
@@ -92,22 +93,17 @@ export function ApiKeySection() {
               void save();
             }}
           >
-          <div className="field">
-            <label htmlFor="set-api-key">{t('settings.apiKey.label')}</label>
-            <input
-              id="set-api-key"
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              dir="ltr"
-              value={key}
-              aria-describedby="set-api-key-hint"
-              onChange={(e) => setKey(e.target.value)}
-            />
-            <p id="set-api-key-hint" className="small muted">
-              {t('settings.apiKey.hint')}
-            </p>
-          </div>
+          <TextField
+            id="set-api-key"
+            label={t('settings.apiKey.label')}
+            hint={t('settings.apiKey.hint')}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            dir="ltr"
+            value={key}
+            onChange={setKey}
+          />
           <div className="row-actions">
             <button type="submit" className="btn primary" disabled={state === 'saving' || key.trim().length === 0}>
               {t('settings.apiKey.save')}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field, type FieldControlProps } from '../../ui/Field';
 import type { FieldErrors, FormField, SettingsForm } from './settingsForm';
 
 /** What every settings part needs to draw a labelled field bound to the form. */
@@ -11,7 +12,7 @@ export type SettingsKit = {
   checkbox: (k: 'silentPrint' | 'autoPrint' | 'showQrCodes' | 'arabicDigits', label: string) => ReactNode;
 };
 
-type InputProps = { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+type InputProps = FieldControlProps;
 
 /**
  * The parts are not inside one <form> (the API key has its own form, and forms do not nest): the
@@ -24,25 +25,7 @@ export function useSettingsKit(form: SettingsForm, set: SettingsKit['set'], erro
 
   const field: SettingsKit['field'] = (id, label, input, hint) => {
     const e = errors[id];
-    const message = e ? t(e.key, e.values ?? {}) : null;
-    const domId = `set-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    const describedBy = [hint ? `${domId}-hint` : '', message ? `${domId}-err` : ''].filter(Boolean).join(' ') || undefined;
-    return (
-      <div className="field">
-        <label htmlFor={domId}>{label}</label>
-        {input({ id: domId, 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy })}
-        {hint && (
-          <p id={`${domId}-hint`} className="small muted">
-            {hint}
-          </p>
-        )}
-        {message && (
-          <p id={`${domId}-err`} className="field-error">
-            {message}
-          </p>
-        )}
-      </div>
-    );
+    return <Field id={`set-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`} label={label} hint={hint} error={e ? t(e.key, e.values ?? {}) : null} control={input} />;
   };
 
   const textInput: SettingsKit['textInput'] = (k, extra = {}) => (p) => (

@@ -9,6 +9,7 @@ import { ApiKeySection } from './ApiKeySection';
 import { ProductImagesSection } from './ProductImagesSection';
 import { ProductSelect } from '../../ui/ProductSelect';
 import { Section, type SettingsKit } from './SettingsFields';
+import { TextField } from '../../ui/TextField';
 
 /** The settings' parts: Boutique, Ventes, Impression, Sécurité, Avancé (one component each). */
 
@@ -100,17 +101,14 @@ export function SalesPanel({ kit, newOverride, setNewOverride }: { kit: Settings
             products={sorted}
             onChange={(productId) => setNewOverride({ ...newOverride, productId })}
           />
-          <div className="field">
-            <label htmlFor="set-override-markup">{t('settings.prices.overrideMarkup')}</label>
-            <input
-              id="set-override-markup"
-              type="text"
-              inputMode="decimal"
-              dir="ltr"
-              value={newOverride.markup}
-              onChange={(e) => setNewOverride({ ...newOverride, markup: e.target.value })}
-            />
-          </div>
+          <TextField
+            id="set-override-markup"
+            label={t('settings.prices.overrideMarkup')}
+            inputMode="decimal"
+            dir="ltr"
+            value={newOverride.markup}
+            onChange={(markup) => setNewOverride({ ...newOverride, markup })}
+          />
           <button type="button" className="btn" disabled={!newOverride.productId || !newOverride.markup.trim()} onClick={addOverride}>
             {t('settings.prices.addOverride')}
           </button>

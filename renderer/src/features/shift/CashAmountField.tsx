@@ -1,20 +1,47 @@
-import type { RefObject } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../ui/TextField';
 
 export type AmountProblemKind = 'badAmount' | 'tooBig' | null;
+
+/**
+ * What a drawer amount field holds: the text typed, why it was refused, and its input (to put the
+ * focus back on it). Typing again clears the refusal.
+ */
+export function useCashAmount() {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<AmountProblemKind>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  return {
+    text,
+    problem,
+    setProblem,
+    clear: () => setText(''),
+    /** Shows a refused amount's reason and puts the cashier back in the box. */
+    refuse: (kind: Exclude<AmountProblemKind, null>) => {
+      setProblem(kind);
+      inputRef.current?.focus();
+    },
+    inputRef,
+    field: {
+      value: text,
+      problem,
+      inputRef,
+      onChange: (v: string) => {
+        setText(v);
+        setProblem(null);
+      },
+    },
+  };
+}
 
 /**
  * A drawer amount in dinars: a text field with a numeric keypad on touch screens (inputMode
  * decimal), left-to-right digits in every language, its hint and its error tied to it.
  */
 export function CashAmountField({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
   problem,
-  inputRef,
+  ...field
 }: {
   id: string;
   label: string;
@@ -26,31 +53,15 @@ export function CashAmountField({
 }) {
   const { t } = useTranslation();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        className="cash-input"
-        type="text"
-        inputMode="decimal"
-        dir="ltr"
-        autoComplete="off"
-        maxLength={16}
-        value={value}
-        required
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={`${id}-hint${problem ? ` ${id}-err` : ''}`}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <p id={`${id}-hint`} className="small muted">
-        {hint}
-      </p>
-      {problem && (
-        <p id={`${id}-err`} className="field-error">
-          {t(problem === 'tooBig' ? 'shift.tooBig' : 'shift.badAmount')}
-        </p>
-      )}
-    </div>
+    <TextField
+      {...field}
+      className="cash-input"
+      inputMode="decimal"
+      dir="ltr"
+      autoComplete="off"
+      maxLength={16}
+      required
+      error={problem && t(problem === 'tooBig' ? 'shift.tooBig' : 'shift.badAmount')}
+    />
   );
 }

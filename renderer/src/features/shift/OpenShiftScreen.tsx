@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/result';
 import { openShift } from './shiftActions';
 import { lockTill } from '../session/sessionActions';
 import { useSessionStore } from '../session/sessionStore';
 import { useShiftStore } from './shiftStore';
-import { CashAmountField, type AmountProblemKind } from './CashAmountField';
+import { CashAmountField, useCashAmount } from './CashAmountField';
 import { ErrorNote } from '../../ui/ErrorNote';
 
 /**
@@ -16,29 +16,26 @@ export function OpenShiftScreen() {
   const { t } = useTranslation();
   const name = useSessionStore((s) => s.session?.cashier?.name ?? '');
   const status = useShiftStore((s) => s.status);
-  const [amount, setAmount] = useState('');
-  const [problem, setProblem] = useState<AmountProblemKind>(null);
+  const amount = useCashAmount();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const ready = status === 'ready';
+  const { inputRef } = amount;
   useEffect(() => {
     if (ready) inputRef.current?.focus();
-  }, [ready]);
+  }, [ready, inputRef]);
 
   if (!ready) return <p className="lead">{t('session.loading')}</p>;
 
   const submit = async () => {
     if (busy) return;
     setBusy(true);
-    setProblem(null);
+    amount.setProblem(null);
     setError(null);
-    const o = await openShift(amount);
+    const o = await openShift(amount.text);
     setBusy(false);
-    if (o.kind === 'badAmount' || o.kind === 'tooBig') {
-      setProblem(o.kind);
-      inputRef.current?.focus();
-    } else if (o.kind === 'error') setError(o.error);
+    if (o.kind === 'badAmount' || o.kind === 'tooBig') amount.refuse(o.kind);
+    else if (o.kind === 'error') setError(o.error);
   };
 
   return (
@@ -52,18 +49,7 @@ export function OpenShiftScreen() {
           void submit();
         }}
       >
-        <CashAmountField
-          id="shift-opening"
-          label={t('shift.openingCash')}
-          hint={t('shift.openingHint')}
-          value={amount}
-          onChange={(v) => {
-            setAmount(v);
-            setProblem(null);
-          }}
-          problem={problem}
-          inputRef={inputRef}
-        />
+        <CashAmountField id="shift-opening" label={t('shift.openingCash')} hint={t('shift.openingHint')} {...amount.field} />
         {error && <ErrorNote error={error} compact />}
         <button type="submit" className="btn primary big" disabled={busy}>
           {busy ? t('shift.opening') : t('shift.open')}

@@ -6,7 +6,7 @@ import { closeShiftDialog, confirmClose, countCash, reportHtml } from './shiftAc
 import { useFormat } from '../../ui/useFormat';
 import { differenceKey } from './shiftReasons';
 import { useShiftStore } from './shiftStore';
-import { CashAmountField, type AmountProblemKind } from './CashAmountField';
+import { CashAmountField, useCashAmount } from './CashAmountField';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { HtmlFrame } from '../../ui/HtmlFrame';
@@ -30,32 +30,28 @@ function ShiftDialogBody() {
   const current = useShiftStore((s) => s.current);
   const status = useShiftStore((s) => s.status);
   const loadError = useShiftStore((s) => s.error);
-  const [amount, setAmount] = useState('');
-  const [amountProblem, setAmountProblem] = useState<AmountProblemKind>(null);
+  const amount = useCashAmount();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
   const [count, setCount] = useState<CashCount | null>(null);
   const [closed, setClosed] = useState<ShiftReport | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-  const amountRef = useRef<HTMLInputElement>(null);
 
   const submitCount = async () => {
     if (busy) return;
     setBusy(true);
     setProblem(null);
-    setAmountProblem(null);
-    const o = await countCash(amount);
+    amount.setProblem(null);
+    const o = await countCash(amount.text);
     setBusy(false);
     if (o.kind === 'counted') setCount(o.count);
-    else if (o.kind === 'badAmount' || o.kind === 'tooBig') {
-      setAmountProblem(o.kind);
-      amountRef.current?.focus();
-    } else setProblem(o);
+    else if (o.kind === 'badAmount' || o.kind === 'tooBig') amount.refuse(o.kind);
+    else setProblem(o);
   };
 
   const recount = (why: Problem = null) => {
     setCount(null);
-    setAmount('');
+    amount.clear();
     setProblem(why);
   };
 
@@ -109,18 +105,7 @@ function ShiftDialogBody() {
           </dl>
           <h3 id="shift-count-step">{t('shift.countStep')}</h3>
           <p className="small">{t('shift.countIntro')}</p>
-          <CashAmountField
-            id="shift-counted"
-            label={t('shift.counted')}
-            hint={t('shift.countedHint')}
-            value={amount}
-            onChange={(v) => {
-              setAmount(v);
-              setAmountProblem(null);
-            }}
-            problem={amountProblem}
-            inputRef={amountRef}
-          />
+          <CashAmountField id="shift-counted" label={t('shift.counted')} hint={t('shift.countedHint')} {...amount.field} />
           <button type="submit" className="btn primary big" disabled={busy}>
             {busy ? t('shift.counting') : t('shift.count')}
           </button>

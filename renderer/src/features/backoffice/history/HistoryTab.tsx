@@ -10,6 +10,7 @@ import { useStaffStore } from '../staff/staffStore';
 import { useCatalogStore } from '../../counter/catalogStore';
 import { selectIsOwner, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { TextField } from '../../../ui/TextField';
 import { ProductSelect } from '../../../ui/ProductSelect';
 
 /** "Historique": search the ledger by date, cashier, product, state, number or the end of a code. */
@@ -37,23 +38,15 @@ export function HistoryTab() {
   const exportCsv = async () => setFilterError(await exportHistoryCsv());
 
   const input = (k: keyof HistoryFilters, label: string, extra: Record<string, unknown> = {}, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`hist-${k}`}>{label}</label>
-      <input
-        id={`hist-${k}`}
-        type="text"
-        {...extra}
-        value={filters[k]}
-        aria-describedby={hint ? `hist-${k}-hint` : undefined}
-        aria-invalid={filterError === k || (filterError === 'range' && (k === 'from' || k === 'to')) ? true : undefined}
-        onChange={(e) => setFilters({ [k]: e.target.value })}
-      />
-      {hint && (
-        <p id={`hist-${k}-hint`} className="small muted">
-          {hint}
-        </p>
-      )}
-    </div>
+    <TextField
+      id={`hist-${k}`}
+      label={label}
+      hint={hint}
+      {...extra}
+      value={filters[k]}
+      invalid={filterError === k || (filterError === 'range' && (k === 'from' || k === 'to'))}
+      onChange={(v) => setFilters({ [k]: v })}
+    />
   );
 
   const sales = results.value ?? [];

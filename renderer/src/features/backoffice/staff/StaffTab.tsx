@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Cashier, Role } from '../../../../../shared/shop';
 import { addCashier, changePin, loadStaff, setCashierActive } from './staffActions';
 import { useFormat } from '../../../ui/useFormat';
-import { checkPersonForm, cleanPin, type PersonFormErrors } from '../../session/pin';
+import { checkPersonForm, type PersonFormErrors } from '../../session/pin';
+import { PinField } from '../../../ui/PinField';
+import { TextField } from '../../../ui/TextField';
 import { useStaffStore } from './staffStore';
 import { selectCashier, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
@@ -117,25 +119,16 @@ function PinChange({ cashier, onDone }: { cashier: Cashier; onDone: () => void }
         void save();
       }}
     >
-      <label htmlFor={id}>{t('staff.newPin', { name: cashier.name })}</label>
-      <input
-        id={id}
-        type="password"
-        inputMode="numeric"
-        autoComplete="new-password"
-        dir="ltr"
-        maxLength={8}
-        value={pin}
+      <PinField
+        bare
+        newPin
         autoFocus
-        aria-invalid={err ? true : undefined}
-        aria-describedby={err ? `${id}-err` : undefined}
-        onChange={(e) => setPin(cleanPin(e.target.value))}
+        id={id}
+        label={t('staff.newPin', { name: cashier.name })}
+        value={pin}
+        error={err && t(err)}
+        onChange={setPin}
       />
-      {err && (
-        <p id={`${id}-err`} className="field-error">
-          {t(err)}
-        </p>
-      )}
       <div className="row-actions">
         <button type="submit" className="btn small-btn primary">
           {t('staff.savePin')}
@@ -162,13 +155,6 @@ function AddCashier() {
     if (r.ok) setForm({ name: '', role: 'cashier', pin: '' });
   };
 
-  const err = (k: 'name' | 'pin') =>
-    errors[k] ? (
-      <p id={`staff-add-${k}-err`} className="field-error">
-        {t(errors[k] as string)}
-      </p>
-    ) : null;
-
   return (
     <section aria-labelledby="staff-add-title" className="settings-section">
       <h3 id="staff-add-title">{t('staff.add')}</h3>
@@ -180,20 +166,15 @@ function AddCashier() {
           void submit();
         }}
       >
-        <div className="field">
-          <label htmlFor="staff-add-name">{t('staff.name')}</label>
-          <input
-            id="staff-add-name"
-            type="text"
-            maxLength={60}
-            autoComplete="off"
-            value={form.name}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? 'staff-add-name-err' : undefined}
-            onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
-          />
-          {err('name')}
-        </div>
+        <TextField
+          id="staff-add-name"
+          label={t('staff.name')}
+          maxLength={60}
+          autoComplete="off"
+          value={form.name}
+          error={errors.name && t(errors.name)}
+          onChange={(name) => setForm((f) => ({ ...f, name }))}
+        />
         <div className="field">
           <label htmlFor="staff-add-role">{t('staff.role')}</label>
           <select id="staff-add-role" value={form.role} onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as Role }))}>
@@ -201,22 +182,14 @@ function AddCashier() {
             <option value="owner">{t('session.role.owner')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="staff-add-pin">{t('staff.pin')}</label>
-          <input
-            id="staff-add-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="new-password"
-            dir="ltr"
-            maxLength={8}
-            value={form.pin}
-            aria-invalid={errors.pin ? true : undefined}
-            aria-describedby={errors.pin ? 'staff-add-pin-err' : undefined}
-            onChange={(e) => setForm((f) => ({ ...f, pin: cleanPin(e.target.value) }))}
-          />
-          {err('pin')}
-        </div>
+        <PinField
+          newPin
+          id="staff-add-pin"
+          label={t('staff.pin')}
+          value={form.pin}
+          error={errors.pin && t(errors.pin)}
+          onChange={(pin) => setForm((f) => ({ ...f, pin }))}
+        />
         <div className="row-actions filters-actions">
           <button type="submit" className="btn primary" disabled={saving}>
             {t('staff.addButton')}
