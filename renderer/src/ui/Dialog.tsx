@@ -64,3 +64,39 @@ export function Dialog({
     </dialog>
   );
 }
+
+/**
+ * A dialog with a title and a close button at its head, the focus on that button when it opens:
+ * the back office, the settings, the till's shift, a sale's detail and a sale's receipt.
+ * `stickyHead` keeps the head in view while a long dialog scrolls.
+ */
+export function TitledDialog({
+  titleId,
+  title,
+  closeLabel,
+  onClose,
+  className,
+  stickyHead,
+  children,
+}: {
+  titleId: string;
+  title: ReactNode;
+  closeLabel: string;
+  onClose: () => void;
+  className?: string;
+  stickyHead?: boolean;
+  children: ReactNode;
+}) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog labelledBy={titleId} onClose={onClose} className={className} initialFocus={closeRef}>
+      <div className={stickyHead ? 'screen-head sticky-head' : 'screen-head'}>
+        <h2 id={titleId}>{title}</h2>
+        <button ref={closeRef} type="button" className="btn" onClick={onClose}>
+          {closeLabel}
+        </button>
+      </div>
+      {children}
+    </Dialog>
+  );
+}

@@ -3,6 +3,7 @@ import type { Sale } from '../../../../shared/domain';
 import { confirmRefund, useRefundStore } from './refund';
 import { useFormat } from '../../ui/useFormat';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { KeyValues } from '../../ui/KeyValues';
 
 /**
  * A sale's money where paid and net differ (a partial, refunded, refused or cancelled sale): paid,
@@ -21,24 +22,16 @@ export function SaleMoney({ sale }: { sale: Sale }) {
   return (
     <div className="sale-money">
       <p className="small">{t('money.delivered', { count: m.delivered, delivered: f.int(m.delivered), ordered: f.int(m.ordered) })}</p>
-      <dl className="kv money-figures" aria-label={t('money.figures', { id })}>
-        <dt>{t('money.paid')}</dt>
-        <dd>{f.money(m.paidC)}</dd>
-        {m.owedC > 0 && (
-          <>
-            <dt>{t('money.owed')}</dt>
-            <dd className="warn-text">{amount}</dd>
-          </>
-        )}
-        {m.handedBackC > 0 && (
-          <>
-            <dt>{t('money.handedBack')}</dt>
-            <dd>{f.money(m.handedBackC)}</dd>
-          </>
-        )}
-        <dt>{t('money.net')}</dt>
-        <dd>{f.money(m.netC)}</dd>
-      </dl>
+      <KeyValues
+        className="money-figures"
+        label={t('money.figures', { id })}
+        items={[
+          { term: t('money.paid'), value: f.money(m.paidC) },
+          m.owedC > 0 && { term: t('money.owed'), value: amount, className: 'warn-text' },
+          m.handedBackC > 0 && { term: t('money.handedBack'), value: f.money(m.handedBackC) },
+          { term: t('money.net'), value: f.money(m.netC) },
+        ]}
+      />
       {m.handedBackAt && <p className="small muted">{t('money.handedBackBy', { time: f.dateTime(m.handedBackAt), who: m.handedBackBy ?? '' })}</p>}
       {m.owedC > 0 && (
         <button type="button" className="btn small-btn primary" disabled={busy} aria-label={t('money.confirmLabel', { amount, id })} onClick={() => void confirmRefund(sale)}>

@@ -5,6 +5,7 @@ import { clearApiKey, setApiKey } from './settingsActions';
 import { useStatusStore } from '../status-bar/statusStore';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { TextField } from '../../ui/TextField';
+import { KeyValues } from '../../ui/KeyValues';
 
 /** The key is typed here, sent to the core, and forgotten: the renderer never reads it back. */
 export function ApiKeySection() {
@@ -54,20 +55,13 @@ export function ApiKeySection() {
     <section className="settings-section" aria-labelledby="set-apikey">
       <h3 id="set-apikey">{t('settings.section.apiKey')}</h3>
       {appStatus && (
-        <dl className="kv">
-          <dt>{t('settings.apiKey.mode')}</dt>
-          <dd>
-            <strong>{t(`settings.apiKey.modes.${appStatus.mode}`)}</strong>
-          </dd>
-          {account && (
-            <>
-              <dt>{t('settings.apiKey.account')}</dt>
-              <dd dir="auto">{account.username}</dd>
-              <dt>{t('settings.apiKey.scope')}</dt>
-              <dd>{t(`settings.apiKey.scopes.${account.scope}`)}</dd>
-            </>
-          )}
-        </dl>
+        <KeyValues
+          items={[
+            { term: t('settings.apiKey.mode'), value: <strong>{t(`settings.apiKey.modes.${appStatus.mode}`)}</strong> },
+            account && { term: t('settings.apiKey.account'), value: account.username, dir: 'auto' },
+            account && { term: t('settings.apiKey.scope'), value: t(`settings.apiKey.scopes.${account.scope}`) },
+          ]}
+        />
       )}
       {!hasKey && <p>{t('settings.apiKey.none')}</p>}
       {account?.scope === 'READ-ONLY' && (

@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../ui/Dialog';
+import { QuestionDialog } from '../../ui/QuestionDialog';
 
 /**
  * "Quitter sans enregistrer ?": asked when the settings close with changes not saved. Escape (or
@@ -8,22 +7,19 @@ import { Dialog } from '../../ui/Dialog';
  */
 export function LeaveSettingsDialog({ saving, onSave, onDiscard, onKeep }: { saving: boolean; onSave: () => void; onDiscard: () => void; onKeep: () => void }) {
   const { t } = useTranslation();
-  const keepRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog labelledBy="leave-settings-title" onClose={onKeep} className="confirm-dialog leave-dialog" initialFocus={keepRef}>
-      <h2 id="leave-settings-title">{t('unsaved.title')}</h2>
+    <QuestionDialog
+      titleId="leave-settings-title"
+      title={t('unsaved.title')}
+      className="confirm-dialog leave-dialog"
+      safeLabel={t('unsaved.keep')}
+      onSafe={onKeep}
+      answers={[
+        { label: t('unsaved.discard'), kind: 'danger', onClick: onDiscard },
+        { label: t('unsaved.save'), kind: 'primary', disabled: saving, onClick: onSave },
+      ]}
+    >
       <p>{t('unsaved.body')}</p>
-      <div className="dialog-actions wrap-actions">
-        <button ref={keepRef} type="button" className="btn big" onClick={onKeep}>
-          {t('unsaved.keep')}
-        </button>
-        <button type="button" className="btn danger big" onClick={onDiscard}>
-          {t('unsaved.discard')}
-        </button>
-        <button type="button" className="btn primary big" disabled={saving} onClick={onSave}>
-          {t('unsaved.save')}
-        </button>
-      </div>
-    </Dialog>
+    </QuestionDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/result';
 import { updateSettings } from './settingsActions';
@@ -17,7 +17,8 @@ import {
 import { selectIsOwner, useSessionStore } from '../session/sessionStore';
 import { useSettingsStore } from './settingsStore';
 import { useUiStore } from '../../app/uiStore';
-import { Dialog } from '../../ui/Dialog';
+import { TitledDialog } from '../../ui/Dialog';
+import { TabList } from '../../ui/TabList';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { LeaveSettingsDialog } from './LeaveSettingsDialog';
 import { SETTINGS_FORM_ID, useSettingsKit } from './SettingsFields';
@@ -45,9 +46,6 @@ function SettingsDialogBody() {
   const [tab, setTab] = useState<SettingsTab>('shop');
   const [asking, setAsking] = useState(false);
   const [newOverride, setNewOverride] = usePendingOverride();
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const listRef = useRef<HTMLDivElement>(null);
-  const rtl = i18n.dir() === 'rtl';
 
   const set = <K extends keyof SettingsForm>(k: K, v: SettingsForm[K]) => {
     setForm((f) => ({ ...f, [k]: v }));
@@ -92,50 +90,32 @@ function SettingsDialogBody() {
     else closeNow();
   };
 
-  const onTabKey = (e: KeyboardEvent) => {
-    const i = SETTINGS_TABS.indexOf(tab);
-    let next = -1;
-    if (e.key === 'ArrowRight') next = i + (rtl ? -1 : 1);
-    else if (e.key === 'ArrowLeft') next = i + (rtl ? 1 : -1);
-    else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = SETTINGS_TABS.length - 1;
-    else return;
-    e.preventDefault();
-    const to = SETTINGS_TABS[(next + SETTINGS_TABS.length) % SETTINGS_TABS.length]!;
-    setTab(to);
-    listRef.current?.querySelector<HTMLElement>(`#set-tab-${to}`)?.focus();
-  };
-
   const withErrors = tabsWithErrors(errors);
 
   return (
-    <Dialog labelledBy="settings-title" onClose={requestClose} className="settings-dialog" initialFocus={closeRef}>
-      <div className="screen-head sticky-head">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        <button ref={closeRef} type="button" className="btn" onClick={requestClose}>
-          {t('settings.close')}
-        </button>
-      </div>
-
-      <div className="tabs settings-tabs" role="tablist" aria-label={t('settingsNav.label')} ref={listRef} onKeyDown={onTabKey}>
-        {SETTINGS_TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`set-tab-${id}`}
-            aria-selected={id === tab}
-            aria-controls={`set-panel-${id}`}
-            tabIndex={id === tab ? 0 : -1}
-            className={withErrors.includes(id) ? 'tab tab-error' : 'tab'}
-            aria-description={withErrors.includes(id) ? t('settingsNav.hasErrors') : undefined}
-            onClick={() => setTab(id)}
-          >
-            {t(`settingsNav.tab.${id}`)}
-            {withErrors.includes(id) && <span aria-hidden="true"> ⚠</span>}
-          </button>
-        ))}
-      </div>
+    <TitledDialog titleId="settings-title" title={t('settings.title')} closeLabel={t('settings.close')} onClose={requestClose} className="settings-dialog" stickyHead>
+      <TabList
+        className="tabs settings-tabs"
+        label={t('settingsNav.label')}
+        current={tab}
+        onSelect={setTab}
+        tabs={SETTINGS_TABS.map((id) => {
+          const bad = withErrors.includes(id);
+          return {
+            id,
+            domId: `set-tab-${id}`,
+            controls: `set-panel-${id}`,
+            className: bad ? 'tab tab-error' : 'tab',
+            description: bad ? t('settingsNav.hasErrors') : undefined,
+            content: (
+              <>
+                {t(`settingsNav.tab.${id}`)}
+                {bad && <span aria-hidden="true"> ⚠</span>}
+              </>
+            ),
+          };
+        })}
+      />
 
       {/* Every part stays mounted (hidden), so switching parts never loses what was typed. */}
       {SETTINGS_TABS.map((id) => (
@@ -182,6 +162,6 @@ function SettingsDialogBody() {
           }}
         />
       )}
-    </Dialog>
+    </TitledDialog>
   );
 }

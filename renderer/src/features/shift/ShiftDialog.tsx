@@ -7,9 +7,10 @@ import { useFormat } from '../../ui/useFormat';
 import { differenceKey } from './shiftReasons';
 import { useShiftStore } from './shiftStore';
 import { CashAmountField, useCashAmount } from './CashAmountField';
-import { Dialog } from '../../ui/Dialog';
+import { TitledDialog } from '../../ui/Dialog';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { HtmlFrame } from '../../ui/HtmlFrame';
+import { KeyValues } from '../../ui/KeyValues';
 
 /**
  * "Caisse": closing the till's shift in two steps. Step 1 asks for the counted cash and shows no
@@ -35,7 +36,6 @@ function ShiftDialogBody() {
   const [problem, setProblem] = useState<Problem>(null);
   const [count, setCount] = useState<CashCount | null>(null);
   const [closed, setClosed] = useState<ShiftReport | null>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
 
   const submitCount = async () => {
     if (busy) return;
@@ -67,14 +67,7 @@ function ShiftDialogBody() {
   };
 
   return (
-    <Dialog labelledBy="shift-title" onClose={closeShiftDialog} className="shift-dialog" initialFocus={closeRef}>
-      <div className="screen-head">
-        <h2 id="shift-title">{t('shift.title')}</h2>
-        <button ref={closeRef} type="button" className="btn" onClick={closeShiftDialog}>
-          {t('shift.dismiss')}
-        </button>
-      </div>
-
+    <TitledDialog titleId="shift-title" title={t('shift.title')} closeLabel={t('shift.dismiss')} onClose={closeShiftDialog} className="shift-dialog">
       {closed ? (
         <ClosedShift report={closed} />
       ) : status === 'loading' && !current ? (
@@ -95,14 +88,14 @@ function ShiftDialogBody() {
           }}
         >
           <p>{t('shift.openedAt', { time: f.time(current.openedAt), name: current.openedBy.name })}</p>
-          <dl className="kv shift-summary">
-            <dt>{t('shift.openingLabel')}</dt>
-            <dd>{f.money(current.openingCashC)}</dd>
-            <dt>{t('shift.salesCount')}</dt>
-            <dd>{f.int(current.salesCount)}</dd>
-            <dt>{t('shift.pendingSales')}</dt>
-            <dd>{f.int(current.pendingSaleIds.length)}</dd>
-          </dl>
+          <KeyValues
+            className="shift-summary"
+            items={[
+              { term: t('shift.openingLabel'), value: f.money(current.openingCashC) },
+              { term: t('shift.salesCount'), value: f.int(current.salesCount) },
+              { term: t('shift.pendingSales'), value: f.int(current.pendingSaleIds.length) },
+            ]}
+          />
           <h3 id="shift-count-step">{t('shift.countStep')}</h3>
           <p className="small">{t('shift.countIntro')}</p>
           <CashAmountField id="shift-counted" label={t('shift.counted')} hint={t('shift.countedHint')} {...amount.field} />
@@ -119,7 +112,7 @@ function ShiftDialogBody() {
         </div>
       )}
       {problem?.kind === 'error' && <ErrorNote error={problem.error} compact />}
-    </Dialog>
+    </TitledDialog>
   );
 }
 
@@ -133,14 +126,15 @@ function CheckStep({ count, busy, onConfirm, onRecount }: { count: CashCount; bu
   return (
     <section aria-labelledby="shift-check-step">
       <h3 id="shift-check-step">{t('shift.checkStep')}</h3>
-      <dl className="kv shift-summary" aria-label={t('shift.checkStep')}>
-        <dt>{t('shift.countedLabel')}</dt>
-        <dd>{f.money(count.countedCashC)}</dd>
-        <dt>{t('shift.expectedCash')}</dt>
-        <dd>{f.money(count.expectedCashC)}</dd>
-        <dt>{t('shift.difference')}</dt>
-        <dd>{f.money(count.differenceC)}</dd>
-      </dl>
+      <KeyValues
+        className="shift-summary"
+        label={t('shift.checkStep')}
+        items={[
+          { term: t('shift.countedLabel'), value: f.money(count.countedCashC) },
+          { term: t('shift.expectedCash'), value: f.money(count.expectedCashC) },
+          { term: t('shift.difference'), value: f.money(count.differenceC) },
+        ]}
+      />
       <p role="status" className={count.differenceC === 0 ? 'ok-box' : 'warn-box'}>
         <strong>{words}</strong>
       </p>

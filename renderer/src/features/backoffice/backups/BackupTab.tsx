@@ -6,6 +6,7 @@ import { useFormat } from '../../../ui/useFormat';
 import { useBackupStore } from './backupStore';
 import { useStatusStore } from '../../status-bar/statusStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable } from '../../../ui/DataTable';
 import { RestoreConfirmDialog } from './RestoreConfirmDialog';
 
 /** The refusal the core explained (details.reason), or a bad name caught by the contract. */
@@ -120,38 +121,28 @@ export function BackupTab() {
         {listError && <ErrorNote error={listError} compact onRetry={() => void reload()} />}
         {list && list.files.length === 0 && <p className="muted">{t('backupPick.none')}</p>}
         {list && list.files.length > 0 && (
-          <table className="data-table" aria-label={t('backupPick.table')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('backupPick.col.name')}</th>
-                <th scope="col">{t('backupPick.col.date')}</th>
-                <th scope="col">{t('backupPick.col.size')}</th>
-                <th scope="col">{t('backupPick.col.action')}</th>
+          <DataTable label={t('backupPick.table')} unwrapped columns={[t('backupPick.col.name'), t('backupPick.col.date'), t('backupPick.col.size'), t('backupPick.col.action')]}>
+            {list.files.map((file) => (
+              <tr key={file.name}>
+                <td>
+                  <bdi dir="ltr">{file.name}</bdi>
+                </td>
+                <td>{f.dateTime(file.modifiedAt)}</td>
+                <td>{t('backupPick.kb', { n: f.int(kb(file.bytes)) })}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn small-btn danger"
+                    disabled={working}
+                    aria-label={t('backupPick.restoreLabel', { name: file.name })}
+                    onClick={() => setConfirming({ name: file.name })}
+                  >
+                    {t('backup.restore')}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.files.map((file) => (
-                <tr key={file.name}>
-                  <td>
-                    <bdi dir="ltr">{file.name}</bdi>
-                  </td>
-                  <td>{f.dateTime(file.modifiedAt)}</td>
-                  <td>{t('backupPick.kb', { n: f.int(kb(file.bytes)) })}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn small-btn danger"
-                      disabled={working}
-                      aria-label={t('backupPick.restoreLabel', { name: file.name })}
-                      onClick={() => setConfirming({ name: file.name })}
-                    >
-                      {t('backup.restore')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <button type="button" className="btn small-btn ghost" onClick={() => void reload()}>
           {t('backupPick.refresh')}

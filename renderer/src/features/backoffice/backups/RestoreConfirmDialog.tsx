@@ -1,6 +1,5 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../../ui/Dialog';
+import { QuestionDialog } from '../../../ui/QuestionDialog';
 
 /**
  * "Remplacer les ventes actuelles ?": the last word before a restore, with "Annuler" right next to
@@ -9,10 +8,14 @@ import { Dialog } from '../../../ui/Dialog';
  */
 export function RestoreConfirmDialog({ name, onConfirm, onCancel }: { name: string | null; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const cancelRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog labelledBy="restore-confirm-title" onClose={onCancel} className="confirm-dialog" initialFocus={cancelRef}>
-      <h2 id="restore-confirm-title">{t('backupPick.confirmTitle')}</h2>
+    <QuestionDialog
+      titleId="restore-confirm-title"
+      title={t('backupPick.confirmTitle')}
+      safeLabel={t('backupPick.cancel')}
+      onSafe={onCancel}
+      answers={[{ label: t('backup.restoreConfirm'), kind: 'danger', onClick: onConfirm }]}
+    >
       <p>{t('backup.restoreQuestion')}</p>
       <p>
         {name ? (
@@ -26,14 +29,6 @@ export function RestoreConfirmDialog({ name, onConfirm, onCancel }: { name: stri
           t('backupPick.confirmChoose')
         )}
       </p>
-      <div className="dialog-actions wrap-actions">
-        <button ref={cancelRef} type="button" className="btn big" onClick={onCancel}>
-          {t('backupPick.cancel')}
-        </button>
-        <button type="button" className="btn danger big" onClick={onConfirm}>
-          {t('backup.restoreConfirm')}
-        </button>
-      </div>
-    </Dialog>
+    </QuestionDialog>
   );
 }

@@ -9,6 +9,7 @@ import { useNow } from '../../../ui/useNow';
 import { canCancel, canSendNow, secondsSince } from '../../pending-sales/saleStates';
 import { useExceptionsStore } from './exceptionsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable } from '../../../ui/DataTable';
 import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
 
 /** What the till knows about an exception, in words: the state's hint, or the refusal's reason. */
@@ -59,66 +60,50 @@ export function ExceptionsTab() {
       {list.status === 'loading' && !list.value && <p className="muted">{t('common.loading')}</p>}
       {list.value && sales.length === 0 && <p>{t('exceptions.empty')}</p>}
       {sales.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table" aria-labelledby="exc-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('exceptions.col.number')}</th>
-                <th scope="col">{t('exceptions.col.date')}</th>
-                <th scope="col">{t('exceptions.col.cashier')}</th>
-                <th scope="col">{t('exceptions.col.product')}</th>
-                <th scope="col">{t('exceptions.col.state')}</th>
-                <th scope="col">{t('exceptions.col.reason')}</th>
-                <th scope="col">{t('exceptions.col.age')}</th>
-                <th scope="col">{t('exceptions.col.actions')}</th>
+        <DataTable labelledBy="exc-heading" columns={[t('exceptions.col.number'), t('exceptions.col.date'), t('exceptions.col.cashier'), t('exceptions.col.product'), t('exceptions.col.state'), t('exceptions.col.reason'), t('exceptions.col.age'), t('exceptions.col.actions')]}>
+          {sales.map((s) => {
+            const id = f.int(s.id);
+            return (
+              <tr key={s.id}>
+                <td>{id}</td>
+                <td>{f.dateTime(s.createdAt)}</td>
+                <td dir="auto">{s.cashier}</td>
+                <td dir="auto">
+                  {s.productTitle} · {s.typeName} × {f.int(s.quantity)}
+                </td>
+                <td>{t(`progress.state.${s.state}`)}</td>
+                <td>
+                  {known(s)}
+                  {s.reason && (
+                    <span className="small muted" dir="ltr">
+                      {' '}
+                      ({s.reason.code})
+                    </span>
+                  )}
+                </td>
+                <td>{t('exceptions.age', { age: f.age(secondsSince(s.createdAt, now)) })}</td>
+                <td>
+                  {s.state === 'AWAITING_OWNER' && <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />}
+                  <div className="row-actions">
+                    {canSendNow(s.state) && (
+                      <button type="button" className="btn small-btn" disabled={!!busy[s.id]} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void exceptionAction(s.id, 'sendNow')}>
+                        {t('tray.sendNow')}
+                      </button>
+                    )}
+                    {canCancel(s.state) && (
+                      <button type="button" className="btn small-btn danger" disabled={!!busy[s.id]} aria-label={t('tray.cancelLabel', { id })} onClick={() => void exceptionAction(s.id, 'cancel')}>
+                        {t('tray.cancel')}
+                      </button>
+                    )}
+                    <button type="button" className="btn small-btn ghost" aria-label={t('history.openLabel', { id })} onClick={() => void openSaleDetail(s.id)}>
+                      {t('history.open')}
+                    </button>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sales.map((s) => {
-                const id = f.int(s.id);
-                return (
-                  <tr key={s.id}>
-                    <td>{id}</td>
-                    <td>{f.dateTime(s.createdAt)}</td>
-                    <td dir="auto">{s.cashier}</td>
-                    <td dir="auto">
-                      {s.productTitle} · {s.typeName} × {f.int(s.quantity)}
-                    </td>
-                    <td>{t(`progress.state.${s.state}`)}</td>
-                    <td>
-                      {known(s)}
-                      {s.reason && (
-                        <span className="small muted" dir="ltr">
-                          {' '}
-                          ({s.reason.code})
-                        </span>
-                      )}
-                    </td>
-                    <td>{t('exceptions.age', { age: f.age(secondsSince(s.createdAt, now)) })}</td>
-                    <td>
-                      {s.state === 'AWAITING_OWNER' && <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />}
-                      <div className="row-actions">
-                        {canSendNow(s.state) && (
-                          <button type="button" className="btn small-btn" disabled={!!busy[s.id]} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void exceptionAction(s.id, 'sendNow')}>
-                            {t('tray.sendNow')}
-                          </button>
-                        )}
-                        {canCancel(s.state) && (
-                          <button type="button" className="btn small-btn danger" disabled={!!busy[s.id]} aria-label={t('tray.cancelLabel', { id })} onClick={() => void exceptionAction(s.id, 'cancel')}>
-                            {t('tray.cancel')}
-                          </button>
-                        )}
-                        <button type="button" className="btn small-btn ghost" aria-label={t('history.openLabel', { id })} onClick={() => void openSaleDetail(s.id)}>
-                          {t('history.open')}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { useStaffStore } from '../staff/staffStore';
 import { useCatalogStore } from '../../counter/catalogStore';
 import { selectIsOwner, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable, num } from '../../../ui/DataTable';
 import { TextField } from '../../../ui/TextField';
 import { ProductSelect } from '../../../ui/ProductSelect';
 
@@ -133,50 +134,31 @@ export function HistoryTab() {
       {results.status === 'ready' && sales.length === 0 ? (
         <p className="muted">{t('history.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table" aria-label={t('history.table')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.col.number')}</th>
-                <th scope="col">{t('history.col.date')}</th>
-                <th scope="col">{t('history.col.cashier')}</th>
-                <th scope="col">{t('history.col.product')}</th>
-                <th scope="col">{t('history.col.value')}</th>
-                <th scope="col" className="n">{t('history.col.qty')}</th>
-                <th scope="col">{t('history.col.state')}</th>
-                <th scope="col" className="n">{t('money.colPaid')}</th>
-                <th scope="col" className="n">{t('money.colHandedBack')}</th>
-                <th scope="col" className="n">{t('money.colNet')}</th>
-                <th scope="col">{t('history.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sales.map((s) => (
-                <tr key={s.id}>
-                  <td>{f.int(s.id)}</td>
-                  <td>{f.dateTime(s.createdAt)}</td>
-                  <td dir="auto">{s.cashier}</td>
-                  <td dir="auto">{s.productTitle}</td>
-                  <td dir="auto">{s.typeName}</td>
-                  <td className="n">
-                    {s.money.differs ? <span title={t('money.delivered', { count: s.money.delivered, delivered: f.int(s.money.delivered), ordered: f.int(s.money.ordered) })}>{`${f.int(s.money.delivered)}/${f.int(s.money.ordered)}`}</span> : f.int(s.quantity)}
-                  </td>
-                  <td>{t(`progress.state.${s.state}`)}</td>
-                  <td className="n">{f.money(s.money.paidC)}</td>
-                  <td className="n">
-                    {s.money.owedC > 0 ? <span className="warn-text">{t('money.owedAmount', { amount: f.money(s.money.owedC) })}</span> : s.money.handedBackC > 0 ? f.money(s.money.handedBackC) : ''}
-                  </td>
-                  <td className="n">{s.money.differs ? f.money(s.money.netC) : ''}</td>
-                  <td>
-                    <button type="button" className="btn small-btn" aria-label={t('history.openLabel', { id: f.int(s.id) })} onClick={() => void openSaleDetail(s.id)}>
-                      {t('history.open')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={t('history.table')} columns={[t('history.col.number'), t('history.col.date'), t('history.col.cashier'), t('history.col.product'), t('history.col.value'), num(t('history.col.qty')), t('history.col.state'), num(t('money.colPaid')), num(t('money.colHandedBack')), num(t('money.colNet')), t('history.col.actions')]}>
+          {sales.map((s) => (
+            <tr key={s.id}>
+              <td>{f.int(s.id)}</td>
+              <td>{f.dateTime(s.createdAt)}</td>
+              <td dir="auto">{s.cashier}</td>
+              <td dir="auto">{s.productTitle}</td>
+              <td dir="auto">{s.typeName}</td>
+              <td className="n">
+                {s.money.differs ? <span title={t('money.delivered', { count: s.money.delivered, delivered: f.int(s.money.delivered), ordered: f.int(s.money.ordered) })}>{`${f.int(s.money.delivered)}/${f.int(s.money.ordered)}`}</span> : f.int(s.quantity)}
+              </td>
+              <td>{t(`progress.state.${s.state}`)}</td>
+              <td className="n">{f.money(s.money.paidC)}</td>
+              <td className="n">
+                {s.money.owedC > 0 ? <span className="warn-text">{t('money.owedAmount', { amount: f.money(s.money.owedC) })}</span> : s.money.handedBackC > 0 ? f.money(s.money.handedBackC) : ''}
+              </td>
+              <td className="n">{s.money.differs ? f.money(s.money.netC) : ''}</td>
+              <td>
+                <button type="button" className="btn small-btn" aria-label={t('history.openLabel', { id: f.int(s.id) })} onClick={() => void openSaleDetail(s.id)}>
+                  {t('history.open')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../../../shared/domain';
 import { closeSaleDetail, hideCodes, reprintSale, revealCodes } from './historyActions';
@@ -6,9 +5,11 @@ import { useFormat } from '../../../ui/useFormat';
 import { isKnownKind, reprintDetail } from './historyFilters';
 import { useSaleDetailStore, type TimelineEvent } from './historyStore';
 import { useSettingsStore } from '../../settings/settingsStore';
-import { Dialog } from '../../../ui/Dialog';
+import { TitledDialog } from '../../../ui/Dialog';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable } from '../../../ui/DataTable';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
+import { KeyValues } from '../../../ui/KeyValues';
 import { SaleOutcome } from '../../counter/ProgressScreen';
 import { SaleMoney } from '../../pending-sales/SaleMoney';
 
@@ -23,38 +24,21 @@ function Fields({ sale }: { sale: Sale }) {
   const { t } = useTranslation();
   const f = useFormat();
   return (
-    <dl className="kv">
-      <dt>{t('detail.state')}</dt>
-      <dd>{t(`progress.state.${sale.state}`)}</dd>
-      <dt>{t('detail.date')}</dt>
-      <dd>{f.dateTime(sale.createdAt)}</dd>
-      <dt>{t('detail.cashier')}</dt>
-      <dd dir="auto">{sale.cashier}</dd>
-      <dt>{t('detail.product')}</dt>
-      <dd dir="auto">{sale.productTitle}</dd>
-      <dt>{t('detail.denomination')}</dt>
-      <dd dir="auto">{sale.typeName}</dd>
-      <dt>{t('detail.quantity')}</dt>
-      <dd>{f.int(sale.quantity)}</dd>
-      <dt>{t('detail.delivered')}</dt>
-      <dd>{f.int(sale.deliveredQuantity)}</dd>
-      <dt>{t('detail.unitPrice')}</dt>
-      <dd>{f.money(sale.unitRetailC)}</dd>
-      <dt>{t('detail.total')}</dt>
-      <dd>{f.money(sale.totalRetailC)}</dd>
-      {sale.orderId && (
-        <>
-          <dt>{t('detail.orderId')}</dt>
-          <dd dir="ltr">{sale.orderId}</dd>
-        </>
-      )}
-      {sale.reason && (
-        <>
-          <dt>{t('detail.reason')}</dt>
-          <dd dir="ltr">{sale.reason.code}</dd>
-        </>
-      )}
-    </dl>
+    <KeyValues
+      items={[
+        { term: t('detail.state'), value: t(`progress.state.${sale.state}`) },
+        { term: t('detail.date'), value: f.dateTime(sale.createdAt) },
+        { term: t('detail.cashier'), value: sale.cashier, dir: 'auto' },
+        { term: t('detail.product'), value: sale.productTitle, dir: 'auto' },
+        { term: t('detail.denomination'), value: sale.typeName, dir: 'auto' },
+        { term: t('detail.quantity'), value: f.int(sale.quantity) },
+        { term: t('detail.delivered'), value: f.int(sale.deliveredQuantity) },
+        { term: t('detail.unitPrice'), value: f.money(sale.unitRetailC) },
+        { term: t('detail.total'), value: f.money(sale.totalRetailC) },
+        sale.orderId ? { term: t('detail.orderId'), value: sale.orderId, dir: 'ltr' } : null,
+        sale.reason && { term: t('detail.reason'), value: sale.reason.code, dir: 'ltr' },
+      ]}
+    />
   );
 }
 
@@ -97,19 +81,12 @@ function SaleDetailBody({ saleId }: { saleId: number }) {
   const revealed = useSaleDetailStore((s) => s.revealed);
   const reprint = useSaleDetailStore((s) => s.reprint);
   const autoPrint = useSettingsStore((s) => s.settings.autoPrint);
-  const closeRef = useRef<HTMLButtonElement>(null);
   const id = f.int(saleId);
   const value = sale.value;
   const codes = revealed.status === 'ready' ? revealed.value : null;
 
   return (
-    <Dialog labelledBy="detail-title" onClose={closeSaleDetail} className="detail-dialog" initialFocus={closeRef}>
-      <div className="screen-head sticky-head">
-        <h2 id="detail-title">{t('detail.title', { id })}</h2>
-        <button ref={closeRef} type="button" className="btn" onClick={closeSaleDetail}>
-          {t('detail.close')}
-        </button>
-      </div>
+    <TitledDialog titleId="detail-title" title={t('detail.title', { id })} closeLabel={t('detail.close')} onClose={closeSaleDetail} className="detail-dialog" stickyHead>
       {sale.status === 'loading' && !value && <p className="muted">{t('common.loading')}</p>}
       {sale.error && <ErrorNote error={sale.error} compact />}
       {value && (
@@ -122,35 +99,26 @@ function SaleDetailBody({ saleId }: { saleId: number }) {
           {value.cards.length === 0 ? (
             <p className="muted">{t('detail.noCards')}</p>
           ) : (
-            <table className="data-table" aria-label={t('detail.cardsTable', { id })}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('detail.card')}</th>
-                  <th scope="col">{t('detail.code')}</th>
-                  <th scope="col">{t('detail.serial')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {value.cards.map((c) => {
-                  const clear = codes?.find((x) => x.index === c.index);
-                  return (
-                    <tr key={c.index}>
-                      <td>{f.int(c.index + 1)}</td>
-                      <td>
-                        <bdi className="masked" dir="ltr">
-                          {clear ? clear.code : c.codeMasked}
-                        </bdi>
-                      </td>
-                      <td>
-                        <bdi className="masked" dir="ltr">
-                          {clear ? clear.serial : c.serialMasked}
-                        </bdi>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable label={t('detail.cardsTable', { id })} unwrapped columns={[t('detail.card'), t('detail.code'), t('detail.serial')]}>
+              {value.cards.map((c) => {
+                const clear = codes?.find((x) => x.index === c.index);
+                return (
+                  <tr key={c.index}>
+                    <td>{f.int(c.index + 1)}</td>
+                    <td>
+                      <bdi className="masked" dir="ltr">
+                        {clear ? clear.code : c.codeMasked}
+                      </bdi>
+                    </td>
+                    <td>
+                      <bdi className="masked" dir="ltr">
+                        {clear ? clear.serial : c.serialMasked}
+                      </bdi>
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
           )}
           <div className="row-actions">
             {value.cards.length > 0 &&
@@ -187,6 +155,6 @@ function SaleDetailBody({ saleId }: { saleId: number }) {
             ))}
           </ol>
         ))}
-    </Dialog>
+    </TitledDialog>
   );
 }

@@ -5,6 +5,7 @@ import { useFormat } from '../../../ui/useFormat';
 import { localDay } from '../history/historyFilters';
 import { useDayReportStore } from './reportsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable, num } from '../../../ui/DataTable';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
 
 /** "Rapport du jour" (owner): the day's sales, money and shifts; printable and exportable. */
@@ -83,32 +84,19 @@ export function DayReportTab() {
           {tot.byProduct.length === 0 ? (
             <p className="muted">{t('day.empty')}</p>
           ) : (
-            <table className="data-table" aria-label={t('day.products')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('day.col.product')}</th>
-                  <th scope="col">{t('day.col.denomination')}</th>
-                  <th scope="col" className="n">{t('day.col.sales')}</th>
-                  <th scope="col" className="n">{t('day.col.cards')}</th>
-                  <th scope="col" className="n">{t('day.col.retail')}</th>
-                  <th scope="col" className="n">{t('day.col.cost')}</th>
-                  <th scope="col" className="n">{t('day.col.margin')}</th>
+            <DataTable label={t('day.products')} unwrapped columns={[t('day.col.product'), t('day.col.denomination'), num(t('day.col.sales')), num(t('day.col.cards')), num(t('day.col.retail')), num(t('day.col.cost')), num(t('day.col.margin'))]}>
+              {tot.byProduct.map((l) => (
+                <tr key={`${l.productId}/${l.typeId}`}>
+                  <td dir="auto">{l.productTitle}</td>
+                  <td dir="auto">{l.typeName}</td>
+                  <td className="n">{f.int(l.sales)}</td>
+                  <td className="n">{f.int(l.cards)}</td>
+                  <td className="n">{f.money(l.retailC)}</td>
+                  <td className="n">{f.money(l.costC)}</td>
+                  <td className="n">{f.money(l.retailC - l.costC)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {tot.byProduct.map((l) => (
-                  <tr key={`${l.productId}/${l.typeId}`}>
-                    <td dir="auto">{l.productTitle}</td>
-                    <td dir="auto">{l.typeName}</td>
-                    <td className="n">{f.int(l.sales)}</td>
-                    <td className="n">{f.int(l.cards)}</td>
-                    <td className="n">{f.money(l.retailC)}</td>
-                    <td className="n">{f.money(l.costC)}</td>
-                    <td className="n">{f.money(l.retailC - l.costC)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
 
           <h3>{t('day.cash')}</h3>
@@ -121,49 +109,31 @@ export function DayReportTab() {
           </table>
 
           <h3>{t('day.byCashier')}</h3>
-          <table className="data-table" aria-label={t('day.byCashier')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.col.cashier')}</th>
-                <th scope="col" className="n">{t('day.col.sales')}</th>
-                <th scope="col" className="n">{t('day.col.retail')}</th>
+          <DataTable label={t('day.byCashier')} unwrapped columns={[t('history.col.cashier'), num(t('day.col.sales')), num(t('day.col.retail'))]}>
+            {r.byCashier.map((c) => (
+              <tr key={c.cashier}>
+                <th scope="row" dir="auto">
+                  {c.cashier}
+                </th>
+                <td className="n">{f.int(c.salesCount)}</td>
+                <td className="n">{f.money(c.retailTotalC)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.byCashier.map((c) => (
-                <tr key={c.cashier}>
-                  <th scope="row" dir="auto">
-                    {c.cashier}
-                  </th>
-                  <td className="n">{f.int(c.salesCount)}</td>
-                  <td className="n">{f.money(c.retailTotalC)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
 
           <h3>{t('day.shifts')}</h3>
-          <table className="data-table" aria-label={t('day.shifts')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('shift.title')}</th>
-                <th scope="col" className="n">{t('day.expectedCash')}</th>
-                <th scope="col" className="n">{t('day.countedCash')}</th>
+          <DataTable label={t('day.shifts')} unwrapped columns={[t('shift.title'), num(t('day.expectedCash')), num(t('day.countedCash'))]}>
+            {r.shifts.map((s) => (
+              <tr key={s.shiftId}>
+                <th scope="row">
+                  {t('day.shiftRow', { id: f.int(s.shiftId), name: s.cashierName })}
+                  {s.closedAt === null && <span className="small muted"> ({t('day.shiftOpen')})</span>}
+                </th>
+                <td className="n">{f.money(s.expectedCashC)}</td>
+                <td className="n">{s.countedCashC === null ? t('day.notCounted') : f.money(s.countedCashC)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.shifts.map((s) => (
-                <tr key={s.shiftId}>
-                  <th scope="row">
-                    {t('day.shiftRow', { id: f.int(s.shiftId), name: s.cashierName })}
-                    {s.closedAt === null && <span className="small muted"> ({t('day.shiftOpen')})</span>}
-                  </th>
-                  <td className="n">{f.money(s.expectedCashC)}</td>
-                  <td className="n">{s.countedCashC === null ? t('day.notCounted') : f.money(s.countedCashC)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { localDay } from '../history/historyFilters';
 import { useReconcileStore } from './reportsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
+import { KeyValues } from '../../../ui/KeyValues';
 
 /** "Rapprochement" (owner): the ledger against the provider for one day; adopt what the till lacks. */
 export function ReconcileTab() {
@@ -94,18 +95,15 @@ export function ReconcileTab() {
             r.amountDifferences.map((d) => t('reconcile.diffLine', { id: f.int(d.saleId), ledger: f.money(d.ledgerC), provider: f.money(d.providerC) })),
           )}
           <h3>{t('reconcile.totals')}</h3>
-          <dl className="kv">
-            <dt>{t('reconcile.providerOrders')}</dt>
-            <dd>{f.int(r.providerOrders)}</dd>
-            <dt>{t('reconcile.ledgerSales')}</dt>
-            <dd>{f.int(r.ledgerSales)}</dd>
-            <dt>{t('reconcile.ledgerCost')}</dt>
-            <dd>{f.money(r.ledgerCostC)}</dd>
-            <dt>{t('reconcile.providerCharged')}</dt>
-            <dd>{f.money(r.providerChargedC)}</dd>
-            <dt>{t('reconcile.accountNet')}</dt>
-            <dd>{r.accountNetDebitC === null ? '—' : f.money(r.accountNetDebitC)}</dd>
-          </dl>
+          <KeyValues
+            items={[
+              { term: t('reconcile.providerOrders'), value: f.int(r.providerOrders) },
+              { term: t('reconcile.ledgerSales'), value: f.int(r.ledgerSales) },
+              { term: t('reconcile.ledgerCost'), value: f.money(r.ledgerCostC) },
+              { term: t('reconcile.providerCharged'), value: f.money(r.providerChargedC) },
+              { term: t('reconcile.accountNet'), value: r.accountNetDebitC === null ? '—' : f.money(r.accountNetDebitC) },
+            ]}
+          />
         </>
       )}
       {html.value && <HtmlFrame html={html.value} title={t('reconcile.frameTitle')} printLabel={t('reconcile.print')} printOnLoad />}

@@ -9,6 +9,7 @@ import { TextField } from '../../../ui/TextField';
 import { useStaffStore } from './staffStore';
 import { selectCashier, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable } from '../../../ui/DataTable';
 
 /** "Caissiers" (owner): who may use the till, their role and PIN. */
 export function StaffTab() {
@@ -27,53 +28,41 @@ export function StaffTab() {
   return (
     <div className="staff">
       {list.error && <ErrorNote error={list.error} compact />}
-      <div className="table-wrap">
-        <table className="data-table" aria-label={t('staff.list')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.col.name')}</th>
-              <th scope="col">{t('staff.col.role')}</th>
-              <th scope="col">{t('staff.col.status')}</th>
-              <th scope="col">{t('staff.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(list.value ?? []).map((c) => (
-              <tr key={c.id}>
-                <th scope="row" dir="auto">
-                  {c.name} {c.id === me?.id && <span className="small muted">{t('staff.you')}</span>}
-                </th>
-                <td>{t(`session.role.${c.role}`)}</td>
-                <td>
-                  {c.active ? t('staff.active') : t('staff.inactive')}
-                  <Lockouts cashier={c} />
-                </td>
-                <td>
-                  {pinFor === c.id ? (
-                    <PinChange cashier={c} onDone={() => setPinFor(null)} />
-                  ) : (
-                    <div className="row-actions">
-                      <button type="button" className="btn small-btn" aria-label={t('staff.changePinLabel', { name: c.name })} onClick={() => setPinFor(c.id)}>
-                        {t('staff.changePin')}
+      <DataTable label={t('staff.list')} columns={[t('staff.col.name'), t('staff.col.role'), t('staff.col.status'), t('staff.col.actions')]}>
+        {(list.value ?? []).map((c) => (
+          <tr key={c.id}>
+            <th scope="row" dir="auto">
+              {c.name} {c.id === me?.id && <span className="small muted">{t('staff.you')}</span>}
+            </th>
+            <td>{t(`session.role.${c.role}`)}</td>
+            <td>
+              {c.active ? t('staff.active') : t('staff.inactive')}
+              <Lockouts cashier={c} />
+            </td>
+            <td>
+              {pinFor === c.id ? (
+                <PinChange cashier={c} onDone={() => setPinFor(null)} />
+              ) : (
+                <div className="row-actions">
+                  <button type="button" className="btn small-btn" aria-label={t('staff.changePinLabel', { name: c.name })} onClick={() => setPinFor(c.id)}>
+                    {t('staff.changePin')}
+                  </button>
+                  {c.id !== me?.id &&
+                    (c.active ? (
+                      <button type="button" className="btn small-btn danger" disabled={saving} aria-label={t('staff.deactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, false)}>
+                        {t('staff.deactivate')}
                       </button>
-                      {c.id !== me?.id &&
-                        (c.active ? (
-                          <button type="button" className="btn small-btn danger" disabled={saving} aria-label={t('staff.deactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, false)}>
-                            {t('staff.deactivate')}
-                          </button>
-                        ) : (
-                          <button type="button" className="btn small-btn" disabled={saving} aria-label={t('staff.reactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, true)}>
-                            {t('staff.reactivate')}
-                          </button>
-                        ))}
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                    ) : (
+                      <button type="button" className="btn small-btn" disabled={saving} aria-label={t('staff.reactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, true)}>
+                        {t('staff.reactivate')}
+                      </button>
+                    ))}
+                </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="small" role="status">
         {saving ? t('staff.saving') : notice ? t(notice.key, { name: notice.name }) : ''}
       </p>
