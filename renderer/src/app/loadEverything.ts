@@ -1,4 +1,4 @@
-import { loadCatalog } from '../features/counter/catalogActions';
+import { loadCatalog } from '../features/catalog/catalogActions';
 import { loadSales } from '../features/pending-sales/salesActions';
 import { useSessionStore } from '../features/session/sessionStore';
 import { loadSettings } from '../features/settings/settingsActions';

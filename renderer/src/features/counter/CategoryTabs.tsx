@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { TabList } from '../../ui/TabList';
-import { setCategory } from './catalogActions';
+import { setCategory } from '../catalog/catalogActions';
 import { ALL, FAVOURITES, RECENT } from './filterProducts';
-import { useCatalogStore } from './catalogStore';
+import { useCatalogStore } from '../catalog/catalogStore';
 
 export const GRID_PANEL_ID = 'product-panel';
 

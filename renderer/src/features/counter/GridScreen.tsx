@@ -1,12 +1,12 @@
 import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadCatalog, setQuery } from './catalogActions';
+import { loadCatalog, setQuery } from '../catalog/catalogActions';
 import { openProduct } from './saleFlow';
 import { focusGrid, focusSearch, SEARCH_ID } from './focus';
 import { useFormat } from '../../ui/useFormat';
 import { useVisibleProducts } from './useVisibleProducts';
 import { FAVOURITES, RECENT } from './filterProducts';
-import { useCatalogStore } from './catalogStore';
+import { useCatalogStore } from '../catalog/catalogStore';
 import { CategoryTabs, GRID_PANEL_ID } from './CategoryTabs';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ProductGrid } from './ProductGrid';

@@ -1,7 +1,7 @@
 import { api } from '../../bridge';
 import { clampQuantity, maxQuantity, parseQuantityText } from './quantity';
 import { balanceAfter } from '../pending-sales/saleStates';
-import { useCatalogStore } from './catalogStore';
+import { useCatalogStore } from '../catalog/catalogStore';
 import { initialFlow, useFlowStore } from './saleFlowStore';
 import { useSettingsStore } from '../settings/settingsStore';
 import { useBalanceStore, useStatusStore } from '../status-bar/statusStore';

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { goBack } from './saleFlow';
-import { setQuery } from './catalogActions';
+import { setQuery } from '../catalog/catalogActions';
 import { anyDialogOpen, focusDenominationAt, focusFirstDenomination, focusSearch, isTypingTarget } from './focus';
 import { asciiDigits } from './quantity';
-import { useCatalogStore } from './catalogStore';
+import { useCatalogStore } from '../catalog/catalogStore';
 import { useFlowStore } from './saleFlowStore';
 
 /**

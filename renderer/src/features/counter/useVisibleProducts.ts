@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { CatalogProduct } from '../../../../shared/domain';
 import { filterProducts, recentProductIds } from './filterProducts';
-import { useCatalogStore } from './catalogStore';
+import { useCatalogStore } from '../catalog/catalogStore';
 import { useSalesStore } from '../pending-sales/salesStore';
 import { useSettingsStore } from '../settings/settingsStore';
 

@@ -6,6 +6,7 @@ import { PinField } from '../../ui/PinField';
 import { TextField } from '../../ui/TextField';
 import { checkPersonForm, type PersonFormErrors } from './pin';
 import { setupOwner } from './sessionActions';
+import { Form } from '../../ui/Form';
 
 /** "Bienvenue": the owner's name and PIN, typed twice. */
 export function FirstStart() {
@@ -33,13 +34,7 @@ export function FirstStart() {
     <section className="gate-card" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('session.welcome')}</h1>
       <p>{t('session.setupIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <TextField
           id="setup-name"
           label={t('session.ownerName')}
@@ -69,7 +64,7 @@ export function FirstStart() {
         <button type="submit" className="btn primary big" disabled={busy}>
           {t('session.createOwner')}
         </button>
-      </form>
+      </Form>
     </section>
   );
 }

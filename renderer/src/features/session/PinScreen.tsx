@@ -9,6 +9,7 @@ import { isPinComplete, signInProblem, type SignInProblem } from './pin';
 import { PinPad } from './PinPad';
 import { signIn } from './sessionActions';
 import { useSessionStore } from './sessionStore';
+import { Form } from '../../ui/Form';
 
 function problemText(p: SignInProblem, t: TFunction, f: ReturnType<typeof useFormat>): string | null {
   if (p.kind === 'wrongPin') return t('session.wrongPin', { n: f.int(p.attemptsLeft) });
@@ -86,14 +87,7 @@ export function PinScreen() {
         </div>
       )}
       {selected && <h2 className="hello">{t('session.hello', { name: selected.name })}</h2>}
-      <form
-        className="pin-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form className="pin-form" onSubmit={submit}>
         <PinField
           id="lock-pin"
           label={t('session.pin')}
@@ -105,7 +99,7 @@ export function PinScreen() {
           onChange={setPin}
         />
         <PinPad pin={pin} onChange={setPin} onSubmit={() => void submit()} disabled={busy} />
-      </form>
+      </Form>
       <div id="lock-pin-msg" aria-live="assertive">
         {busy && <p className="small">{t('session.checking')}</p>}
         {(message || note) && (

@@ -6,6 +6,7 @@ import { useStatusStore } from '../status-bar/statusStore';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { TextField } from '../../ui/TextField';
 import { KeyValues } from '../../ui/KeyValues';
+import { Form } from '../../ui/Form';
 
 /** The key is typed here, sent to the core, and forgotten: the renderer never reads it back. */
 export function ApiKeySection() {
@@ -81,12 +82,7 @@ export function ApiKeySection() {
         <p className="small">{t('settings.apiKey.fromEnvironment')}</p>
       ) : (
         <>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save();
-            }}
-          >
+          <Form noValidate={false} onSubmit={save}>
           <TextField
             id="set-api-key"
             label={t('settings.apiKey.label')}
@@ -109,7 +105,7 @@ export function ApiKeySection() {
             )}
           </div>
           {state === 'confirmClear' && <p className="small warn-text">{t('settings.apiKey.clearQuestion')}</p>}
-          </form>
+          </Form>
         </>
       )}
       <p className="small" aria-live="polite">

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateSettings } from './settingsActions';
 import { useSettingsStore } from './settingsStore';
-import { ProductSelect } from '../../ui/ProductSelect';
+import { ProductSelect } from '../catalog/ProductSelect';
+import { useProductList } from '../catalog/useProductList';
 
 const MAX_BYTES = 140_000;
 
@@ -19,12 +20,12 @@ function readAsDataUrl(file: File): Promise<string> {
  * The shop's own picture for a product tile (a logo it has the right to use). Kept in settings as
  * a small data: URL, because the renderer may load nothing from outside.
  */
-export function ProductImagesSection({ products }: { products: { id: string; title: string }[] }) {
+export function ProductImagesSection() {
   const { t } = useTranslation();
   const images = useSettingsStore((s) => s.settings.productImages);
   const [productId, setProductId] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const titleOf = (id: string) => products.find((p) => p.id === id)?.title ?? id;
+  const { titleOf } = useProductList();
 
   const save = async (next: Record<string, string>) => {
     const r = await updateSettings({ productImages: next });
@@ -41,14 +42,7 @@ export function ProductImagesSection({ products }: { products: { id: string; tit
   return (
     <div className="product-images">
       <h4>{t('settings.images.title')}</h4>
-      <ProductSelect
-        id="set-image-product"
-        label={t('settings.images.product')}
-        emptyLabel={t('settings.prices.chooseProduct')}
-        value={productId}
-        products={products}
-        onChange={setProductId}
-      />
+      <ProductSelect id="set-image-product" label={t('settings.images.product')} emptyLabel={t('settings.prices.chooseProduct')} value={productId} onChange={setProductId} />
       <div className="field">
         <label htmlFor="set-image-file">{t('settings.images.file')}</label>
         <input id="set-image-file" type="file" accept="image/png,image/jpeg,image/webp" disabled={!productId} onChange={(e) => void onFile(e.target.files?.[0])} />

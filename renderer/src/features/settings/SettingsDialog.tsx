@@ -23,6 +23,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { LeaveSettingsDialog } from './LeaveSettingsDialog';
 import { SETTINGS_FORM_ID, useSettingsKit } from './SettingsFields';
 import { AdvancedPanel, PrintingPanel, SalesPanel, SecurityPanel, ShopPanel, usePendingOverride } from './SettingsPanels';
+import { Form } from '../../ui/Form';
 
 export function SettingsDialog() {
   const open = useUiStore((s) => s.settingsOpen);
@@ -128,15 +129,7 @@ function SettingsDialogBody() {
         </div>
       ))}
 
-      <form
-        id={SETTINGS_FORM_ID}
-        className="settings-footer"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <Form id={SETTINGS_FORM_ID} className="settings-footer" onSubmit={save}>
         {withErrors.length > 0 && (
           <p className="field-error" role="alert">
             {t('settingsNav.fixErrorsIn', { parts: withErrors.map((id) => t(`settingsNav.tab.${id}`)).join(', ') })}
@@ -149,7 +142,7 @@ function SettingsDialogBody() {
         <button type="submit" className="btn primary big" disabled={saving}>
           {t('settings.save')}
         </button>
-      </form>
+      </Form>
 
       {asking && (
         <LeaveSettingsDialog

@@ -1,26 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/domain';
 import { toggleFavourite } from './settingsActions';
 import { LANGUAGES } from '../../i18n';
-import { useCatalogStore } from '../counter/catalogStore';
+import { useProductList } from '../catalog/useProductList';
 import { useSettingsStore } from './settingsStore';
 import { ApiKeySection } from './ApiKeySection';
 import { ProductImagesSection } from './ProductImagesSection';
-import { ProductSelect } from '../../ui/ProductSelect';
+import { ProductSelect } from '../catalog/ProductSelect';
 import { Section, type SettingsKit } from './SettingsFields';
 import { TextField } from '../../ui/TextField';
 
 /** The settings' parts: Boutique, Ventes, Impression, Sécurité, Avancé (one component each). */
-
-function useProducts() {
-  const products = useCatalogStore((s) => s.catalog?.products);
-  return useMemo(() => {
-    const m = new Map((products ?? []).map((p) => [p.id, p.title]));
-    const sorted = [...(products ?? [])].sort((a, b) => a.title.localeCompare(b.title));
-    return { titleOf: (id: string) => m.get(id) ?? id, sorted };
-  }, [products]);
-}
 
 export function ShopPanel({ kit }: { kit: SettingsKit }) {
   const { t } = useTranslation();
@@ -58,7 +49,7 @@ export type NewOverride = { productId: string; markup: string };
 export function SalesPanel({ kit, newOverride, setNewOverride }: { kit: SettingsKit; newOverride: NewOverride; setNewOverride: (n: NewOverride) => void }) {
   const { t } = useTranslation();
   const { form, set, field, textInput } = kit;
-  const { titleOf, sorted } = useProducts();
+  const { titleOf } = useProductList();
   const favourites = useSettingsStore((s) => s.settings.favourites);
 
   const addOverride = () => {
@@ -98,7 +89,6 @@ export function SalesPanel({ kit, newOverride, setNewOverride }: { kit: Settings
             label={t('settings.prices.overrideProduct')}
             emptyLabel={t('settings.prices.chooseProduct')}
             value={newOverride.productId}
-            products={sorted}
             onChange={(productId) => setNewOverride({ ...newOverride, productId })}
           />
           <TextField
@@ -113,7 +103,7 @@ export function SalesPanel({ kit, newOverride, setNewOverride }: { kit: Settings
             {t('settings.prices.addOverride')}
           </button>
         </div>
-        <ProductImagesSection products={sorted} />
+        <ProductImagesSection />
       </Section>
       <Section id="set-sec-counter" title={t('settings.section.counter')}>
         {field('maxQuantity', t('settings.counter.maxQuantity'), textInput('maxQuantity', { inputMode: 'numeric', dir: 'ltr' }))}

@@ -7,7 +7,7 @@ import type { Language, SettingsPatch } from '../../../../shared/domain';
 import type { AppErrorShape, Result } from '../../../../shared/result';
 import type { Settings } from '../../../../shared/domain';
 import { applyStatus, refreshBalance } from '../status-bar/statusActions';
-import { loadCatalog } from '../counter/catalogActions';
+import { loadCatalog } from '../catalog/catalogActions';
 
 export async function loadSettings(): Promise<void> {
   useSettingsStore.setState({ status: 'loading' });

@@ -7,6 +7,7 @@ import { useSessionStore } from '../session/sessionStore';
 import { useShiftStore } from './shiftStore';
 import { CashAmountField, useCashAmount } from './CashAmountField';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Form } from '../../ui/Form';
 
 /**
  * The first screen after a PIN when the till has no open shift: the float is counted and typed
@@ -42,19 +43,13 @@ export function OpenShiftScreen() {
     <section className="gate-card" aria-labelledby="float-title">
       <h1 id="float-title">{t('shift.openTitle')}</h1>
       <p>{t('shift.openIntro', { name })}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         <CashAmountField id="shift-opening" label={t('shift.openingCash')} hint={t('shift.openingHint')} {...amount.field} />
         {error && <ErrorNote error={error} compact />}
         <button type="submit" className="btn primary big" disabled={busy}>
           {busy ? t('shift.opening') : t('shift.open')}
         </button>
-      </form>
+      </Form>
       <div className="row-actions">
         <button type="button" className="btn" onClick={() => void lockTill()}>
           {t('shift.lockInstead')}

@@ -11,6 +11,7 @@ import { TitledDialog } from '../../ui/Dialog';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { HtmlFrame } from '../../ui/HtmlFrame';
 import { KeyValues } from '../../ui/KeyValues';
+import { Form } from '../../ui/Form';
 
 /**
  * "Caisse": closing the till's shift in two steps. Step 1 asks for the counted cash and shows no
@@ -79,14 +80,7 @@ function ShiftDialogBody() {
       ) : count ? (
         <CheckStep count={count} busy={busy} onConfirm={() => void submitClose(count)} onRecount={() => recount()} />
       ) : (
-        <form
-          noValidate
-          aria-labelledby="shift-count-step"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submitCount();
-          }}
-        >
+        <Form aria-labelledby="shift-count-step" onSubmit={submitCount}>
           <p>{t('shift.openedAt', { time: f.time(current.openedAt), name: current.openedBy.name })}</p>
           <KeyValues
             className="shift-summary"
@@ -102,7 +96,7 @@ function ShiftDialogBody() {
           <button type="submit" className="btn primary big" disabled={busy}>
             {busy ? t('shift.counting') : t('shift.count')}
           </button>
-        </form>
+        </Form>
       )}
 
       {problem?.kind === 'pending' && (

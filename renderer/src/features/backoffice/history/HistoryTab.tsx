@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SALE_STATES, type SaleState } from '../../../../../shared/domain';
 import { exportHistoryCsv, openSaleDetail, searchHistory, setFilters } from './historyActions';
@@ -7,12 +7,12 @@ import { useFormat } from '../../../ui/useFormat';
 import { emptyFilters, type FilterError, type HistoryFilters } from './historyFilters';
 import { useHistoryStore } from './historyStore';
 import { useStaffStore } from '../staff/staffStore';
-import { useCatalogStore } from '../../counter/catalogStore';
 import { selectIsOwner, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable, num } from '../../../ui/DataTable';
 import { TextField } from '../../../ui/TextField';
-import { ProductSelect } from '../../../ui/ProductSelect';
+import { ProductSelect } from '../../catalog/ProductSelect';
+import { Form } from '../../../ui/Form';
 
 /** "Historique": search the ledger by date, cashier, product, state, number or the end of a code. */
 export function HistoryTab() {
@@ -23,11 +23,8 @@ export function HistoryTab() {
   const results = useHistoryStore((s) => s.results);
   const exporting = useHistoryStore((s) => s.exporting);
   const exportError = useHistoryStore((s) => s.exportError);
-  const products = useCatalogStore((s) => s.catalog?.products);
   const staff = useStaffStore((s) => s.list);
   const [filterError, setFilterError] = useState<FilterError | null>(null);
-
-  const sortedProducts = useMemo(() => [...(products ?? [])].sort((a, b) => a.title.localeCompare(b.title)), [products]);
 
   useEffect(() => {
     if (isOwner && staff.status === 'idle') void loadStaff();
@@ -54,16 +51,7 @@ export function HistoryTab() {
 
   return (
     <div className="history">
-      <form
-        className="filters"
-        role="search"
-        aria-label={t('history.filters')}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void search();
-        }}
-      >
+      <Form className="filters" role="search" aria-label={t('history.filters')} onSubmit={search}>
         {input('from', t('history.from'), { type: 'date' })}
         {input('to', t('history.to'), { type: 'date' })}
         {isOwner && (
@@ -79,14 +67,7 @@ export function HistoryTab() {
             </select>
           </div>
         )}
-        <ProductSelect
-          id="hist-product"
-          label={t('history.product')}
-          emptyLabel={t('history.allProducts')}
-          value={filters.productId}
-          products={sortedProducts}
-          onChange={(productId) => setFilters({ productId })}
-        />
+        <ProductSelect id="hist-product" label={t('history.product')} emptyLabel={t('history.allProducts')} value={filters.productId} onChange={(productId) => setFilters({ productId })} />
         <div className="field">
           <label htmlFor="hist-state">{t('history.state')}</label>
           <select id="hist-state" value={filters.state} onChange={(e) => setFilters({ state: e.target.value as SaleState | '' })}>
@@ -120,7 +101,7 @@ export function HistoryTab() {
             </button>
           )}
         </div>
-      </form>
+      </Form>
       {filterError && (
         <p className="field-error" role="alert">
           {t(`history.filterError.${filterError}`)}

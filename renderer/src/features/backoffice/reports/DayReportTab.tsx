@@ -7,6 +7,7 @@ import { useDayReportStore } from './reportsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable, num } from '../../../ui/DataTable';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
+import { DayForm } from './DayForm';
 
 /** "Rapport du jour" (owner): the day's sales, money and shifts; printable and exportable. */
 export function DayReportTab() {
@@ -33,30 +34,17 @@ export function DayReportTab() {
 
   return (
     <div className="day-report">
-      <form
-        className="filters"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void loadDayReport(day || localDay());
-        }}
-      >
-        <div className="field">
-          <label htmlFor="day-day">{t('day.day')}</label>
-          <input id="day-day" type="date" value={day} required onChange={(e) => useDayReportStore.setState({ day: e.target.value })} />
-        </div>
-        <div className="row-actions filters-actions">
-          <button type="submit" className="btn primary" disabled={report.status === 'loading'}>
-            {t('day.show')}
-          </button>
-          <button type="button" className="btn" disabled={!r} onClick={() => void loadDayReportHtml()}>
-            {t('day.print')}
-          </button>
-          <button type="button" className="btn" disabled={!r || exporting === 'loading'} onClick={() => void exportDayCsv()}>
-            {exporting === 'loading' ? t('day.exporting') : t('day.export')}
-          </button>
-        </div>
-      </form>
+      <DayForm id="day-day" label={t('day.day')} day={day} onDay={(d) => useDayReportStore.setState({ day: d })} onSubmit={() => loadDayReport(day || localDay())}>
+        <button type="submit" className="btn primary" disabled={report.status === 'loading'}>
+          {t('day.show')}
+        </button>
+        <button type="button" className="btn" disabled={!r} onClick={() => void loadDayReportHtml()}>
+          {t('day.print')}
+        </button>
+        <button type="button" className="btn" disabled={!r || exporting === 'loading'} onClick={() => void exportDayCsv()}>
+          {exporting === 'loading' ? t('day.exporting') : t('day.export')}
+        </button>
+      </DayForm>
       {report.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {report.error && <ErrorNote error={report.error} compact />}
       {exportError && <ErrorNote error={exportError} compact />}

@@ -7,6 +7,7 @@ import { useReconcileStore } from './reportsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
 import { KeyValues } from '../../../ui/KeyValues';
+import { DayForm } from './DayForm';
 
 /** "Rapprochement" (owner): the ledger against the provider for one day; adopt what the till lacks. */
 export function ReconcileTab() {
@@ -42,27 +43,14 @@ export function ReconcileTab() {
 
   return (
     <div className="reconcile">
-      <form
-        className="filters"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void runReconcile(day || localDay());
-        }}
-      >
-        <div className="field">
-          <label htmlFor="rec-day">{t('reconcile.day')}</label>
-          <input id="rec-day" type="date" value={day} required onChange={(e) => useReconcileStore.setState({ day: e.target.value })} />
-        </div>
-        <div className="row-actions filters-actions">
-          <button type="submit" className="btn primary" disabled={running}>
-            {t('reconcile.run')}
-          </button>
-          <button type="button" className="btn" disabled={!r || running} onClick={() => void loadReconcileHtml()}>
-            {t('reconcile.print')}
-          </button>
-        </div>
-      </form>
+      <DayForm id="rec-day" label={t('reconcile.day')} day={day} onDay={(d) => useReconcileStore.setState({ day: d })} onSubmit={() => runReconcile(day || localDay())}>
+        <button type="submit" className="btn primary" disabled={running}>
+          {t('reconcile.run')}
+        </button>
+        <button type="button" className="btn" disabled={!r || running} onClick={() => void loadReconcileHtml()}>
+          {t('reconcile.print')}
+        </button>
+      </DayForm>
       <p className="small" role="status">
         {running ? (adopting === 'loading' ? t('reconcile.adopting') : t('reconcile.running')) : ''}
       </p>

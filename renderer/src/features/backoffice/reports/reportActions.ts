@@ -2,6 +2,7 @@ import { api } from '../../../bridge';
 import { localDay } from '../history/historyFilters';
 import { useDayReportStore, useReconcileStore } from './reportsStore';
 import { downloadFile } from '../../../ui/download';
+import type { Loadable } from '../../../ui/loadStatus';
 
 /** "Rapport du jour" (owner): the day's totals summed over its shifts. */
 export async function loadDayReport(day = useDayReportStore.getState().day || localDay()): Promise<void> {
@@ -11,15 +12,20 @@ export async function loadDayReport(day = useDayReportStore.getState().day || lo
   useDayReportStore.setState((s) => ({ report: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.report.value, error: r.error } }));
 }
 
-/** The printable report (reports:html), shown in a frame; printing it gives paper or a PDF. */
-export async function loadDayReportHtml(): Promise<void> {
-  const { day } = useDayReportStore.getState();
+/** A report screen's store: the day on screen and its printable HTML. */
+type HtmlHolder = { getState(): { day: string }; setState(patch: { html: Loadable<string> }): void };
+
+/** The printable report (reports:html) of the day on screen, shown in a frame; printing it gives paper or a PDF. */
+async function loadReportHtml(store: HtmlHolder, kind: 'day' | 'reconcile'): Promise<void> {
+  const { day } = store.getState();
   if (!day) return;
-  useDayReportStore.setState({ html: { status: 'loading', value: null, error: null } });
-  const r = await api().call('reports:html', { kind: 'day', day });
-  if (useDayReportStore.getState().day !== day) return;
-  useDayReportStore.setState({ html: r.ok ? { status: 'ready', value: r.value.html, error: null } : { status: 'error', value: null, error: r.error } });
+  store.setState({ html: { status: 'loading', value: null, error: null } });
+  const r = await api().call('reports:html', { kind, day });
+  if (store.getState().day !== day) return; // another day was asked meanwhile
+  store.setState({ html: r.ok ? { status: 'ready', value: r.value.html, error: null } : { status: 'error', value: null, error: r.error } });
 }
+
+export const loadDayReportHtml = () => loadReportHtml(useDayReportStore, 'day');
 
 export async function exportDayCsv(): Promise<void> {
   const { day } = useDayReportStore.getState();
@@ -50,11 +56,4 @@ export async function runReconcile(day = useReconcileStore.getState().day || loc
 
 export const adoptMissingOrders = () => runReconcile(useReconcileStore.getState().day || localDay(), true);
 
-export async function loadReconcileHtml(): Promise<void> {
-  const { day } = useReconcileStore.getState();
-  if (!day) return;
-  useReconcileStore.setState({ html: { status: 'loading', value: null, error: null } });
-  const r = await api().call('reports:html', { kind: 'reconcile', day });
-  if (useReconcileStore.getState().day !== day) return;
-  useReconcileStore.setState({ html: r.ok ? { status: 'ready', value: r.value.html, error: null } : { status: 'error', value: null, error: r.error } });
-}
+export const loadReconcileHtml = () => loadReportHtml(useReconcileStore, 'reconcile');

@@ -10,6 +10,7 @@ import { useStaffStore } from './staffStore';
 import { selectCashier, useSessionStore } from '../../session/sessionStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable } from '../../../ui/DataTable';
+import { Form } from '../../../ui/Form';
 
 /** "Caissiers" (owner): who may use the till, their role and PIN. */
 export function StaffTab() {
@@ -100,14 +101,7 @@ function PinChange({ cashier, onDone }: { cashier: Cashier; onDone: () => void }
     if (r.ok) onDone();
   };
   return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form className="inline-form" onSubmit={save}>
       <PinField
         bare
         newPin
@@ -126,7 +120,7 @@ function PinChange({ cashier, onDone }: { cashier: Cashier; onDone: () => void }
           {t('staff.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -147,14 +141,7 @@ function AddCashier() {
   return (
     <section aria-labelledby="staff-add-title" className="settings-section">
       <h3 id="staff-add-title">{t('staff.add')}</h3>
-      <form
-        className="filters"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form className="filters" onSubmit={submit}>
         <TextField
           id="staff-add-name"
           label={t('staff.name')}
@@ -184,7 +171,7 @@ function AddCashier() {
             {t('staff.addButton')}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

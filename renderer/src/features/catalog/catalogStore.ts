@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Catalog } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/result';
-import { ALL, type CategoryFilter } from './filterProducts';
+import { ALL, type CategoryFilter } from '../counter/filterProducts';
 import type { LoadStatus } from '../../ui/loadStatus';
 
 export type CatalogState = {

@@ -1,6 +1,6 @@
 import { api } from '../../bridge';
 import { useCatalogStore } from './catalogStore';
-import type { CategoryFilter } from './filterProducts';
+import type { CategoryFilter } from '../counter/filterProducts';
 
 export async function loadCatalog(refresh = false): Promise<void> {
   const s = useCatalogStore.getState();
