@@ -14,7 +14,7 @@ import { initialHistory, initialSaleDetail, useHistoryStore, useSaleDetailStore 
 import { resetBackoffice, useBackofficeStore } from '../../renderer/src/features/backoffice/backofficeStore';
 import { useExceptionsStore } from '../../renderer/src/features/backoffice/exceptions/exceptionsStore';
 import { useStaffStore } from '../../renderer/src/features/backoffice/staff/staffStore';
-import { initialCatalog, useCatalogStore } from '../../renderer/src/features/counter/catalogStore';
+import { initialCatalog, useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
 import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
 import { useReceiptsStore } from '../../renderer/src/features/receipts/receiptsStore';
 import { initialSales, useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';

@@ -18,7 +18,7 @@ import {
 import { cancelSale, receiveSale } from '../../renderer/src/features/pending-sales/salesActions';
 import { setLanguage, toggleFavourite } from '../../renderer/src/features/settings/settingsActions';
 import { i18n } from '../../renderer/src/i18n';
-import { initialCatalog, useCatalogStore } from '../../renderer/src/features/counter/catalogStore';
+import { initialCatalog, useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
 import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
 import { initialSales, useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
 import { initialSettings, useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
