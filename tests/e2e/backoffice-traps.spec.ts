@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ar, fr } from '../../shared/i18n/ui';
+import { ar, fr } from '../../renderer/src/i18n/strings';
 import { expect, test, tillCall, type Till } from './fixtures';
 
 /**

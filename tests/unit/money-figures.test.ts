@@ -5,7 +5,7 @@ import { SALES_CSV_HEADER } from '../../electron/core/reports/csv';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
 import { slipFormat } from '../../electron/core/receipts/slip-format';
 import { DEFAULT_SETTINGS, type Language } from '../../shared/domain';
-import { clampQuantity, maxQuantity } from '../../renderer/src/logic/quantity';
+import { clampQuantity, maxQuantity } from '../../renderer/src/features/counter/quantity';
 import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /** One sale's money, the way every surface must show it (issue 13, "money the customer can trust"). */
