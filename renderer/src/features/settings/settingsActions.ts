@@ -5,7 +5,7 @@ import { useSessionStore } from '../session/sessionStore';
 import { useSettingsStore } from './settingsStore';
 import type { Language, SettingsPatch } from '../../../../shared/domain';
 import type { AppErrorShape, Result } from '../../../../shared/result';
-import type { Settings } from '../../../../shared/domain';
+import type { SettingsView } from '../../../../shared/domain';
 import { applyStatus, refreshBalance } from '../status-bar/statusActions';
 import { loadCatalog } from '../catalog/catalogActions';
 
@@ -19,7 +19,7 @@ export async function loadSettings(): Promise<void> {
 }
 
 /** Saves a patch; the store only takes what the core sends back (it is the source of truth). */
-export async function updateSettings(patch: SettingsPatch): Promise<Result<Settings>> {
+export async function updateSettings(patch: SettingsPatch): Promise<Result<SettingsView>> {
   useSettingsStore.setState({ saving: 'saving', saveError: null });
   const r = await api().call('settings:update', patch);
   if (r.ok) {

@@ -1,4 +1,4 @@
-import { settingsPatchSchema, type Language, type Settings, type SettingsPatch } from '../../../../shared/domain';
+import { settingsPatchSchema, type Language, type SettingsPatch, type SettingsView } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/result';
 import { bpToPercentText, centimesToInputText, parseDzdToCentimes, parsePercentToBp, parseWholeNumber } from '../../ui/amounts';
 
@@ -32,7 +32,7 @@ export type FormField = Exclude<keyof SettingsForm, 'overrides'> | `override:${s
 export type FieldError = { key: string; values?: Record<string, string | number> };
 export type FieldErrors = Partial<Record<FormField, FieldError>>;
 
-export function formFromSettings(s: Settings, decimalMark = ','): SettingsForm {
+export function formFromSettings(s: SettingsView, decimalMark = ','): SettingsForm {
   return {
     shopName: s.shop.name,
     shopAddress: s.shop.address,
@@ -43,8 +43,9 @@ export function formFromSettings(s: Settings, decimalMark = ','): SettingsForm {
     silentPrint: s.silentPrint,
     autoPrint: s.autoPrint,
     showQrCodes: s.showQrCodes,
-    markup: bpToPercentText(s.markupBp, decimalMark),
-    overrides: Object.entries(s.markupOverridesBp).map(([productId, bp]) => ({ productId, markup: bpToPercentText(bp, decimalMark) })),
+    // Null for anyone but the owner (the core keeps the margin to the owner): nothing to edit then.
+    markup: s.markupBp === null ? '' : bpToPercentText(s.markupBp, decimalMark),
+    overrides: Object.entries(s.markupOverridesBp ?? {}).map(([productId, bp]) => ({ productId, markup: bpToPercentText(bp, decimalMark) })),
     lowBalance: centimesToInputText(s.lowBalanceThresholdC, decimalMark),
     maxQuantity: String(s.maxQuantityPerSale),
     queueCap: String(s.queueCap),
@@ -92,7 +93,7 @@ function percent(errors: FieldErrors, field: FormField, value: string): number {
  * Turns the form into a settings:update patch holding only what changed, after checking every
  * field (and the whole patch against the contract's schema, so nothing the core would refuse leaves).
  */
-export function patchFromForm(form: SettingsForm, current: Settings): { patch: SettingsPatch; errors: FieldErrors } {
+export function patchFromForm(form: SettingsForm, current: SettingsView): { patch: SettingsPatch; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const shop = {
     name: text(errors, 'shopName', form.shopName, 80),
@@ -102,9 +103,11 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   };
   const printerName = text(errors, 'printerName', form.printerName, 200);
   const cashierName = text(errors, 'cashierName', form.cashierName, 60, true);
-  const markupBp = percent(errors, 'markup', form.markup);
+  // The markup is read only where the core sent it (the owner's view); otherwise it is left alone.
+  const markupShown = current.markupBp !== null;
+  const markupBp = markupShown ? percent(errors, 'markup', form.markup) : null;
   const markupOverridesBp: Record<string, number> = {};
-  for (const o of form.overrides) {
+  if (markupShown) for (const o of form.overrides) {
     if (!o.productId) continue;
     markupOverridesBp[o.productId] = percent(errors, `override:${o.productId}`, o.markup);
   }
@@ -128,8 +131,8 @@ export function patchFromForm(form: SettingsForm, current: Settings): { patch: S
   if (form.silentPrint !== current.silentPrint) patch.silentPrint = form.silentPrint;
   if (form.autoPrint !== current.autoPrint) patch.autoPrint = form.autoPrint;
   if (form.showQrCodes !== current.showQrCodes) patch.showQrCodes = form.showQrCodes;
-  if (markupBp !== current.markupBp) patch.markupBp = markupBp;
-  if (!sameRecord(markupOverridesBp, current.markupOverridesBp)) patch.markupOverridesBp = markupOverridesBp;
+  if (markupBp !== null && markupBp !== current.markupBp) patch.markupBp = markupBp;
+  if (markupShown && !sameRecord(markupOverridesBp, current.markupOverridesBp ?? {})) patch.markupOverridesBp = markupOverridesBp;
   if (low !== null && low !== current.lowBalanceThresholdC) patch.lowBalanceThresholdC = low;
   if (maxQuantityPerSale !== current.maxQuantityPerSale) patch.maxQuantityPerSale = maxQuantityPerSale;
   if (queueCap !== current.queueCap) patch.queueCap = queueCap;
@@ -255,7 +258,7 @@ export function tabsWithErrors(errors: FieldErrors): SettingsTab[] {
  * Whether closing would lose something typed: any change the save would send, or any value the
  * save would refuse (which is a change too, just not a valid one yet).
  */
-export function formIsDirty(form: SettingsForm, current: Settings): boolean {
+export function formIsDirty(form: SettingsForm, current: SettingsView): boolean {
   const { patch, errors } = patchFromForm(form, current);
   return Object.keys(patch).length > 0 || Object.keys(errors).length > 0;
 }
