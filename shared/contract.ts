@@ -10,7 +10,7 @@ import {
   saleSchema,
   saleStateSchema,
   settingsPatchSchema,
-  settingsSchema,
+  settingsViewSchema,
 } from './domain';
 import {
   cashierSchema,
@@ -84,8 +84,8 @@ export const commands = {
   'sales:receipt': { input: z.object({ saleId }).strict(), output: receiptSchema },
   'sales:print': { input: z.object({ saleId }).strict(), output: z.object({ printed: z.boolean() }) },
   'sales:savePdf': { input: z.object({ saleId }).strict(), output: z.object({ saved: z.boolean() }) },
-  'settings:get': { input: none, output: settingsSchema },
-  'settings:update': { input: settingsPatchSchema, output: settingsSchema },
+  'settings:get': { input: none, output: settingsViewSchema },
+  'settings:update': { input: settingsPatchSchema, output: settingsViewSchema },
   'apiKey:set': { input: z.object({ key: z.string().trim().min(8).max(200) }).strict(), output: appStatusSchema },
   'apiKey:clear': { input: none, output: appStatusSchema },
 

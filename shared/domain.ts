@@ -220,6 +220,16 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/**
+ * The settings as a screen receives them (settings:get). The markup gives the cost back from the
+ * price (price ÷ markup), and cost and margin are the owner's (issue 13): anyone else gets null.
+ */
+export const settingsViewSchema = settingsSchema.extend({
+  markupBp: settingsSchema.shape.markupBp.nullable(),
+  markupOverridesBp: settingsSchema.shape.markupOverridesBp.nullable(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
 export const DEFAULT_SETTINGS: Settings = {
   language: 'fr',
   arabicDigits: false,

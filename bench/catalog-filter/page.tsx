@@ -8,8 +8,8 @@
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Catalog, CatalogProduct, Denomination } from '../../shared/domain';
-import { ProductGrid } from '../../renderer/src/components/ProductGrid';
-import { ALL, filterProducts } from '../../renderer/src/logic/filterProducts';
+import { ProductGrid } from '../../renderer/src/features/counter/ProductGrid';
+import { ALL, filterProducts } from '../../renderer/src/features/counter/filterProducts';
 
 export interface KeystrokeSample {
   query: string;

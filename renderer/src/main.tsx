@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { startApp } from './actions/boot';
-import { App } from './components/App';
+import { startApp } from './app/boot';
+import { App } from './app/App';
 import { applyLanguage, i18n } from './i18n';
 import './styles.css';
 

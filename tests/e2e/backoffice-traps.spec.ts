@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ar, fr } from '../../shared/i18n/ui';
-import { expect, test, tillCall, type Till } from './fixtures';
+import { ar, fr } from '../../renderer/src/i18n/strings';
+import { expect, soldThroughTheContract, test, tillCall, type Till } from './fixtures';
 
 /**
  * Issue 13, "Back-office traps", driven by role and label as the owner or a cashier would:
@@ -40,17 +40,6 @@ async function inLanguage(till: Till, lang: Lang): Promise<void> {
   await expect(till.page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-/** A finished sale made through the contract, as another window of the till would. */
-async function soldThroughTheContract(till: Till): Promise<number> {
-  const catalog = await tillCall(till.url, 'catalog:list', {});
-  const psn = (catalog.value.products as { id: string; title: string }[]).find((p) => p.title === 'PlayStation Network')!;
-  const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
-  const d = (detail.value.denominations as { typeId: string; name: string; retailC: number }[]).find((x) => x.name === 'PSN 10 USD')!;
-  const sale = await tillCall(till.url, 'sales:confirm', { productId: psn.id, typeId: d.typeId, quantity: 1, expectedUnitRetailC: d.retailC });
-  expect(sale.ok).toBe(true);
-  await expect.poll(async () => (await tillCall(till.url, 'sales:get', { saleId: sale.value.id })).value.state).toBe('FULFILLED');
-  return sale.value.id as number;
-}
 
 const menuName = (L: (typeof DICTS)[Lang]) => (L as unknown as { bar?: { menu?: string } }).bar?.menu ?? 'Menu';
 
@@ -146,7 +135,7 @@ for (const lang of Object.keys(DICTS) as Lang[]) {
 
     test(`one Escape in a sale's detail closes only the detail (${tag})`, async ({ till }) => {
       const { page } = till;
-      const saleId = await soldThroughTheContract(till);
+      const saleId = (await soldThroughTheContract(till)).id;
       await inLanguage(till, lang);
       await openFromHeader(page, L.header.backoffice, MENU);
       const bo = page.getByRole('dialog', { name: L.backoffice.title });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, simOrders, test, tillCall, type Till } from './fixtures';
+import { expect, simOrders, soldThroughTheContract, test, tillCall } from './fixtures';
 
 /**
  * Issue 13, "a real cash count", as a cashier meets it, in French and Arabic, on a 1024×768 counter
@@ -72,17 +72,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, name), fullPage: true });
 }
 
-/** A sale made through the contract (as another window would), finished: its retail total. */
-async function soldThroughTheContract(till: Till): Promise<number> {
-  const catalog = await tillCall(till.url, 'catalog:list', {});
-  const psn = (catalog.value.products as { id: string; title: string }[]).find((p) => p.title === 'PlayStation Network')!;
-  const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
-  const d = (detail.value.denominations as { typeId: string; name: string; retailC: number }[]).find((x) => x.name === 'PSN 10 USD')!;
-  const sale = await tillCall(till.url, 'sales:confirm', { productId: psn.id, typeId: d.typeId, quantity: 1, expectedUnitRetailC: d.retailC });
-  expect(sale.ok).toBe(true);
-  await expect.poll(async () => (await tillCall(till.url, 'sales:get', { saleId: sale.value.id })).value.state).toBe('FULFILLED');
-  return sale.value.totalRetailC as number;
-}
 
 const SIZES = [
   { width: 1024, height: 768 },
@@ -120,7 +109,7 @@ for (const size of SIZES) {
         await page.getByRole('button', { name: L.open }).click();
         await expect(page.getByRole('grid')).toBeVisible();
 
-        const sold = await soldThroughTheContract(till);
+        const sold = (await soldThroughTheContract(till)).totalRetailC;
         const expected = 500_000 + sold;
         const counted = expected - 66_500;
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, simOrders, test } from './fixtures';
+import { expect, simOrders, test, type Till } from './fixtures';
 
 /**
  * A card sale in three touches, as on a PIN terminal: tile → card → "Confirmer la vente". The
@@ -48,15 +48,26 @@ async function grid(page: Page) {
 
 const confirmDialog = (page: Page) => page.getByRole('dialog', { name: 'Confirmer la vente' });
 
-test('one card is sold in exactly three touches', async ({ till }) => {
-  const { page } = till;
+/** From the grid, the first two touches: the product's tile, then the card. Counted from here. */
+async function tapProductAndCard(page: Page) {
   await grid(page);
   const received = await countInPage(page);
   const hands = cashier(page);
-
   await hands.tap(page.getByRole('button', { name: PRODUCT, exact: true }));
   await hands.tap(page.getByRole('button', { name: CARD }));
-  const dialog = confirmDialog(page);
+  return { received, hands, dialog: confirmDialog(page) };
+}
+
+/** Sale n° 1 finished, and the provider received exactly one order of this many cards. */
+async function soldOnce(till: Till, quantity: number) {
+  await expect(till.page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
+  const orders = await simOrders(till);
+  expect(orders).toHaveLength(1);
+  expect(orders[0]!.quantity).toBe(quantity);
+}
+
+test('one card is sold in exactly three touches', async ({ till }) => {
+  const { received, hands, dialog } = await tapProductAndCard(till.page);
   // The confirmation says what is sold, how many, and what to collect, before the third touch.
   await expect(dialog.getByText(PRODUCT, { exact: true })).toBeVisible();
   await expect(dialog.getByText('PSN 10 USD', { exact: true })).toBeVisible();
@@ -67,23 +78,13 @@ test('one card is sold in exactly three touches', async ({ till }) => {
   await expect(dialog.getByText('À encaisser')).toBeVisible();
   await hands.tap(dialog.getByRole('button', { name: 'Confirmer la vente' }));
 
-  await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
+  await soldOnce(till, 1);
   expect(hands.count).toEqual({ touches: 3, keys: 0 });
   expect(await received()).toEqual({ touches: 3, keys: 0 });
-  const orders = await simOrders(till);
-  expect(orders).toHaveLength(1);
-  expect(orders[0]!.quantity).toBe(1);
 });
 
 test('two cards: the quantity is raised with + on the confirmation, and the total follows', async ({ till }) => {
-  const { page } = till;
-  await grid(page);
-  const received = await countInPage(page);
-  const hands = cashier(page);
-
-  await hands.tap(page.getByRole('button', { name: PRODUCT, exact: true }));
-  await hands.tap(page.getByRole('button', { name: CARD }));
-  const dialog = confirmDialog(page);
+  const { received, hands, dialog } = await tapProductAndCard(till.page);
   const toCollect = dialog.getByTestId('to-collect');
   const one = (await toCollect.innerText()).trim();
   await hands.tap(dialog.getByRole('button', { name: 'Augmenter la quantité' }));
@@ -91,31 +92,19 @@ test('two cards: the quantity is raised with + on the confirmation, and the tota
   await expect(toCollect).not.toHaveText(one);
   await hands.tap(dialog.getByRole('button', { name: 'Confirmer la vente' }));
 
-  await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
+  await soldOnce(till, 2);
   expect(hands.count.touches).toBe(4);
   expect((await received()).touches).toBe(4);
-  const orders = await simOrders(till);
-  expect(orders).toHaveLength(1);
-  expect(orders[0]!.quantity).toBe(2);
 });
 
 test('Enter right after a tap on + confirms the sale with 2 cards, not 3', async ({ till }) => {
-  const { page } = till;
-  await grid(page);
-  const hands = cashier(page);
-
-  await hands.tap(page.getByRole('button', { name: PRODUCT, exact: true }));
-  await hands.tap(page.getByRole('button', { name: CARD }));
-  const dialog = confirmDialog(page);
+  const { hands, dialog } = await tapProductAndCard(till.page);
   await hands.tap(dialog.getByRole('button', { name: 'Augmenter la quantité' }));
   await expect(dialog.getByRole('spinbutton', { name: 'Quantité' })).toHaveValue('2');
   await hands.press('Enter');
 
-  await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
-  await expect(page.getByRole('main').getByText(/PSN 10 USD × 2\b/)).toBeVisible();
-  const orders = await simOrders(till);
-  expect(orders).toHaveLength(1);
-  expect(orders[0]!.quantity).toBe(2);
+  await soldOnce(till, 2);
+  await expect(till.page.getByRole('main').getByText(/PSN 10 USD × 2\b/)).toBeVisible();
 });
 
 test('the same by keyboard: three keys from the product, digits pick the card, + and Enter', async ({ till }) => {

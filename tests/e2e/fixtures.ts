@@ -188,3 +188,18 @@ export async function simOffline(till: Till, offline: boolean): Promise<void> {
 export async function simSetBalance(till: Till, dzd: number): Promise<void> {
   await simControl(till.sim, 'POST', '/balance', { dzd });
 }
+
+/**
+ * One PSN 10 USD sale made through the contract (as another window of the till would), waited
+ * until FULFILLED: its id and what the customer paid.
+ */
+export async function soldThroughTheContract(till: Till): Promise<{ id: number; totalRetailC: number }> {
+  const catalog = await tillCall(till.url, 'catalog:list', {});
+  const psn = (catalog.value.products as { id: string; title: string }[]).find((p) => p.title === 'PlayStation Network')!;
+  const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
+  const d = (detail.value.denominations as { typeId: string; name: string; retailC: number }[]).find((x) => x.name === 'PSN 10 USD')!;
+  const sale = await tillCall(till.url, 'sales:confirm', { productId: psn.id, typeId: d.typeId, quantity: 1, expectedUnitRetailC: d.retailC });
+  expect(sale.ok).toBe(true);
+  await expect.poll(async () => (await tillCall(till.url, 'sales:get', { saleId: sale.value.id })).value.state).toBe('FULFILLED');
+  return { id: sale.value.id as number, totalRetailC: sale.value.totalRetailC as number };
+}

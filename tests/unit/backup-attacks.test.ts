@@ -9,12 +9,12 @@ import type { BackupDialogs, SettingsBackend, TillCore } from '../../electron/co
 import { plainKeyProtector } from '../../electron/core/platform/file-secrets';
 import { BACKUP_REFUSALS, copyToNewPrivateFile } from '../../electron/core/backup/backup-paths';
 import { createBackupDialogs } from '../../electron/main/backup-dialogs';
-import { shopAr } from '../../shared/i18n/ui/shop-ar';
-import { shopEn } from '../../shared/i18n/ui/shop-en';
-import { shopFr } from '../../shared/i18n/ui/shop-fr';
-import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/actions/manage';
+import { shopAr } from '../../renderer/src/i18n/strings/shop-ar';
+import { shopEn } from '../../renderer/src/i18n/strings/shop-en';
+import { shopFr } from '../../renderer/src/i18n/strings/shop-fr';
+import { createBackup as createBackupAction, restoreBackup as restoreBackupAction } from '../../renderer/src/features/backoffice/backups/backupActions';
 import { installApi } from '../../renderer/src/bridge';
-import { useBackupStore } from '../../renderer/src/stores/backoffice';
+import { useBackupStore } from '../../renderer/src/features/backoffice/backups/backupStore';
 import { MemorySecretStore, signInOwner } from './helpers/core-harness';
 import { FakeCore } from './helpers/fake-core';
 

@@ -74,6 +74,24 @@ describe('a sale through the core against the simulator', () => {
     expect((await hx.h['app:status']({})).printing).toBe('native');
   });
 
+  it('prints a sale already printed as a numbered DUPLICATA, counted with the history reprints', async () => {
+    const printed: string[] = [];
+    hx = await startHarness({ printer: { print: async (html) => (printed.push(html), true), savePdf: async () => null } });
+    const offer = await psnOffer(hx.h);
+    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    await waitForSale(hx.h, sale.id, isFinal);
+    await hx.h['sales:print']({ saleId: sale.id }); // the original (auto-print after the sale)
+    await hx.h['sales:print']({ saleId: sale.id }); // the tray's "Réimprimer"
+    await hx.h['sales:reprint']({ saleId: sale.id }); // the history's duplicate
+    await hx.h['sales:print']({ saleId: sale.id });
+    expect(printed[0]).not.toContain('DUPLICATA');
+    expect(printed[1]).toContain('DUPLICATA n° 1');
+    expect(printed[2]).toContain('DUPLICATA n° 3');
+    const timeline = await hx.h['sales:timeline']({ saleId: sale.id });
+    expect(timeline.filter((e) => e.kind === 'printed')).toHaveLength(1);
+    expect(timeline.filter((e) => e.kind === 'reprinted').map((e) => e.detail?.split(' ')[0])).toEqual(['1', '2', '3']);
+  });
+
   it('has no native printing in the browser host', async () => {
     hx = await startHarness();
     expect((await hx.h['app:status']({})).printing).toBe('browser');

@@ -63,6 +63,36 @@ describe('cost and margin are the owner’s', () => {
   });
 });
 
+describe('the markup and a refusal’s cost are the owner’s too', () => {
+  it('gives a cashier the settings without markup and a too-low-balance refusal without the cost; the owner gets both', async () => {
+    hx = await startHarness();
+    await hx.h['settings:update']({ markupBp: 750, markupOverridesBp: { PSN: 900 } });
+    const offer = await psnOffer(hx.h);
+    const costC = offer.costC!;
+    const ownerSettings = await hx.h['settings:get']({});
+    expect(ownerSettings).toMatchObject({ markupBp: 750, markupOverridesBp: { PSN: 900 } });
+
+    const amina = await hx.h['staff:add']({ name: 'Amina', role: 'cashier', pin: '2468' });
+    await hx.h['session:login']({ cashierId: amina.id, pin: '2468' });
+    const seen = await dispatchByName(hx.h, 'settings:get', {});
+    expect(seen).toMatchObject({ ok: true, value: { markupBp: null, markupOverridesBp: null } });
+    // What the cashier needs is still there.
+    expect(seen.ok && (seen.value as { shop: { name: string } }).shop.name).toBe(ownerSettings.shop.name);
+
+    hx.sim.control.setBalance(1);
+    await hx.h['account:balance']({ refresh: true });
+    const confirm = { productId: offer.productId, typeId: offer.typeId, quantity: 3, expectedUnitRetailC: offer.unitRetailC };
+    const refused = await dispatchByName(hx.h, 'sales:confirm', confirm);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_BALANCE' } });
+    expect(JSON.stringify(refused)).not.toContain('requiredC');
+    expect(JSON.stringify(refused)).not.toContain(`${costC * 3}`);
+
+    await loginOwner();
+    const asOwner = await dispatchByName(hx.h, 'sales:confirm', confirm);
+    expect(asOwner).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_BALANCE', details: { requiredC: costC * 3 } } });
+  });
+});
+
 describe('backup:list (restore picks from the till’s own backups)', () => {
   it('lists the backups newest first, with size and date, and only plain .sqlite files; owner only', async () => {
     hx = await startHarness();

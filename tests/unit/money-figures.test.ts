@@ -6,7 +6,7 @@ import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipt
 import { giftCardLine } from '../../electron/core/product-lines/gift-cards/gift-card-line';
 import { slipFormat } from '../../electron/core/receipts/slip-format';
 import { DEFAULT_SETTINGS, type Language } from '../../shared/domain';
-import { clampQuantity, maxQuantity } from '../../renderer/src/logic/quantity';
+import { clampQuantity, maxQuantity } from '../../renderer/src/features/counter/quantity';
 import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /** One sale's money, the way every surface must show it (issue 13, "money the customer can trust"). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../shared/domain';
-import { ALL, FAVOURITES, filterProducts, normalize, RECENT, recentProductIds } from '../../renderer/src/logic/filterProducts';
+import { ALL, FAVOURITES, filterProducts, normalize, RECENT, recentProductIds } from '../../renderer/src/features/counter/filterProducts';
 
 function catalog(): Catalog {
   return {

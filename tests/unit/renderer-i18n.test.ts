@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/result';
 import { SALE_STATES } from '../../shared/domain';
-import { baseKeys, uiResources, type UiDict } from '../../shared/i18n/ui';
+import { baseKeys, uiResources, type UiDict } from '../../renderer/src/i18n/strings';
 
 const langs = ['fr', 'ar', 'en'] as const;
 

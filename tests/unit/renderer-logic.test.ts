@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
-import { bpToPercentText, centimesToInputText, parseDzdToCentimes, parsePercentToBp, parseWholeNumber } from '../../renderer/src/logic/amounts';
-import { clampQuantity, maxQuantity, parseQuantityText } from '../../renderer/src/logic/quantity';
-import { balanceAfter, justFinished, newerSale, secondsSince, undeliveredCount } from '../../renderer/src/logic/sales';
-import { moveIndex, tileColour, tileHue, tileInitial, visibleRows } from '../../renderer/src/logic/tiles';
-import { formatter, localeTag } from '../../renderer/src/format';
+import { bpToPercentText, centimesToInputText, parseDzdToCentimes, parsePercentToBp, parseWholeNumber } from '../../renderer/src/ui/amounts';
+import { clampQuantity, maxQuantity, parseQuantityText } from '../../renderer/src/features/counter/quantity';
+import { balanceAfter, justFinished, newerSale, secondsSince, undeliveredCount } from '../../renderer/src/features/pending-sales/saleStates';
+import { moveIndex, tileColour, tileHue, tileInitial, visibleRows } from '../../renderer/src/features/counter/tiles';
+import { formatter, localeTag } from '../../renderer/src/ui/format';
 
 describe('quantity bounds', () => {
   it('is bounded by stock or by the per-sale maximum, and says which', () => {

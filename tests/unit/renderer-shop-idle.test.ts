@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IdleWatcher } from '../../renderer/src/logic/idle';
+import { IdleWatcher } from '../../renderer/src/features/session/idle';
 
 const MIN = 60_000;
 

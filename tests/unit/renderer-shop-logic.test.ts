@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain';
-import { parseDzdToCentimes } from '../../renderer/src/logic/amounts';
-import { dayStart, emptyFilters, isKnownKind, localDay, queryFromFilters, reprintDetail } from '../../renderer/src/logic/history';
-import { checkPersonForm, cleanPin, eraseDigit, isPinComplete, minutesToWait, notAllowedReason, pressDigit, signInProblem } from '../../renderer/src/logic/pin';
-import { formFromSettings, patchFromForm } from '../../renderer/src/logic/settingsForm';
-import { pendingSaleIds } from '../../renderer/src/actions/shift';
+import { parseDzdToCentimes } from '../../renderer/src/ui/amounts';
+import { dayStart, emptyFilters, isKnownKind, localDay, queryFromFilters, reprintDetail } from '../../renderer/src/features/backoffice/history/historyFilters';
+import { checkPersonForm, cleanPin, eraseDigit, isPinComplete, minutesToWait, notAllowedReason, pressDigit, signInProblem } from '../../renderer/src/features/session/pin';
+import { formFromSettings, patchFromForm } from '../../renderer/src/features/settings/settingsForm';
+import { pendingSaleIds } from '../../renderer/src/features/shift/shiftActions';
 
 describe('PIN entry', () => {
   it('takes digits only (Arabic-Indic too), at most eight', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
 import { installApi } from '../../renderer/src/bridge';
-import { startApp, stopApp } from '../../renderer/src/actions/boot';
+import { startApp, stopApp } from '../../renderer/src/app/boot';
 import {
   blockers,
   chooseDenomination,
@@ -14,15 +14,15 @@ import {
   sendableQuantity,
   setQuantityText,
   stepQuantity,
-} from '../../renderer/src/actions/flow';
-import { cancelSale, receiveSale } from '../../renderer/src/actions/sales';
-import { setLanguage, toggleFavourite } from '../../renderer/src/actions/settings';
+} from '../../renderer/src/features/counter/saleFlow';
+import { cancelSale, receiveSale } from '../../renderer/src/features/pending-sales/salesActions';
+import { setLanguage, toggleFavourite } from '../../renderer/src/features/settings/settingsActions';
 import { i18n } from '../../renderer/src/i18n';
-import { initialCatalog, useCatalogStore } from '../../renderer/src/stores/catalog';
-import { initialFlow, useFlowStore } from '../../renderer/src/stores/flow';
-import { initialSales, useSalesStore } from '../../renderer/src/stores/sales';
-import { initialSettings, useSettingsStore } from '../../renderer/src/stores/settings';
-import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/stores/status';
+import { initialCatalog, useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
+import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
+import { initialSales, useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
+import { initialSettings, useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
+import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { FakeCore } from './helpers/fake-core';
 
 
@@ -282,7 +282,7 @@ describe('sale flow', () => {
 });
 
 describe('active sales', () => {
-  it('announces a background sale that finishes, and refreshes the balance', async () => {
+  it('announces a background sale that finishes, and takes the balance from the core\'s event', async () => {
     await toConfirm();
     await confirmSale();
     const sale = useSalesStore.getState().byId[1]!;
@@ -302,10 +302,25 @@ describe('active sales', () => {
     });
     expect(useSalesStore.getState().toasts).toMatchObject([{ saleId: 1, kind: 'done' }]);
     expect(useSalesStore.getState().finishedThisSession).toEqual([1]);
-    expect(core.count('account:balance')).toBe(balanceCalls + 1);
+    // The core reads the balance once per burst and pushes it: the renderer does not read it again.
+    expect(core.count('account:balance')).toBe(balanceCalls);
+    core.emit('balance:changed', { balanceC: 44_000_00, checkedAt: new Date().toISOString(), low: false });
+    expect(useBalanceStore.getState().balance?.balanceC).toBe(44_000_00);
     // A late, older event does not bring it back to pending.
     core.emit('sales:changed', { ...sale, state: 'PLACED' });
     expect(useSalesStore.getState().byId[1]!.state).toBe('FULFILLED');
+  });
+
+  it('does not read the balance per finished sale: a burst of ten finishing costs no balance request here', async () => {
+    await toConfirm();
+    await confirmSale();
+    const sale = useSalesStore.getState().byId[1]!;
+    newSale();
+    const balanceCalls = core.count('account:balance');
+    const later = new Date(Date.now() + 5000).toISOString();
+    for (let id = 1; id <= 10; id++) core.emit('sales:changed', { ...sale, id, state: 'FULFILLED', deliveredQuantity: sale.quantity, updatedAt: later });
+    expect(useSalesStore.getState().finishedThisSession).toHaveLength(10);
+    expect(core.count('account:balance')).toBe(balanceCalls);
   });
 
   it('does not toast the sale on screen', async () => {

@@ -1,5 +1,5 @@
 import type { CommandHandlers, CommandName } from '../../../shared/contract';
-import { maySeeCost, withoutCosts } from '../sales/cost-visibility';
+import { errorWithoutCost, maySeeCost, withoutCosts } from '../sales/cost-visibility';
 import type { SessionManager } from '../staff/session';
 
 /**
@@ -62,8 +62,14 @@ export function guardHandlers(handlers: CommandHandlers, session: SessionManager
     guarded[name] = async (input: never) => {
       if (access === 'watch') session.require('cashier', { touch: false });
       else if (access !== 'public') session.require(access);
-      const answer = await handler(input);
-      // Costs and margins are the owner's, whatever the command (sales/cost-visibility.ts).
+      // Costs and margins are the owner's, whatever the command (sales/cost-visibility.ts), and
+      // whatever the way out: an answer, or a refusal that names what the sale would cost.
+      let answer: unknown;
+      try {
+        answer = await handler(input);
+      } catch (e) {
+        throw maySeeCost(session.active()) ? e : errorWithoutCost(e);
+      }
       return maySeeCost(session.active()) ? answer : withoutCosts(answer);
     };
   }

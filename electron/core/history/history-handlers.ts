@@ -1,7 +1,7 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import { salesQueryFrom, searchSales } from '../ledger/sales-search';
 import type { ProductLines } from '../product-lines/registry';
-import { saleReceipt } from '../receipts/sale-receipt';
+import { duplicateReceipt } from '../receipts/duplicate';
 import { toSaleDto } from '../sales/sale-dto';
 import { ownSalesFilter, requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';
 
@@ -33,10 +33,8 @@ export function historyHandlers(s: CodeAccessDeps & { lines: ProductLines }): Pi
     },
     'sales:reprint': async ({ saleId }) => {
       const { row, who } = requireCodeAccess(s, saleId);
-      const n = s.ledger.events(saleId).filter((e) => e.kind === 'reprinted').length + 1;
-      const at = s.now();
-      const receipt = await saleReceipt(s.ledger, s.lines, s.settings, row, { n, at });
-      s.ledger.addEvent(saleId, 'reprinted', `${n} ${who.name}`, at);
+      const { receipt, record } = await duplicateReceipt(s, row);
+      record(who.name);
       return receipt;
     },
   };

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import type { ReceiptPrinter } from '../platform/ports';
 import type { ProductLines } from '../product-lines/registry';
 import { requireCodeAccess, requireVisibleSale, type CodeAccessDeps } from '../sales/sale-access';
+import { duplicateReceipt } from './duplicate';
 import { saleReceipt } from './sale-receipt';
 
 export interface ReceiptHandlerDeps extends CodeAccessDeps {
@@ -22,13 +23,16 @@ export function receiptHandlers(s: ReceiptHandlerDeps): Pick<CommandHandlers, 's
     'sales:receipt': async ({ saleId }) => receipt(saleId),
     'sales:print': async ({ saleId }) => {
       if (!s.printer) throw new AppError('NOT_SUPPORTED', 'This till prints through the browser');
-      const { html } = await receipt(saleId);
+      const { row, who } = requireCodeAccess(s, saleId);
+      // Printed once already (by itself after the sale, or by hand): this one is a numbered duplicate.
+      const again = row.print_count > 0 ? await duplicateReceipt(s, row) : null;
+      const { html } = again ? again.receipt : await saleReceipt(s.ledger, s.lines, s.settings, row);
       const settings = s.settings.get();
       const printed = await s.printer.print(html, { widthMm: settings.paperWidthMm, printerName: settings.printerName, silent: settings.silentPrint });
       if (printed) {
-        const { row } = requireVisibleSale(s, saleId);
-        s.ledger.touch(saleId, { print_count: row.print_count + 1 });
-        s.ledger.addEvent(saleId, 'printed', null);
+        s.ledger.touch(saleId, { print_count: requireVisibleSale(s, saleId).row.print_count + 1 });
+        if (again) again.record(who.name);
+        else s.ledger.addEvent(saleId, 'printed', null);
       }
       return { printed };
     },

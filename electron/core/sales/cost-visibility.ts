@@ -1,4 +1,5 @@
-import type { ProductDetail, ProductDetailView, Sale } from '../../../shared/domain';
+import { AppError } from '../../../shared/result';
+import type { ProductDetail, ProductDetailView, Sale, Settings, SettingsView } from '../../../shared/domain';
 import type { ActiveCashier } from '../staff/session';
 
 /**
@@ -21,12 +22,18 @@ export function saleWithoutCost(s: Sale): Sale {
   return { ...s, unitCostC: null };
 }
 
+/** The settings without the markup: with it, a price gives the cost back. */
+export function settingsWithoutMarkup(s: Settings | SettingsView): SettingsView {
+  return { ...s, markupBp: null, markupOverridesBp: null };
+}
+
 const isSale = (v: object): v is Sale => 'unitCostC' in v && 'totalRetailC' in v;
 const isProduct = (v: object): v is ProductDetail => 'denominations' in v && Array.isArray((v as ProductDetail).denominations) && 'markupBp' in v;
+const isSettings = (v: object): v is Settings => 'markupOverridesBp' in v && 'markupBp' in v && 'shop' in v;
 
 /**
- * Takes the costs out of any answer for someone who is not the owner: a sale, a product, or a
- * list or record of them (history pages, held sales…). Walks the answer's shape instead of a list
+ * Takes the costs out of any answer for someone who is not the owner: a sale, a product, the
+ * settings (their markup), or a list or record of them (history pages, held sales…). Walks the answer's shape instead of a list
  * of commands, so a command added later that returns sales is covered without anyone remembering.
  */
 export function withoutCosts<T>(value: T, depth = 0): T {
@@ -34,6 +41,7 @@ export function withoutCosts<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) return value.map((v) => withoutCosts(v, depth + 1)) as T;
   if (isSale(value)) return saleWithoutCost(value) as T;
   if (isProduct(value)) return productWithoutCost(value) as T;
+  if (isSettings(value)) return settingsWithoutMarkup(value) as T;
   let changed = false;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -42,4 +50,16 @@ export function withoutCosts<T>(value: T, depth = 0): T {
     out[k] = next;
   }
   return (changed ? out : value) as T;
+}
+
+/**
+ * A refusal without what the sale would have cost the shop: "the balance is too low" names the
+ * cost required (INSUFFICIENT_BALANCE's requiredC), which gives the margin back from the price.
+ */
+export function errorWithoutCost(e: unknown): unknown {
+  if (!(e instanceof AppError) || !e.details || !('requiredC' in e.details)) return e;
+  const details = Object.fromEntries(Object.entries(e.details).filter(([key]) => key !== 'requiredC'));
+  const out = new AppError(e.code, e.message, details);
+  out.stack = e.stack;
+  return out;
 }

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Sale } from '../../../../../shared/domain';
+import { ERROR_CODES } from '../../../../../shared/result';
+import { openSaleDetail } from '../history/historyActions';
+import { exceptionAction, loadExceptions } from './exceptionActions';
+import { useFormat } from '../../../ui/useFormat';
+import { useNow } from '../../../ui/useNow';
+import { canCancel, canSendNow, secondsSince } from '../../pending-sales/saleStates';
+import { useExceptionsStore } from './exceptionsStore';
+import { ErrorNote } from '../../../ui/ErrorNote';
+import { DataTable } from '../../../ui/DataTable';
+import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
+
+/** What the till knows about an exception, in words: the state's hint, or the refusal's reason. */
+function useKnown(): (sale: Sale) => string {
+  const { t, i18n } = useTranslation();
+  return (sale) => {
+    const code = sale.reason?.code ?? '';
+    if (sale.state === 'REJECTED' && (ERROR_CODES as readonly string[]).includes(code)) return t(`errors.${code}`);
+    const key = `progress.hint.${sale.state}`;
+    return i18n.exists(key) ? t(key) : (sale.reason?.message ?? '');
+  };
+}
+
+/**
+ * "Anomalies" (owner): unknown, flagged, expired and refused sales, and sales held because the
+ * provider's cost rose above the price paid, with what can be done.
+ */
+export function ExceptionsTab() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const list = useExceptionsStore((s) => s.list);
+  const busy = useExceptionsStore((s) => s.busy);
+  const actionError = useExceptionsStore((s) => s.actionError);
+  const known = useKnown();
+  const now = useNow(true, 30_000);
+  // Held sales the owner cancelled here: the money to hand back stays on screen with its slip.
+  const [refunds, setRefunds] = useState<Sale[]>([]);
+
+  useEffect(() => {
+    void loadExceptions();
+  }, []);
+
+  const sales = list.value ?? [];
+  return (
+    <div className="exceptions">
+      <div className="screen-head">
+        <h3 id="exc-heading">{t('exceptions.heading')}</h3>
+        <button type="button" className="btn small-btn" disabled={list.status === 'loading'} onClick={() => void loadExceptions()}>
+          {t('backoffice.refresh')}
+        </button>
+      </div>
+      <p className="small muted">{t('exceptions.intro')}</p>
+      {list.error && <ErrorNote error={list.error} compact />}
+      {actionError && <ErrorNote error={actionError.error} compact />}
+      {refunds.map((r) => (
+        <RefundNotice key={r.id} sale={r} />
+      ))}
+      {list.status === 'loading' && !list.value && <p className="muted">{t('common.loading')}</p>}
+      {list.value && sales.length === 0 && <p>{t('exceptions.empty')}</p>}
+      {sales.length > 0 && (
+        <DataTable labelledBy="exc-heading" columns={[t('exceptions.col.number'), t('exceptions.col.date'), t('exceptions.col.cashier'), t('exceptions.col.product'), t('exceptions.col.state'), t('exceptions.col.reason'), t('exceptions.col.age'), t('exceptions.col.actions')]}>
+          {sales.map((s) => {
+            const id = f.int(s.id);
+            return (
+              <tr key={s.id}>
+                <td>{id}</td>
+                <td>{f.dateTime(s.createdAt)}</td>
+                <td dir="auto">{s.cashier}</td>
+                <td dir="auto">
+                  {s.productTitle} · {s.typeName} × {f.int(s.quantity)}
+                </td>
+                <td>{t(`progress.state.${s.state}`)}</td>
+                <td>
+                  {known(s)}
+                  {s.reason && (
+                    <span className="small muted" dir="ltr">
+                      {' '}
+                      ({s.reason.code})
+                    </span>
+                  )}
+                </td>
+                <td>{t('exceptions.age', { age: f.age(secondsSince(s.createdAt, now)) })}</td>
+                <td>
+                  {s.state === 'AWAITING_OWNER' && <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />}
+                  <div className="row-actions">
+                    {canSendNow(s.state) && (
+                      <button type="button" className="btn small-btn" disabled={!!busy[s.id]} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void exceptionAction(s.id, 'sendNow')}>
+                        {t('tray.sendNow')}
+                      </button>
+                    )}
+                    {canCancel(s.state) && (
+                      <button type="button" className="btn small-btn danger" disabled={!!busy[s.id]} aria-label={t('tray.cancelLabel', { id })} onClick={() => void exceptionAction(s.id, 'cancel')}>
+                        {t('tray.cancel')}
+                      </button>
+                    )}
+                    <button type="button" className="btn small-btn ghost" aria-label={t('history.openLabel', { id })} onClick={() => void openSaleDetail(s.id)}>
+                      {t('history.open')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+    </div>
+  );
+}
