@@ -67,9 +67,12 @@ describe('the catalogue warmer', () => {
     const log = await until(() => checkProductPaths(hx), (l) => l.length >= 12, 'a dozen warming requests');
     const spacing = 60_000 / ((rpm * 10) / 100); // 200 ms
     const at = log.map((r) => r.at);
-    // Any run of k+1 requests spans at least k spacings (a little slack for the network between).
+    // Any run of k+1 requests spans at least k−1 spacings. The times are when the simulator saw
+    // them: a loaded machine may delay one request in transit and let the next arrive on time, so
+    // one spacing is the slack, not a fixed number of ms. A warmer taking twice its share would
+    // still fail: a dozen requests would span 11 × 100 ms, under the 10 × 200 ms required.
     for (let i = 0; i < at.length; i++) {
-      for (let j = i + 1; j < at.length; j++) expect(at[j]! - at[i]!).toBeGreaterThanOrEqual((j - i) * spacing - 40);
+      for (let j = i + 1; j < at.length; j++) expect(at[j]! - at[i]!).toBeGreaterThanOrEqual((j - i - 1) * spacing);
     }
     // And they were spent on the oldest prices: never the same product twice while others wait.
     const ids = log.map((r) => productIdOf(r.path));
