@@ -76,8 +76,19 @@ function readNaiveSales(file: string): NaiveSale[] {
     byId.set(s.id, s);
     out.push(s);
   }
-  for (const c of db.prepare('SELECT * FROM cards ORDER BY sale_id, idx').iterate() as Iterable<{ sale_id: number; code_enc: Buffer; serial_enc: Buffer; code_last4: string; serial_last4: string }>) {
-    byId.get(c.sale_id)?.cards.push({ codeEnc: c.code_enc.toString('base64'), serialEnc: c.serial_enc.toString('base64'), codeLast4: c.code_last4, serialLast4: c.serial_last4 });
+  for (const c of db.prepare('SELECT * FROM cards ORDER BY sale_id, idx').iterate() as Iterable<{
+    sale_id: number;
+    code_enc: Buffer;
+    serial_enc: Buffer;
+    code_last4: string;
+    serial_last4: string;
+  }>) {
+    byId.get(c.sale_id)?.cards.push({
+      codeEnc: c.code_enc.toString('base64'),
+      serialEnc: c.serial_enc.toString('base64'),
+      codeLast4: c.code_last4,
+      serialLast4: c.serial_last4,
+    });
   }
   db.close();
   return out;
@@ -151,7 +162,9 @@ runBench('ledger-year', async (r) => {
   try {
     const { dir: yearDir, info, builtNow } = ensureYearLedger(base);
     r.note(
-      `Setup: ${info.sales} sales (${Object.entries(info.states).map(([k, v]) => `${k} ${v}`).join(', ')}), ${info.cards} AES-GCM encrypted cards, ${info.events} events over 365 days, ` +
+      `Setup: ${info.sales} sales (${Object.entries(info.states)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), ${info.cards} AES-GCM encrypted cards, ${info.events} events over 365 days, ` +
         `written with a bulk path (same tables, columns and encryption as the Ledger API, one transaction) in ${(info.buildMs / 1000).toFixed(1)} s${builtNow ? '' : ' (built earlier in this run)'}.`,
     );
     const dataDir = tempDir('ledger-year');
@@ -166,7 +179,10 @@ runBench('ledger-year', async (r) => {
     const sample = info.samples[0]!;
     const confirmMs: number[] = [];
     const recordOne = (i: number) => {
-      const cards: Card[] = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => ({ value: randomCode(rand), serial: String(100_000_000_000 + Math.floor(rand() * 899_999_999_999)) }));
+      const cards: Card[] = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => ({
+        value: randomCode(rand),
+        serial: String(100_000_000_000 + Math.floor(rand() * 899_999_999_999)),
+      }));
       const t0 = performance.now();
       const row = ledger.insertSale({
         product_id: sample.productId,
@@ -287,7 +303,9 @@ runBench('ledger-year', async (r) => {
     const newStore = () => new Conf<{ sales: NaiveSale[] }>({ projectName: 'oneclickdz-till-bench', cwd: naiveDir, configName: 'sales' });
     const store = newStore();
     const initial = timeSync(() => store.set('sales', naiveSales));
-    r.log(`naive: wrote ${naiveSales.length} sales to ${path.basename(store.path)} (${(fs.statSync(store.path).size / 1e6).toFixed(1)} MB) in ${(initial.ms / 1000).toFixed(1)} s`);
+    r.log(
+      `naive: wrote ${naiveSales.length} sales to ${path.basename(store.path)} (${(fs.statSync(store.path).size / 1e6).toFixed(1)} MB) in ${(initial.ms / 1000).toFixed(1)} s`,
+    );
     const naiveWriteMs: number[] = [];
     for (let i = 0; i < NAIVE_WRITE_RUNS; i++) {
       const t = timeSync(() => {
@@ -346,7 +364,17 @@ runBench('ledger-year', async (r) => {
         reference: { name: 'disk floor: 4 one-row commits', median: median(floorMs) },
       }),
     );
-    r.add(metric({ name: 'floor: 4 one-row commits on this disk (WAL, synchronous=FULL)', unit: 'ms', median: median(floorMs), p95: p95(floorMs), runs: floorMs.length, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'floor: 4 one-row commits on this disk (WAL, synchronous=FULL)',
+        unit: 'ms',
+        median: median(floorMs),
+        p95: p95(floorMs),
+        runs: floorMs.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
     r.add(
       metric({
         name: 'history search: 30 days + product + code last 4',
@@ -359,9 +387,39 @@ runBench('ledger-year', async (r) => {
         reference: { name: `${naive}: filter in memory`, median: median(naiveSearchMs) },
       }),
     );
-    r.add(metric({ name: 'search: whole year + product (no code)', unit: 'ms', median: median(yearProduct), p95: p95(yearProduct), runs: yearProduct.length, target: 'info', pass: null }));
-    r.add(metric({ name: 'search: whole year + cashier + 2 states', unit: 'ms', median: median(cashierStates), p95: p95(cashierStates), runs: cashierStates.length, target: 'info', pass: null }));
-    r.add(metric({ name: 'search: code last 3 only (index scan)', unit: 'ms', median: median(suffix3), p95: p95(suffix3), runs: suffix3.length, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'search: whole year + product (no code)',
+        unit: 'ms',
+        median: median(yearProduct),
+        p95: p95(yearProduct),
+        runs: yearProduct.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
+    r.add(
+      metric({
+        name: 'search: whole year + cashier + 2 states',
+        unit: 'ms',
+        median: median(cashierStates),
+        p95: p95(cashierStates),
+        runs: cashierStates.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
+    r.add(
+      metric({
+        name: 'search: code last 3 only (index scan)',
+        unit: 'ms',
+        median: median(suffix3),
+        p95: p95(suffix3),
+        runs: suffix3.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
     r.add(
       metric({
         name: `day report (~${Math.round(reportSales / days.length)} sales/day)`,
@@ -374,7 +432,17 @@ runBench('ledger-year', async (r) => {
         reference: { name: `${naive}: reduce in memory`, median: median(naiveReportMs) },
       }),
     );
-    r.add(metric({ name: 'day totals as reports:day computes them (reports/totals.ts)', unit: 'ms', median: median(totalsMs), p95: p95(totalsMs), runs: totalsMs.length, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'day totals as reports:day computes them (reports/totals.ts)',
+        unit: 'ms',
+        median: median(totalsMs),
+        p95: p95(totalsMs),
+        runs: totalsMs.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
     const delta = median(fullMs) - median(emptyMs);
     r.add(
       metric({
@@ -400,7 +468,17 @@ runBench('ledger-year', async (r) => {
         reference: { name: `${naive}: open + read + find queued`, median: median(naiveStartMs) },
       }),
     );
-    r.add(metric({ name: 'naive: conf.get of the 100k array (every read)', unit: 'ms', median: median(naiveReadMs), p95: p95(naiveReadMs), runs: naiveReadMs.length, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'naive: conf.get of the 100k array (every read)',
+        unit: 'ms',
+        median: median(naiveReadMs),
+        p95: p95(naiveReadMs),
+        runs: naiveReadMs.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
     r.note(`Start-up delta (100k − empty): ${delta.toFixed(1)} ms; both include validating the key against the local simulator.`);
     r.note(
       'The naive figures are charitable: one JSON write per sale (the ledger commits 4 times), no event timeline in the file, and search/report run on an array already in memory (conf itself re-reads and re-parses the file on every get, shown separately).',

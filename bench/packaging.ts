@@ -62,7 +62,10 @@ runBench('packaging', async (r) => {
         pass: ok,
       }),
     );
-    if (!ok) r.note(`${t.platform}: main ${hasMain}, preload ${hasPreload}, renderer ${hasRenderer}, no sources ${noSources}, prebuild ${fs.existsSync(prebuild)}, rebuilt ${rebuilt}`);
+    if (!ok)
+      r.note(
+        `${t.platform}: main ${hasMain}, preload ${hasPreload}, renderer ${hasRenderer}, no sources ${noSources}, prebuild ${fs.existsSync(prebuild)}, rebuilt ${rebuilt}`,
+      );
     fs.rmSync(out, { recursive: true, force: true });
     fs.rmSync(dist, { recursive: true, force: true });
   }

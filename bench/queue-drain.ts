@@ -63,7 +63,13 @@ runBench('queue-drain', async (r) => {
       ids.push(await confirm(i));
       confirmMs.push(performance.now() - t0);
     }
-    ids.push(...(await mapLimit(Array.from({ length: SALES - TIMED_CONFIRMS }, (_, i) => i + TIMED_CONFIRMS), CONFIRM_CONCURRENCY, confirm)));
+    ids.push(
+      ...(await mapLimit(
+        Array.from({ length: SALES - TIMED_CONFIRMS }, (_, i) => i + TIMED_CONFIRMS),
+        CONFIRM_CONCURRENCY,
+        confirm,
+      )),
+    );
     r.log(`${ids.length} sales queued while offline`);
     await till.h['settings:update']({ apiRequestsPerMinute: GATE_PER_MINUTE });
     // Restart the till on the same data: the bulk confirm above squeezed hours of offline selling
@@ -113,10 +119,32 @@ runBench('queue-drain', async (r) => {
         `rate as its own budget (a margin for clocks that count a request when it leaves, not when it arrives). With several orders placed at once it polls them all with one ` +
         `gift-cards/list page (which carries the cards) instead of one checkOrder each, and reads the balance once per burst of finished sales, so most of the budget goes to placeOrder.`,
     );
-    r.note(`Requests during the drain (ok / 429): ${[...by.entries()].map(([k, c]) => `${k} ${c.ok}/${c.limited}`).join(', ')}; busiest second ${Math.max(...perSecond.values())} requests.`);
+    r.note(
+      `Requests during the drain (ok / 429): ${[...by.entries()].map(([k, c]) => `${k} ${c.ok}/${c.limited}`).join(', ')}; busiest second ${Math.max(...perSecond.values())} requests.`,
+    );
     if (notFulfilled > 0) r.note(`${notFulfilled} sale(s) did not end FULFILLED.`);
-    r.add(metric({ name: `drain ${SALES} queued sales to FULFILLED`, unit: 's', median: drainS, p95: null, runs: 1, target: `info (floor ${(SALES / R).toFixed(1)} s at one request a sale)`, pass: null }));
-    r.add(metric({ name: `requests refused with 429 (limit ${R}/s)`, unit: 'req', median: limited, p95: null, runs: 1, target: '0 (stay within the limit)', pass: limited === 0 }));
+    r.add(
+      metric({
+        name: `drain ${SALES} queued sales to FULFILLED`,
+        unit: 's',
+        median: drainS,
+        p95: null,
+        runs: 1,
+        target: `info (floor ${(SALES / R).toFixed(1)} s at one request a sale)`,
+        pass: null,
+      }),
+    );
+    r.add(
+      metric({
+        name: `requests refused with 429 (limit ${R}/s)`,
+        unit: 'req',
+        median: limited,
+        p95: null,
+        runs: 1,
+        target: '0 (stay within the limit)',
+        pass: limited === 0,
+      }),
+    );
     r.add(
       metric({
         name: 'throughput: accepted requests per second during the drain',
@@ -129,8 +157,29 @@ runBench('queue-drain', async (r) => {
         reference: { name: 'provider limit R', median: R },
       }),
     );
-    r.add(metric({ name: 'placeOrder throughput', unit: '/s', median: placeRate, p95: null, runs: 1, target: 'info', pass: null, reference: { name: 'provider limit R', median: R } }));
-    r.add(metric({ name: 'confirm while offline (queued, not sent)', unit: 'ms', median: median(confirmMs), p95: p95(confirmMs), runs: confirmMs.length, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'placeOrder throughput',
+        unit: '/s',
+        median: placeRate,
+        p95: null,
+        runs: 1,
+        target: 'info',
+        pass: null,
+        reference: { name: 'provider limit R', median: R },
+      }),
+    );
+    r.add(
+      metric({
+        name: 'confirm while offline (queued, not sent)',
+        unit: 'ms',
+        median: median(confirmMs),
+        p95: p95(confirmMs),
+        runs: confirmMs.length,
+        target: 'info',
+        pass: null,
+      }),
+    );
   } finally {
     await sim.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

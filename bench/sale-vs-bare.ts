@@ -194,7 +194,16 @@ runBench('sale-vs-bare', async (r) => {
         `PLACED ${(placedAt.at - t0).toFixed(0)} ms after confirm, ${done.state} after ${seconds.toFixed(2)} s with ` +
         `checkProduct ${calls.checkProduct}, balance ${calls.balance} (one before the sale, one refresh after it), placeOrder ${calls.placeOrder}, checkOrder ${calls.checkOrder}.`,
     );
-    r.add(metric({ name: 'placeOrder calls per sale (default timing)', unit: 'calls', median: calls.placeOrder, runs: 1, target: '= 1', pass: calls.placeOrder === 1 }));
+    r.add(
+      metric({
+        name: 'placeOrder calls per sale (default timing)',
+        unit: 'calls',
+        median: calls.placeOrder,
+        runs: 1,
+        target: '= 1',
+        pass: calls.placeOrder === 1,
+      }),
+    );
     r.add(
       metric({
         name: 'checkOrder calls per sale (default timing, 3 s order)',
@@ -205,7 +214,16 @@ runBench('sale-vs-bare', async (r) => {
         pass: calls.checkOrder <= 3 && done.state === 'FULFILLED' && seconds <= 10,
       }),
     );
-    r.add(metric({ name: 'all API calls per sale (default timing)', unit: 'calls', median: calls.checkProduct + calls.balance + calls.placeOrder + calls.checkOrder + calls.other, runs: 1, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'all API calls per sale (default timing)',
+        unit: 'calls',
+        median: calls.checkProduct + calls.balance + calls.placeOrder + calls.checkOrder + calls.other,
+        runs: 1,
+        target: 'info',
+        pass: null,
+      }),
+    );
   } finally {
     await sim.close();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });

@@ -29,13 +29,22 @@ if (unknown.length > 0) {
 const selected = wanted.length > 0 ? BENCHES.filter((n) => wanted.includes(n)) : BENCHES;
 
 function machine() {
-  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    fs
+      .readFileSync('/proc/cpuinfo', 'utf8')
+      .match(/^model name\s*:\s*(.+)$/m)?.[1]
+      ?.trim() ??
+    os.cpus()[0]?.model ??
+    'unknown';
   return {
     cpus: os.availableParallelism(),
     cpu,
     node: process.version,
     memGb: Math.round(os.totalmem() / 1024 ** 3),
-    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -150,7 +159,10 @@ const passed = figures.filter((m) => m.pass === true).length;
 const failedToRun = runs.filter((r) => !r.ok).length;
 console.log(
   `\n${passed} target(s) met, ${missed} missed, ${failedToRun} benchmark(s) could not run; ${totalS.toFixed(0)} s in all ` +
-    `(load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}).`,
+    `(load average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}).`,
 );
 
 const reports = path.join(ROOT, '.reports');

@@ -28,13 +28,7 @@ export const BUILD_INPUTS = [
 ];
 
 /** What `npm run build` makes; a missing one means building again whatever the stamp says. */
-export const BUILD_OUTPUTS = [
-  'dist/renderer/index.html',
-  'dist/electron/main.cjs',
-  'dist/electron/preload.cjs',
-  'dist/host/serve.js',
-  'dist/simulator/cli.js',
-];
+export const BUILD_OUTPUTS = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/host/serve.js', 'dist/simulator/cli.js'];
 
 export const STAMP = 'dist/.build-stamp.json';
 

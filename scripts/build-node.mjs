@@ -19,10 +19,7 @@ const rel = (p) => path.relative(root, p) || '.';
 
 // ESM bundles: bundled CommonJS dependencies call `require`, which ESM lacks. Aliased import so it
 // cannot clash with a `createRequire` import inside the bundled code.
-const ESM_BANNER = [
-  "import { createRequire as __tillCreateRequire } from 'module';",
-  'const require = __tillCreateRequire(import.meta.url);',
-].join('\n');
+const ESM_BANNER = ["import { createRequire as __tillCreateRequire } from 'module';", 'const require = __tillCreateRequire(import.meta.url);'].join('\n');
 
 // CJS bundles: ESM sources (ours or bundled packages) may read import.meta.url, which esbuild leaves
 // empty in CommonJS output; give it the bundle's own file URL.

@@ -55,7 +55,9 @@ export function installNode22(root, pkg, { npm = 'npm' } = {}) {
   );
   if (result.status !== 0 || !fs.existsSync(node22Binary(path.join(partial, 'node_modules', pkg)))) {
     fs.rmSync(partial, { recursive: true, force: true });
-    throw new Error(`could not install ${pkg}@${REQUIRED_MAJOR} from the npm registry (npm install exited with ${result.status ?? result.signal ?? result.error?.message})`);
+    throw new Error(
+      `could not install ${pkg}@${REQUIRED_MAJOR} from the npm registry (npm install exited with ${result.status ?? result.signal ?? result.error?.message})`,
+    );
   }
   try {
     fs.renameSync(partial, path.join(root, '.node'));

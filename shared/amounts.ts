@@ -17,11 +17,7 @@ export const MAX_QUANTITY = 100;
 const TOO_BIG = `must be at most 100 000 000 DA (${MAX_AMOUNT_C} centimes)`;
 
 /** An amount of money in whole centimes, from 0 up to MAX_AMOUNT_C. */
-export const amountSchema = z
-  .number()
-  .int(`must be whole centimes, at most 100 000 000 DA`)
-  .min(0, 'must not be negative')
-  .max(MAX_AMOUNT_C, TOO_BIG);
+export const amountSchema = z.number().int(`must be whole centimes, at most 100 000 000 DA`).min(0, 'must not be negative').max(MAX_AMOUNT_C, TOO_BIG);
 
 /** How many cards in one sale. */
 export const quantitySchema = z.number().int().min(1).max(MAX_QUANTITY);

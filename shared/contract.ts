@@ -30,7 +30,11 @@ import {
   openShiftSchema,
 } from './shop';
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a provider id');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a provider id');
 const saleId = z.number().int().positive();
 const none = z.object({}).strict();
 /** A backup's name inside backups/: no folder, no path step, no hidden file; a .sqlite file. */
@@ -71,9 +75,7 @@ export const commands = {
   },
   'sales:get': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:list': {
-    input: z
-      .object({ states: z.array(saleStateSchema).max(20).optional(), limit: z.number().int().min(1).max(500).optional() })
-      .strict(),
+    input: z.object({ states: z.array(saleStateSchema).max(20).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.array(saleSchema),
   },
   'sales:cancel': { input: z.object({ saleId }).strict(), output: saleSchema },
@@ -98,7 +100,13 @@ export const commands = {
   'staff:add': { input: z.object({ name: personNameSchema, role: roleSchema, pin: pinSchema }).strict(), output: cashierSchema },
   'staff:update': {
     input: z
-      .object({ id: z.number().int().positive(), name: personNameSchema.optional(), role: roleSchema.optional(), pin: pinSchema.optional(), active: z.boolean().optional() })
+      .object({
+        id: z.number().int().positive(),
+        name: personNameSchema.optional(),
+        role: roleSchema.optional(),
+        pin: pinSchema.optional(),
+        active: z.boolean().optional(),
+      })
       .strict(),
     output: cashierSchema,
   },

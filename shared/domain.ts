@@ -195,24 +195,36 @@ export const settingsSchema = z.object({
   showQrCodes: z.boolean(),
   /** Markup in basis points (500 = 5 %) so that prices stay integer arithmetic. */
   markupBp: markupBpSchema,
-  markupOverridesBp: z
-    .record(z.string().max(64), markupBpSchema)
-    .refine((m) => Object.keys(m).length <= 1000, 'at most 1000 products'),
+  markupOverridesBp: z.record(z.string().max(64), markupBpSchema).refine((m) => Object.keys(m).length <= 1000, 'at most 1000 products'),
   favourites: z.array(z.string()).max(200),
   instructions: z.record(z.string(), z.string().max(1000)),
   /** The shop's own tile pictures, as small data: URLs (the renderer may not load anything remote). */
   productImages: z
-    .record(z.string().max(64), z.string().max(200_000).regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'must be a PNG, JPEG or WebP image'))
+    .record(
+      z.string().max(64),
+      z
+        .string()
+        .max(200_000)
+        .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/, 'must be a PNG, JPEG or WebP image'),
+    )
     .refine((images) => Object.keys(images).length <= 100, 'at most 100 images'),
   lowBalanceThresholdC: amountSchema,
   maxQuantityPerSale: z.number().int().min(1).max(MAX_QUANTITY),
   queueCap: z.number().int().min(0).max(500),
-  queueExpiryMinutes: z.number().int().min(1).max(24 * 60),
+  queueExpiryMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   cashierName: z.string().min(1).max(60),
   /** The till locks to the PIN screen after this long without a touch. */
   idleLockMinutes: z.number().int().min(1).max(240),
   /** A cashier may reprint or reveal their own sale for this long; later only the owner can. */
-  reprintWindowMinutes: z.number().int().min(0).max(24 * 60),
+  reprintWindowMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** The provider publishes no rate limit; the till stays under this many requests a minute. */
   apiRequestsPerMinute: z.number().int().min(10).max(6000),
   /** Offline, a sale is priced from the last check; older than this, the till refuses to sell. */
@@ -255,9 +267,5 @@ export const DEFAULT_SETTINGS: Settings = {
   maxOfflinePriceAgeHours: 24,
 };
 
-export const settingsPatchSchema = settingsSchema
-  .omit({ shop: true })
-  .partial()
-  .extend({ shop: shopSchema.partial().optional() })
-  .strict();
+export const settingsPatchSchema = settingsSchema.omit({ shop: true }).partial().extend({ shop: shopSchema.partial().optional() }).strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

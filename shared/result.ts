@@ -43,10 +43,7 @@ export type AppErrorShape = z.infer<typeof appErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export function resultSchema<T extends z.ZodType>(value: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: appErrorSchema })]);
 }
 
 /** An error the core throws on purpose; adapters turn it into `{ ok: false, error }`. */
@@ -60,9 +57,7 @@ export class AppError extends Error {
     if (details) this.details = details;
   }
   toShape(): AppErrorShape {
-    return this.details
-      ? { code: this.code, message: this.message, details: this.details }
-      : { code: this.code, message: this.message };
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
   }
 }
 

@@ -163,7 +163,18 @@ export const reconcileReportSchema = z.object({
   providerOrders: z.number().int(),
   ledgerSales: z.number().int(),
   /** Orders at the provider that no sale owns (adopted into the ledger when asked). */
-  missingInLedger: z.array(z.object({ orderId: z.string(), productId: z.string().nullable(), typeId: z.string().nullable(), quantity: z.number().int().nullable(), status: z.string(), time: z.string().nullable(), amountC: centimes, adoptedSaleId: z.number().int().nullable() })),
+  missingInLedger: z.array(
+    z.object({
+      orderId: z.string(),
+      productId: z.string().nullable(),
+      typeId: z.string().nullable(),
+      quantity: z.number().int().nullable(),
+      status: z.string(),
+      time: z.string().nullable(),
+      amountC: centimes,
+      adoptedSaleId: z.number().int().nullable(),
+    }),
+  ),
   /** Sales the ledger believes placed whose order the provider does not list. */
   missingAtProvider: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), state: saleStateSchema })),
   amountDifferences: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), ledgerC: centimes, providerC: centimes })),

@@ -2,8 +2,7 @@ import { IP_BLOCK_MS, MAX_FAILED_AUTH_ATTEMPTS } from './constants';
 import type { SimKeyInfo } from './types';
 
 export type AuthResult =
-  | { ok: true; key: string; info: SimKeyInfo }
-  | { ok: false; status: number; code: string; message: string; details?: Record<string, unknown> };
+  { ok: true; key: string; info: SimKeyInfo } | { ok: false; status: number; code: string; message: string; details?: Record<string, unknown> };
 
 export const IP_BLOCKED_MESSAGE = 'Your IP has been temporarily blocked due to too many invalid attempts';
 

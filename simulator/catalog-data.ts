@@ -39,12 +39,7 @@ function fx(name: string, face: number, currency: Currency, premiumPct = 1, stoc
 }
 
 /** "PSN 10 USD", "PSN 20 USD"…; `stock` pins the stock of some face values. */
-function faces(
-  prefix: string,
-  currency: Currency,
-  values: number[],
-  opts: { premiumPct?: number; stock?: Record<number, number> } = {},
-): DenominationSeed[] {
+function faces(prefix: string, currency: Currency, values: number[], opts: { premiumPct?: number; stock?: Record<number, number> } = {}): DenominationSeed[] {
   return values.map((v) => fx(`${prefix} ${v} ${currency}`, v, currency, opts.premiumPct ?? 1, opts.stock?.[v]));
 }
 
@@ -100,11 +95,7 @@ export const CATALOG_SEED: CategorySeed[] = [
       {
         title: 'Nintendo Switch Online',
         region: 'eu',
-        denominations: [
-          fx('NSO 3 mois', 7.99, 'EUR'),
-          fx('NSO 12 mois', 19.99, 'EUR'),
-          fx('NSO Famille 12 mois', 34.99, 'EUR'),
-        ],
+        denominations: [fx('NSO 3 mois', 7.99, 'EUR'), fx('NSO 12 mois', 19.99, 'EUR'), fx('NSO Famille 12 mois', 34.99, 'EUR')],
       },
     ],
   },

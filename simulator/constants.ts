@@ -14,17 +14,7 @@ export const TEST_TYPE_PARTIAL = 'TEST_PARTIAL';
 export const MAX_FAILED_AUTH_ATTEMPTS = 5;
 export const IP_BLOCK_MS = 15 * 60 * 1000;
 
-export const ENDPOINTS = [
-  'placeOrder',
-  'checkOrder',
-  'checkProduct',
-  'catalog',
-  'balance',
-  'validate',
-  'list',
-  'transactions',
-  'ping',
-] as const;
+export const ENDPOINTS = ['placeOrder', 'checkOrder', 'checkProduct', 'catalog', 'balance', 'validate', 'list', 'transactions', 'ping'] as const;
 export type EndpointName = (typeof ENDPOINTS)[number];
 
 /** The control listener's per-launch token travels in this header (a custom header also forces a CORS preflight). */

@@ -12,12 +12,8 @@ import { simOrder } from './views';
 /** Input schemas shared by the in-process control and its HTTP listener, so both refuse the same things. */
 export const balanceInputSchema = z.object({ dzd: z.number().min(0).max(1e12) }).strict();
 export const offlineInputSchema = z.object({ offline: z.boolean() }).strict();
-export const stockInputSchema = z
-  .object({ productId: z.string().min(1), typeId: z.string().min(1), qty: z.number().int().min(0).max(1e9) })
-  .strict();
-export const priceInputSchema = z
-  .object({ productId: z.string().min(1), typeId: z.string().min(1), dzd: z.number().min(0).max(1e9) })
-  .strict();
+export const stockInputSchema = z.object({ productId: z.string().min(1), typeId: z.string().min(1), qty: z.number().int().min(0).max(1e9) }).strict();
+export const priceInputSchema = z.object({ productId: z.string().min(1), typeId: z.string().min(1), dzd: z.number().min(0).max(1e9) }).strict();
 export const configInputSchema = z
   .object({
     handlingMs: z.number().int().min(0).max(86_400_000).optional(),

@@ -9,7 +9,10 @@ export interface ApiReply {
 
 /** `req_<unix seconds>_<random>` as in the provider's examples. */
 export function requestId(now: Date): string {
-  return `req_${Math.floor(now.getTime() / 1000)}_${randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+  return `req_${Math.floor(now.getTime() / 1000)}_${randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
 export function success(now: Date, data: unknown, extraTopLevel?: Record<string, unknown>): ApiReply {

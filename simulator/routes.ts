@@ -13,8 +13,7 @@ export const ACCOUNT_ROUTES: readonly Route[] = [
     method: 'GET',
     pattern: /^\/v3\/ping$/,
     needsToken: false,
-    handle: ({ now }) =>
-      success(now, { api: 'ok', operators: { mobilis: 'up', ooredoo: 'up', djezzy: 'up', mobilisFixedPlans: 'up' } }),
+    handle: ({ now }) => success(now, { api: 'ok', operators: { mobilis: 'up', ooredoo: 'up', djezzy: 'up', mobilisFixedPlans: 'up' } }),
   },
   {
     endpoint: 'validate',

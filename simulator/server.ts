@@ -119,9 +119,7 @@ export class ApiServer {
       return;
     }
 
-    const reply = bodyTooLarge
-      ? failure(now(), 413, 'ERR_VALIDATION', 'body is too large', { field: 'body' })
-      : this.process(req, url, match, body);
+    const reply = bodyTooLarge ? failure(now(), 413, 'ERR_VALIDATION', 'body is too large', { field: 'body' }) : this.process(req, url, match, body);
 
     switch (fault?.kind) {
       case 'drop-after':
@@ -183,9 +181,16 @@ export class ApiServer {
         caller = { key: a.key, info: a.info };
         const rate = limiter.check(a.key);
         if (!rate.ok) {
-          return failure(now, 429, 'RATE_LIMITED', 'Too many requests', { retryAfter: rate.retryAfterSec }, {
-            'retry-after': String(rate.retryAfterSec),
-          });
+          return failure(
+            now,
+            429,
+            'RATE_LIMITED',
+            'Too many requests',
+            { retryAfter: rate.retryAfterSec },
+            {
+              'retry-after': String(rate.retryAfterSec),
+            },
+          );
         }
       }
       return match.route.handle({ state, now, caller, params: match.params, query: url.searchParams, body });

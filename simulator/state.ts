@@ -145,8 +145,7 @@ export class SimState {
       return { ok: false, failure: { code: 'INSUFFICIENT_BALANCE', requiredC: totalC, availableC: this.balanceC } };
     }
 
-    const outcome: Outcome =
-      input.typeId === TEST_TYPE_REFUND ? 'refund' : input.typeId === TEST_TYPE_PARTIAL ? 'partial' : 'fulfil';
+    const outcome: Outcome = input.typeId === TEST_TYPE_REFUND ? 'refund' : input.typeId === TEST_TYPE_PARTIAL ? 'partial' : 'fulfil';
     const deliverable = outcome === 'fulfil' ? input.quantity : outcome === 'partial' ? Math.floor(input.quantity / 2) : 0;
     const nowMs = this.now().getTime();
     const order: OrderRecord = {

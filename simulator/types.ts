@@ -47,27 +47,9 @@ export interface SimulatorOptions {
   productLines?: readonly SimProductLine[];
 }
 
-export type SimFaultEndpoint =
-  | 'placeOrder'
-  | 'checkOrder'
-  | 'checkProduct'
-  | 'catalog'
-  | 'balance'
-  | 'validate'
-  | 'list'
-  | 'transactions'
-  | 'ping'
-  | '*';
+export type SimFaultEndpoint = 'placeOrder' | 'checkOrder' | 'checkProduct' | 'catalog' | 'balance' | 'validate' | 'list' | 'transactions' | 'ping' | '*';
 
-export type SimFaultKind =
-  | 'drop-before'
-  | 'drop-after'
-  | 'error-500-after'
-  | 'error-500'
-  | 'hang-after'
-  | 'delay'
-  | 'rate-limit'
-  | 'malformed';
+export type SimFaultKind = 'drop-before' | 'drop-after' | 'error-500-after' | 'error-500' | 'hang-after' | 'delay' | 'rate-limit' | 'malformed';
 
 export interface SimFaultSpec {
   endpoint: SimFaultEndpoint;

@@ -57,7 +57,15 @@ input.addEventListener('input', (e) => {
   host.getBoundingClientRect();
   void (host.querySelector('.grid-canvas') as HTMLElement | null)?.offsetHeight; // forces style + layout
   const t2 = performance.now();
-  samples.push({ query, results: products.length, filterMs: t1 - t0, renderMs: tr - t1, totalMs: t2 - t0, sinceEventMs: t2 - e.timeStamp, tiles: host.getElementsByClassName('tile').length });
+  samples.push({
+    query,
+    results: products.length,
+    filterMs: t1 - t0,
+    renderMs: tr - t1,
+    totalMs: t2 - t0,
+    sinceEventMs: t2 - e.timeStamp,
+    tiles: host.getElementsByClassName('tile').length,
+  });
 });
 
 window.bench = {

@@ -37,7 +37,13 @@ export interface OpenCore {
 }
 
 /** A core in this process, against `apiUrl`, selling with BENCH_KEY (environment key, so no training simulator). */
-export async function openCore(o: { dataDir: string; apiUrl: string; apiKey?: string; timing?: Partial<SaleTiming>; settings?: SettingsBackend }): Promise<OpenCore> {
+export async function openCore(o: {
+  dataDir: string;
+  apiUrl: string;
+  apiKey?: string;
+  timing?: Partial<SaleTiming>;
+  settings?: SettingsBackend;
+}): Promise<OpenCore> {
   const reached = new Map<number, Map<SaleState, number>>();
   const waiters = new Set<() => void>();
   const eventWaiters = new Map<EventName, ((p: unknown) => void)[]>();

@@ -26,7 +26,9 @@ export interface BenchResult {
 /** The orchestrator (scripts/bench.mjs) reads exactly one line with this prefix from each benchmark. */
 export const RESULT_PREFIX = 'BENCH_RESULT ';
 
-export function metric(m: Omit<Metric, 'median' | 'p95' | 'reference'> & { median: number; p95?: number | null; reference?: { name: string; median: number } }): Metric {
+export function metric(
+  m: Omit<Metric, 'median' | 'p95' | 'reference'> & { median: number; p95?: number | null; reference?: { name: string; median: number } },
+): Metric {
   const out: Metric = {
     name: m.name,
     unit: m.unit,

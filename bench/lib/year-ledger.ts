@@ -150,7 +150,11 @@ export function buildYearLedger(dataDir: string, count = YEAR_SALES, seed = 2026
       const placed = state === 'FULFILLED' || state === 'PARTIALLY_FILLED' || state === 'REFUNDED';
       const delivered = state === 'FULFILLED' ? quantity : state === 'PARTIALLY_FILLED' ? Math.max(1, Math.floor(quantity / 2)) : 0;
       const finished = created + (placed ? 1800 + Math.floor(rand() * 5000) : sent ? 400 : 60_000);
-      const orderId = placed ? `${Math.floor(created / 1000).toString(16).padStart(8, '0')}b3c4d5e6f7${(orderSeq++).toString(16).padStart(6, '0')}` : null;
+      const orderId = placed
+        ? `${Math.floor(created / 1000)
+            .toString(16)
+            .padStart(8, '0')}b3c4d5e6f7${(orderSeq++).toString(16).padStart(6, '0')}`
+        : null;
       const cashier = CASHIERS[Math.floor(rand() * CASHIERS.length)]!;
       insertSale.run({
         id,

@@ -32,7 +32,12 @@ runBench('memory', async (r) => {
   try {
     const before = await settle();
 
-    const till = await openCore({ dataDir, apiUrl: sim.url, apiKey: TRAINING_API_KEY, timing: { firstPollMs: 20, pollMs: 50, probeMinMs: 50, probeMaxMs: 200, idleMs: 500 } });
+    const till = await openCore({
+      dataDir,
+      apiUrl: sim.url,
+      apiKey: TRAINING_API_KEY,
+      timing: { firstPollMs: 20, pollMs: 50, probeMinMs: 50, probeMaxMs: 200, idleMs: 500 },
+    });
     const opened = await settle();
     await till.h['settings:update']({ queueCap: SALES, apiRequestsPerMinute: 6000 }); // the simulator here has no limit
     const offers = await findOffers(till.h, 6);
@@ -65,11 +70,31 @@ runBench('memory', async (r) => {
         `then sales:list, a history search and today's report. process.memoryUsage() after ${gcAvailable ? 'gc() (--expose-gc)' : 'NO gc (run with --expose-gc)'}. ` +
         `Run from an esbuild bundle under plain node, as the built till runs (no TypeScript loader); ${(before.rss / MB).toFixed(0)} MB before createCore (node, modules, harness).`,
     );
-    r.add(metric({ name: 'core RSS: 100k ledger open, queue drained', unit: 'MB', median: after.rss / MB, p95: null, runs: 1, target: '≤ 200 MB', pass: after.rss / MB <= 200 }));
+    r.add(
+      metric({
+        name: 'core RSS: 100k ledger open, queue drained',
+        unit: 'MB',
+        median: after.rss / MB,
+        p95: null,
+        runs: 1,
+        target: '≤ 200 MB',
+        pass: after.rss / MB <= 200,
+      }),
+    );
     r.add(metric({ name: 'RSS before createCore (node + modules)', unit: 'MB', median: before.rss / MB, p95: null, runs: 1, target: 'info', pass: null }));
     r.add(metric({ name: 'RSS right after createCore', unit: 'MB', median: opened.rss / MB, p95: null, runs: 1, target: 'info', pass: null }));
     r.add(metric({ name: 'JS heap used after the drain', unit: 'MB', median: after.heapUsed / MB, p95: null, runs: 1, target: 'info', pass: null }));
-    r.add(metric({ name: 'external + array buffers after the drain', unit: 'MB', median: (after.external + after.arrayBuffers) / MB, p95: null, runs: 1, target: 'info', pass: null }));
+    r.add(
+      metric({
+        name: 'external + array buffers after the drain',
+        unit: 'MB',
+        median: (after.external + after.arrayBuffers) / MB,
+        p95: null,
+        runs: 1,
+        target: 'info',
+        pass: null,
+      }),
+    );
   } finally {
     await sim.stop();
   }

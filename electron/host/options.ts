@@ -14,9 +14,7 @@ export interface HostOptions {
   trainingApiUrl: string | undefined;
 }
 
-const timingSchema = z
-  .object(Object.fromEntries(Object.keys(DEFAULT_TIMING).map((k) => [k, z.number().int().min(0).optional()])))
-  .strict();
+const timingSchema = z.object(Object.fromEntries(Object.keys(DEFAULT_TIMING).map((k) => [k, z.number().int().min(0).optional()]))).strict();
 
 function defaultDataDir(env: NodeJS.ProcessEnv): string {
   if (process.platform === 'win32') return path.join(env.APPDATA ?? os.homedir(), 'OneClickDZ Till');

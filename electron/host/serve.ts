@@ -21,12 +21,15 @@ async function main(): Promise<void> {
   const logger = createLogger();
   const opts = readHostOptions(process.argv.slice(2), process.env);
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const rendererDir = [path.resolve(here, '../renderer'), path.resolve(process.cwd(), 'dist/renderer')].find((d) =>
-    fs.existsSync(path.join(d, 'index.html')),
-  );
+  const rendererDir = [path.resolve(here, '../renderer'), path.resolve(process.cwd(), 'dist/renderer')].find((d) => fs.existsSync(path.join(d, 'index.html')));
   if (!rendererDir) logger.warn('the renderer is not built (npm run build): serving the contract only');
 
-  const settingsBackend = new Conf<Record<string, unknown>>({ projectName: 'oneclickdz-till', cwd: opts.dataDir, configName: 'settings', configFileMode: 0o600 });
+  const settingsBackend = new Conf<Record<string, unknown>>({
+    projectName: 'oneclickdz-till',
+    cwd: opts.dataDir,
+    configName: 'settings',
+    configFileMode: 0o600,
+  });
   const core = await createCore({
     dataDir: opts.dataDir,
     apiUrl: opts.apiUrl,

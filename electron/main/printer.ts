@@ -2,12 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type {
-  BrowserWindowConstructorOptions,
-  PrintToPDFOptions,
-  SaveDialogOptions,
-  WebContentsPrintOptions,
-} from 'electron';
+import type { BrowserWindowConstructorOptions, PrintToPDFOptions, SaveDialogOptions, WebContentsPrintOptions } from 'electron';
 import type { Logger, PrintOptions, ReceiptPrinter } from '../core/platform/ports';
 
 /**
@@ -50,8 +45,7 @@ const MAX_DATA_URL_CHARS = 1_500_000;
 export const mmToCssPx = (mm: number) => Math.round((mm / 25.4) * CSS_PX_PER_INCH);
 export const cssPxToMicrons = (px: number) => Math.ceil((px * MICRONS_PER_INCH) / CSS_PX_PER_INCH);
 
-const MEASURE_SCRIPT =
-  'Math.ceil(Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0))';
+const MEASURE_SCRIPT = 'Math.ceil(Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0))';
 
 async function withReceiptPage<T>(
   deps: PrinterDeps,

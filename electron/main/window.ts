@@ -1,15 +1,7 @@
 import { BrowserWindow, screen, type Session } from 'electron';
 import type { Logger } from '../core/platform/ports';
 import type { WindowStateStore } from './stores';
-import {
-  APP_INDEX_URL,
-  clampWindowBounds,
-  CONTENT_SECURITY_POLICY,
-  isAllowedDownload,
-  isAllowedNavigation,
-  MIN_WINDOW_SIZE,
-  type Rect,
-} from './window-policy';
+import { APP_INDEX_URL, clampWindowBounds, CONTENT_SECURITY_POLICY, isAllowedDownload, isAllowedNavigation, MIN_WINDOW_SIZE, type Rect } from './window-policy';
 
 /**
  * The till's one window: sandboxed renderer, only its own page, no pop-ups, no permissions, and

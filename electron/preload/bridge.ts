@@ -28,8 +28,7 @@ const NO_ANSWER: Result<never> = {
   error: { code: 'INTERNAL', message: 'The till did not answer.' },
 };
 
-const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && (PRELOAD_EVENT_NAMES as readonly string[]).includes(name);
+const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (PRELOAD_EVENT_NAMES as readonly string[]).includes(name);
 
 export function createPreloadBridge(ipcRenderer: IpcRendererLike): PreloadBridge {
   const commands: Record<string, (input: unknown) => Promise<unknown>> = {};

@@ -9,14 +9,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../shared/contract';
-import {
-  HTTP_COMMAND_PREFIX,
-  HTTP_EVENTS_PATH,
-  HTTP_SECRET_HEADER,
-  PRELOAD_GLOBAL,
-  type PreloadBridge,
-  type TillApi,
-} from '../../shared/api';
+import { HTTP_COMMAND_PREFIX, HTTP_EVENTS_PATH, HTTP_SECRET_HEADER, PRELOAD_GLOBAL, type PreloadBridge, type TillApi } from '../../shared/api';
 import { appErrorSchema, type AppErrorShape, type Result } from '../../shared/result';
 
 /**
@@ -158,7 +151,10 @@ type EventSourceLike = {
 };
 
 export interface HttpDeps {
-  fetch: (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+  fetch: (
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ) => Promise<{
     status: number;
     json(): Promise<unknown>;
   }>;

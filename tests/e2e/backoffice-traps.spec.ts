@@ -40,7 +40,6 @@ async function inLanguage(till: Till, lang: Lang): Promise<void> {
   await expect(till.page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-
 const menuName = (L: (typeof DICTS)[Lang]) => (L as unknown as { bar?: { menu?: string } }).bar?.menu ?? 'Menu';
 
 for (const lang of Object.keys(DICTS) as Lang[]) {

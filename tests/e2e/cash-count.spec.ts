@@ -72,7 +72,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, name), fullPage: true });
 }
 
-
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 800, height: 1280 },

@@ -18,22 +18,54 @@ test('the grid renders only the rows in view of 2,000 products, and filters them
       categoryId: `c${i % brands.length}`,
     }));
     const settings = {
-      language: 'fr', arabicDigits: false,
+      language: 'fr',
+      arabicDigits: false,
       shop: { name: 'Grande boutique', address: '', phone: '', footer: '' },
-      paperWidthMm: 80, printerName: '', silentPrint: false, autoPrint: false, showQrCodes: false,
-      markupBp: 500, markupOverridesBp: {}, favourites: [], instructions: {}, lowBalanceThresholdC: 0,
-      maxQuantityPerSale: 10, queueCap: 20, queueExpiryMinutes: 30, cashierName: 'Caisse 1',
-      idleLockMinutes: 5, reprintWindowMinutes: 10,
+      paperWidthMm: 80,
+      printerName: '',
+      silentPrint: false,
+      autoPrint: false,
+      showQrCodes: false,
+      markupBp: 500,
+      markupOverridesBp: {},
+      favourites: [],
+      instructions: {},
+      lowBalanceThresholdC: 0,
+      maxQuantityPerSale: 10,
+      queueCap: 20,
+      queueExpiryMinutes: 30,
+      cashierName: 'Caisse 1',
+      idleLockMinutes: 5,
+      reprintWindowMinutes: 10,
     };
     const ok = (value: unknown) => Promise.resolve({ ok: true, value });
     const commands: Record<string, (input: Record<string, unknown>) => Promise<unknown>> = {
-      'app:status': () => ok({ mode: 'production', keySource: 'saved', keyStorageEncrypted: true, account: { username: 'shop', keyType: 'PRODUCTION', scope: 'READ-WRITE' }, connection: 'online', canSell: true, cannotSellReason: null, printing: 'native', version: 'test' }),
+      'app:status': () =>
+        ok({
+          mode: 'production',
+          keySource: 'saved',
+          keyStorageEncrypted: true,
+          account: { username: 'shop', keyType: 'PRODUCTION', scope: 'READ-WRITE' },
+          connection: 'online',
+          canSell: true,
+          cannotSellReason: null,
+          printing: 'native',
+          version: 'test',
+        }),
       'settings:get': () => ok(settings),
       'settings:update': (patch) => ok({ ...settings, ...patch }),
       'catalog:list': () => ok({ categories: brands.map((b, k) => ({ id: `c${k}`, title: b, productIds: [] })), products, fetchedAt: now, stale: true }),
       'account:balance': () => ok({ balanceC: 10_000_000, checkedAt: now, low: false }),
       'sales:list': () => ok([]),
-      'catalog:product': (input) => ok({ productId: input.productId, title: String(input.productId), denominations: [{ typeId: 't1', name: 'Carte 1000 DA', costC: 95000, retailC: 100000, stock: 5 }], markupBp: 500, checkedAt: now, live: false }),
+      'catalog:product': (input) =>
+        ok({
+          productId: input.productId,
+          title: String(input.productId),
+          denominations: [{ typeId: 't1', name: 'Carte 1000 DA', costC: 95000, retailC: 100000, stock: 5 }],
+          markupBp: 500,
+          checkedAt: now,
+          live: false,
+        }),
     };
     (window as unknown as Record<string, unknown>).tillBridge = { commands, subscribe: () => () => {} };
   });

@@ -93,7 +93,15 @@ async function startSim(args: string[]): Promise<{ child: ChildProcess; handle: 
   return { child, handle: JSON.parse(`{${json}`) as SimHandle };
 }
 
-export const FAST_TIMING = JSON.stringify({ firstPollMs: 200, pollMs: 300, reconcileEveryMs: 300, reconcileGraceMs: 1500, probeMinMs: 200, probeMaxMs: 1000, idleMs: 500 });
+export const FAST_TIMING = JSON.stringify({
+  firstPollMs: 200,
+  pollMs: 300,
+  reconcileEveryMs: 300,
+  reconcileGraceMs: 1500,
+  probeMinMs: 200,
+  probeMaxMs: 1000,
+  idleMs: 500,
+});
 
 async function startHost(dataDir: string, sim: SimHandle, extra: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/host/serve.js'), '--port', '0'], {
@@ -168,10 +176,15 @@ export { expect };
 export async function menuItem(page: Page, item: string, menu = 'Menu'): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: menu, exact: true }).click();
   const list = page.getByRole('menu', { name: menu });
-  await list.getByRole('menuitem', { name: item, exact: true }).or(list.getByRole('menuitemradio', { name: item, exact: true })).click();
+  await list
+    .getByRole('menuitem', { name: item, exact: true })
+    .or(list.getByRole('menuitemradio', { name: item, exact: true }))
+    .click();
 }
 
-export async function simOrders(till: Till): Promise<{ id: string; productId: string; typeId: string; quantity: number; status: string; cards: { value: string; serial: string }[] }[]> {
+export async function simOrders(
+  till: Till,
+): Promise<{ id: string; productId: string; typeId: string; quantity: number; status: string; cards: { value: string; serial: string }[] }[]> {
   const res = await simControl(till.sim, 'GET', '/orders');
   return (await res.json()) as never;
 }

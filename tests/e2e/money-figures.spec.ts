@@ -79,9 +79,24 @@ test('a partly delivered sale shows paid, to hand back and net; "J\'ai rendu" mo
   await bo.getByRole('button', { name: 'Rechercher' }).click();
   const row = bo.getByRole('table', { name: 'Ventes trouvées' }).getByRole('row').nth(1);
   await expect(row).toContainText(`${m.delivered}/3`);
-  await expect(row.getByRole('cell').filter({ hasText: amount(m.paidC) }).first()).toBeVisible();
-  await expect(row.getByRole('cell').filter({ hasText: amount(m.netC) }).first()).toBeVisible();
-  await expect(row.getByRole('cell').filter({ hasText: amount(m.refundDueC) }).first()).toBeVisible();
+  await expect(
+    row
+      .getByRole('cell')
+      .filter({ hasText: amount(m.paidC) })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    row
+      .getByRole('cell')
+      .filter({ hasText: amount(m.netC) })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    row
+      .getByRole('cell')
+      .filter({ hasText: amount(m.refundDueC) })
+      .first(),
+  ).toBeVisible();
   await row.getByRole('button', { name: 'Voir le détail de la vente n° 1' }).click();
   const detail = page.getByRole('dialog', { name: 'Détail de la vente n° 1' });
   await expect(detail.getByRole('list', { name: /vente n° 1/ }).getByText(/Remboursement rendu au client : .* \(Patron\)/)).toBeVisible();
@@ -125,7 +140,9 @@ test('a denomination the balance cannot pay is greyed out "Solde insuffisant"; t
   for (let i = 0; i < 12 && (await more.isEnabled()); i++) await more.click();
   await expect(dialog.getByText(/le solde OneClickDZ ne paie que \d+ cartes?/)).toBeVisible();
   const qty = Number(await dialog.getByRole('spinbutton', { name: 'Quantité' }).inputValue());
-  const d = (await tillCall(till.url, 'catalog:product', { productId: (await productId(till, 'PlayStation Network')) })).value.denominations.find((x: { name: string }) => x.name === 'PSN 10 USD');
+  const d = (await tillCall(till.url, 'catalog:product', { productId: await productId(till, 'PlayStation Network') })).value.denominations.find(
+    (x: { name: string }) => x.name === 'PSN 10 USD',
+  );
   expect(qty).toBe(Math.floor(1_000_000 / d.costC));
 
   await page.keyboard.press('Escape');

@@ -33,7 +33,10 @@ test('a backup is created, a later sale is undone by restoring it at the next st
   await bo.getByRole('tab', { name: 'Sauvegarde' }).click();
   // Restore picks one of the till's own backups from a list (issue 13): there is no path to type.
   await expect(bo.getByRole('textbox')).toHaveCount(0);
-  await bo.getByRole('table', { name: 'Sauvegardes de la caisse' }).getByRole('button', { name: `Restaurer ${name}` }).click();
+  await bo
+    .getByRole('table', { name: 'Sauvegardes de la caisse' })
+    .getByRole('button', { name: `Restaurer ${name}` })
+    .click();
   await page.getByRole('dialog', { name: 'Remplacer les ventes actuelles ?' }).getByRole('button', { name: 'Oui, remplacer les ventes actuelles' }).click();
   await expect(bo.getByText('Sauvegarde vérifiée (ventes : 1). Redémarrez la caisse pour terminer la restauration.')).toBeVisible();
 

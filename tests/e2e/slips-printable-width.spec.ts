@@ -58,7 +58,13 @@ async function printedWords(page: Page, html: string, paper: Paper): Promise<{ w
   const heightPx = await printer.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slip-'));
   const file = path.join(dir, 'slip.pdf');
-  await printer.pdf({ path: file, width: `${paper}mm`, height: `${heightPx + 4}px`, printBackground: true, margin: { top: '0', bottom: '0', left: '0', right: '0' } });
+  await printer.pdf({
+    path: file,
+    width: `${paper}mm`,
+    height: `${heightPx + 4}px`,
+    printBackground: true,
+    margin: { top: '0', bottom: '0', left: '0', right: '0' },
+  });
   await printer.close();
   try {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
@@ -68,7 +74,11 @@ async function printedWords(page: Page, html: string, paper: Paper): Promise<{ w
     const words = [...xhtml.matchAll(/<word xMin="([\d.-]+)" yMin="[\d.-]+" xMax="([\d.-]+)" yMax="[\d.-]+">([^<]*)<\/word>/g)].map((m) => ({
       xMin: Number(m[1]),
       xMax: Number(m[2]),
-      text: m[3]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+      text: m[3]!
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"'),
     }));
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     return { words, pageWidthPt, text };
@@ -124,7 +134,10 @@ test('receipts and shift and day reports stay inside the printable width at 58 a
   const shift = (await call(till, 'reports:day', { day: localDay() })).shifts.find((s: { shiftId: number }) => s.shiftId === shiftId);
   expect(shift.totals.byProduct.length).toBeGreaterThanOrEqual(3);
 
-  for (const [language, arabicDigits] of [['fr', false], ['ar', true]] as const) {
+  for (const [language, arabicDigits] of [
+    ['fr', false],
+    ['ar', true],
+  ] as const) {
     for (const paper of [58, 80] as const) {
       await call(till, 'settings:update', { language, arabicDigits, paperWidthMm: paper });
       const label = `${language} ${paper} mm`;
@@ -140,7 +153,13 @@ test('receipts and shift and day reports stay inside the printable width at 58 a
       const shiftPdf = await printedWords(page, shiftHtml, paper);
       expectInsidePrintable(`${label} shift report`, shiftPdf.words, shiftPdf.pageWidthPt, paper);
       const lines = shift.totals.byProduct as { retailC: number; costC: number }[];
-      expectAmounts(`${label} shift report`, shiftPdf.text, [...lines.flatMap((l) => [l.retailC, l.costC]), shift.totals.retailTotalC, shift.totals.costTotalC, shift.expectedCashC], language, arabicDigits);
+      expectAmounts(
+        `${label} shift report`,
+        shiftPdf.text,
+        [...lines.flatMap((l) => [l.retailC, l.costC]), shift.totals.retailTotalC, shift.totals.costTotalC, shift.expectedCashC],
+        language,
+        arabicDigits,
+      );
 
       const dayHtml = (await call(till, 'reports:html', { kind: 'day', day: localDay() })).html;
       const dayPdf = await printedWords(page, dayHtml, paper);

@@ -191,8 +191,7 @@ describe('a cashier sees only their own sales (issue 9 §9)', () => {
     req.on('error', () => undefined);
     cleanups.push(() => req.destroy());
     await until(() => stream.includes(': events'), 'the event stream to open');
-    const streamedSaleIds = () =>
-      [...stream.matchAll(/event: sales:changed\ndata: (.*)\n/g)].map((m) => (JSON.parse(m[1] as string) as Sale).id);
+    const streamedSaleIds = () => [...stream.matchAll(/event: sales:changed\ndata: (.*)\n/g)].map((m) => (JSON.parse(m[1] as string) as Sale).id);
 
     // Bilal queues a sale offline; Amina takes the till; the sale is sent while she is signed in.
     await psnOffer(hx.h); // the catalogue, cached while the provider is reachable
@@ -208,7 +207,10 @@ describe('a cashier sees only their own sales (issue 9 §9)', () => {
     await waitForSale(hx.h, aminaSale.id, (s) => s.state === 'FULFILLED');
     await until(() => streamedSaleIds().filter((id) => id === aminaSale.id).length >= 2, "Amina's own sale on the stream");
 
-    const heardSales = heard.slice(heardBefore).filter((e) => e.name === 'sales:changed').map((e) => e.id);
+    const heardSales = heard
+      .slice(heardBefore)
+      .filter((e) => e.name === 'sales:changed')
+      .map((e) => e.id);
     expect(heardSales).toContain(aminaSale.id);
     expect(heardSales).not.toContain(bilalSale.id);
     expect(streamedSaleIds().slice(streamedBefore)).not.toContain(bilalSale.id);

@@ -41,7 +41,15 @@ describe('OneClickDZ client', () => {
   it('reads the documented catalog variants (title or name, id or _id)', async () => {
     const { client } = fake(() => ({
       status: 200,
-      body: { success: true, data: { categories: [{ name: 'Gaming', products: [{ _id: 'p1', title: 'PSN', enabled: true }] }, { title: 'Streaming', products: [{ id: 'p2', title: 'Netflix' }] }] } },
+      body: {
+        success: true,
+        data: {
+          categories: [
+            { name: 'Gaming', products: [{ _id: 'p1', title: 'PSN', enabled: true }] },
+            { title: 'Streaming', products: [{ id: 'p2', title: 'Netflix' }] },
+          ],
+        },
+      },
     }));
     const c = await giftCards(client).catalog();
     expect(c.categories.map((x) => x.title)).toEqual(['Gaming', 'Streaming']);
@@ -50,7 +58,10 @@ describe('OneClickDZ client', () => {
   });
 
   it('reads checkProduct with type _id (Arabic guide) and fractional prices exactly', async () => {
-    const { client } = fake(() => ({ status: 200, body: { success: true, data: { _id: 'p', types: [{ _id: 't', name: 'PSN 10 USD', price: 496.25, quantity: 3 }] } } }));
+    const { client } = fake(() => ({
+      status: 200,
+      body: { success: true, data: { _id: 'p', types: [{ _id: 't', name: 'PSN 10 USD', price: 496.25, quantity: 3 }] } },
+    }));
     const p = await giftCards(client).checkProduct('p');
     expect(p.types[0]).toEqual({ id: 't', name: 'PSN 10 USD', costC: 49625, stock: 3 });
   });
@@ -70,7 +81,13 @@ describe('OneClickDZ client', () => {
 
   const mappings: [string, number, unknown, string, string][] = [
     ['validation', 400, err('ERR_VALIDATION', 'bad', { field: 'quantity' }), 'rejected', 'API_VALIDATION'],
-    ['insufficient balance', 403, err('INSUFFICIENT_BALANCE', 'Insufficient balance', { required: 1000, available: 500.5 }), 'rejected', 'INSUFFICIENT_BALANCE'],
+    [
+      'insufficient balance',
+      403,
+      err('INSUFFICIENT_BALANCE', 'Insufficient balance', { required: 1000, available: 500.5 }),
+      'rejected',
+      'INSUFFICIENT_BALANCE',
+    ],
     ['NO_BALANCE alias', 403, err('NO_BALANCE'), 'rejected', 'INSUFFICIENT_BALANCE'],
     ['out of stock by message only', 400, err('SOMETHING', 'Product out of stock'), 'rejected', 'OUT_OF_STOCK'],
     ['invalid key', 401, err('INVALID_ACCESS_TOKEN', 'invalid', { attemptsLeft: 3 }), 'auth', 'API_AUTH'],
@@ -120,7 +137,9 @@ describe('OneClickDZ client', () => {
 
   it('retries reads with backoff after a blip, fails fast when the provider refuses connections, never retries a placeOrder', async () => {
     let n = 0;
-    const { client, calls } = fake(() => (++n < 3 ? new TransportError('unsent', 'reset', 'x') : { status: 200, body: { success: true, data: { balance: 5 } } }));
+    const { client, calls } = fake(() =>
+      ++n < 3 ? new TransportError('unsent', 'reset', 'x') : { status: 200, body: { success: true, data: { balance: 5 } } },
+    );
     expect(await client.balance()).toBe(500);
     expect(calls).toHaveLength(3);
     const down = fake(() => new TransportError('unsent', 'refused', 'x'));

@@ -124,7 +124,10 @@ describe('backup:create refuses every way onto the data key or the ledger', () =
   it('refuses a symlink under backups/ that points at the key', async () => {
     fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
     fs.symlinkSync(keyFile, path.join(dataDir, 'backups', 'evil.sqlite'));
-    expect(await call('backup:create', { name: 'evil.sqlite' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', details: { reason: 'BACKUP_SYMLINK' } } });
+    expect(await call('backup:create', { name: 'evil.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED', details: { reason: 'BACKUP_SYMLINK' } },
+    });
   });
 
   it('refuses a dangling link chosen in the dialog (it would create a file inside keys/)', async () => {

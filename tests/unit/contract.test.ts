@@ -158,11 +158,21 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'reports:html': {
     inputs: async (c) => {
       const shift = await c.hx.h['shift:current']({});
-      return [{ kind: 'day', day: c.day }, { kind: 'shift', shiftId: shift!.shiftId }, { kind: 'reconcile', day: c.day }];
+      return [
+        { kind: 'day', day: c.day },
+        { kind: 'shift', shiftId: shift!.shiftId },
+        { kind: 'reconcile', day: c.day },
+      ];
     },
     expect: 'ok',
   },
-  'exports:csv': { inputs: (c) => [{ kind: 'day', day: c.day }, { kind: 'history', query: {} }], expect: 'ok' },
+  'exports:csv': {
+    inputs: (c) => [
+      { kind: 'day', day: c.day },
+      { kind: 'history', query: {} },
+    ],
+    expect: 'ok',
+  },
   'reconcile:day': { inputs: (c) => [{ day: c.day }, { day: c.day, adopt: true }], expect: 'ok' },
   'backup:create': { inputs: () => [{ name: 'contract-test.sqlite' }], expect: 'ok' },
   'backup:list': { inputs: () => [{}], expect: 'ok' },
@@ -248,7 +258,15 @@ describe('the HTTP adapter (browser host)', () => {
     const inside = await rawGet('/assets/../index.html');
     expect(inside.status).toBe(200);
     expect(inside.text).toContain('<title>till</title>');
-    for (const target of ['/../secret.txt', '/assets/../../secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/assets%2f..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%2e%2e/secret.txt']) {
+    for (const target of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets%2f..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%2e%2e/secret.txt',
+    ]) {
       const res = await rawGet(target);
       expect(res.text, target).not.toContain(OUTSIDE);
       expect([400, 404], target).toContain(res.status);

@@ -12,7 +12,11 @@ let hx: Harness;
 afterEach(async () => hx?.close());
 
 /** Status codes of every placeOrder the simulator answered, in order. */
-const placeOrderStatuses = (h: Harness) => h.sim.control.requestLog().filter((e) => e.path === '/v3/gift-cards/placeOrder').map((e) => e.status);
+const placeOrderStatuses = (h: Harness) =>
+  h.sim.control
+    .requestLog()
+    .filter((e) => e.path === '/v3/gift-cards/placeOrder')
+    .map((e) => e.status);
 
 /**
  * Whether the till holds a price check of this product in its ledger's cache (what it sells from
@@ -138,7 +142,10 @@ describe('faults while placing an order', () => {
     const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 2, expectedUnitRetailC: offer.unitRetailC });
     await waitForSale(hx.h, sale.id, (s) => s.state === 'SENDING');
     // The order is committed at the provider (and its answer withheld) before the till goes down.
-    await until(() => hx.sim.control.requestLog().some((e) => e.path === '/v3/gift-cards/placeOrder' && e.status === 'hung'), 'the order committed, its answer withheld');
+    await until(
+      () => hx.sim.control.requestLog().some((e) => e.path === '/v3/gift-cards/placeOrder' && e.status === 'hung'),
+      'the order committed, its answer withheld',
+    );
     const closing = hx.core.close();
     await hx.sim.control.setOffline(true);
     await closing;
@@ -153,7 +160,10 @@ describe('faults while placing an order', () => {
   it('warms the prices of favourites so they can still be sold into the queue offline', async () => {
     hx = await startHarness();
     const catalog = await hx.h['catalog:list']({});
-    const netflixLike = catalog.products.filter((p) => p.enabled && p.title !== 'PlayStation Network').slice(0, 2).map((p) => p.id);
+    const netflixLike = catalog.products
+      .filter((p) => p.enabled && p.title !== 'PlayStation Network')
+      .slice(0, 2)
+      .map((p) => p.id);
     await hx.h['settings:update']({ favourites: netflixLike });
     await hx.h['catalog:list']({ refresh: true });
     // The warmer (not this test) reads the favourite's prices into the till's cache.

@@ -26,7 +26,10 @@ describe('a sale through the core against the simulator', () => {
     for (const c of orders[0]!.cards) expect(receipt.html).toContain(c.serial);
   });
 
-  for (const [typeId, state, delivered] of [['TEST_PARTIAL', 'PARTIALLY_FILLED', 2], ['TEST_REFUND', 'REFUNDED', 0]] as const) {
+  for (const [typeId, state, delivered] of [
+    ['TEST_PARTIAL', 'PARTIALLY_FILLED', 2],
+    ['TEST_REFUND', 'REFUNDED', 0],
+  ] as const) {
     it(`ends a ${typeId} order ${state} with the money to give back`, async () => {
       hx = await startHarness();
       const catalog = await hx.h['catalog:list']({});
@@ -50,9 +53,15 @@ describe('a sale through the core against the simulator', () => {
   it('refuses a sale above the per-sale maximum, an out-of-date price and an unaffordable one before sending', async () => {
     hx = await startHarness({ sim: { balanceDzd: 100 } });
     const offer = await psnOffer(hx.h);
-    await expect(hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 11, expectedUnitRetailC: offer.unitRetailC })).rejects.toMatchObject({ code: 'QUANTITY_LIMIT' });
-    await expect(hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC + 100 })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect(hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC })).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
+    await expect(
+      hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 11, expectedUnitRetailC: offer.unitRetailC }),
+    ).rejects.toMatchObject({ code: 'QUANTITY_LIMIT' });
+    await expect(
+      hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC + 100 }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC }),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
     expect(hx.sim.control.orders()).toHaveLength(0);
   });
 

@@ -10,7 +10,16 @@ import { HostProcess } from './helpers/host-process';
  * The till killed with SIGKILL at the worst moments, then started again on the same data: the
  * provider holds exactly one order per confirmed sale and every delivered code is in the ledger.
  */
-const TIMING = JSON.stringify({ firstPollMs: 50, pollMs: 80, reconcileEveryMs: 80, reconcileGraceMs: 600, probeMinMs: 50, probeMaxMs: 300, idleMs: 200, orderTimeoutMs: 20_000 });
+const TIMING = JSON.stringify({
+  firstPollMs: 50,
+  pollMs: 80,
+  reconcileEveryMs: 80,
+  reconcileGraceMs: 600,
+  probeMinMs: 50,
+  probeMaxMs: 300,
+  idleMs: 200,
+  orderTimeoutMs: 20_000,
+});
 
 let sim: RunningSimulator;
 let host: HostProcess;

@@ -76,9 +76,7 @@ describe('launch config (test-only switches, design §5)', () => {
   });
 
   it('always honours an explicit API key, trimmed', () => {
-    expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_KEY: '  sk_abc123  ' }, isPackaged: true, userDataPath }).envApiKey).toBe(
-      'sk_abc123',
-    );
+    expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_KEY: '  sk_abc123  ' }, isPackaged: true, userDataPath }).envApiKey).toBe('sk_abc123');
     expect(resolveLaunchConfig({ env: { ONECLICKDZ_API_KEY: '   ' }, isPackaged: false, userDataPath }).envApiKey).toBeNull();
   });
 
@@ -88,9 +86,7 @@ describe('launch config (test-only switches, design §5)', () => {
       expect(config.timing).toEqual({});
       expect(config.ignored).toEqual(['POS_TIMING']);
     }
-    expect(resolveLaunchConfig({ env: { POS_TRAINING_HANDLING_MS: 'soon' }, isPackaged: false, userDataPath }).ignored).toEqual([
-      'POS_TRAINING_HANDLING_MS',
-    ]);
+    expect(resolveLaunchConfig({ env: { POS_TRAINING_HANDLING_MS: 'soon' }, isPackaged: false, userDataPath }).ignored).toEqual(['POS_TRAINING_HANDLING_MS']);
   });
 
   it('refuses an API URL that is not http(s)', () => {

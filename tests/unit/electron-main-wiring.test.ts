@@ -47,21 +47,17 @@ const TRAVERSALS = [
 
 /** Runs the bundled main under the fake electron with `env`, returns its report. */
 function runFakeElectron(env: Record<string, string>): Report {
-  const run = spawnSync(
-    process.execPath,
-    ['-r', path.join(__dirname, 'fixtures/fake-electron.cjs'), path.join(work, 'dist/electron/main.cjs')],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: {
-        PATH: process.env.PATH,
-        // The bundle lives outside the project: let it find better-sqlite3 (kept external).
-        NODE_PATH: path.join(root, 'node_modules'),
-        ...env,
-      },
+  const run = spawnSync(process.execPath, ['-r', path.join(__dirname, 'fixtures/fake-electron.cjs'), path.join(work, 'dist/electron/main.cjs')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: {
+      PATH: process.env.PATH,
+      // The bundle lives outside the project: let it find better-sqlite3 (kept external).
+      NODE_PATH: path.join(root, 'node_modules'),
+      ...env,
     },
-  );
+  });
   const line = run.stdout.split('\n').find((l) => l.startsWith('FAKE_ELECTRON_REPORT '));
   if (!line) throw new Error(`no report (exit ${run.status}): ${run.stdout}\n${run.stderr}`);
   return JSON.parse(line.slice('FAKE_ELECTRON_REPORT '.length)) as Report;

@@ -4,14 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
-import {
-  createElectronReceiptPrinter,
-  cssPxToMicrons,
-  printsSilently,
-  mmToCssPx,
-  saveReceiptAsPdf,
-  type PrintWindowLike,
-} from '../../electron/main/printer';
+import { createElectronReceiptPrinter, cssPxToMicrons, printsSilently, mmToCssPx, saveReceiptAsPdf, type PrintWindowLike } from '../../electron/main/printer';
 
 const RECEIPT = '<!doctype html><html><body><h1>Ma boutique</h1><p>PSN 10 USD</p></body></html>';
 
@@ -167,11 +160,7 @@ describe('receipt printer (Electron)', () => {
 describe('save receipt as PDF', () => {
   it('does nothing when the cashier cancels the dialog', async () => {
     const fake = fakeWindowFactory();
-    const result = await saveReceiptAsPdf(
-      { createWindow: fake.createWindow, showSaveDialog: async () => ({ canceled: true }) },
-      RECEIPT,
-      { widthMm: 80 },
-    );
+    const result = await saveReceiptAsPdf({ createWindow: fake.createWindow, showSaveDialog: async () => ({ canceled: true }) }, RECEIPT, { widthMm: 80 });
     expect(result).toBeNull();
     expect(fake.created).toHaveLength(0);
   });

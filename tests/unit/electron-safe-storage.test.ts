@@ -3,12 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createSafeStorageKeyProtector,
-  createSafeStorageSecretStore,
-  describeSafeStorage,
-  type SafeStorageLike,
-} from '../../electron/main/safe-storage';
+import { createSafeStorageKeyProtector, createSafeStorageSecretStore, describeSafeStorage, type SafeStorageLike } from '../../electron/main/safe-storage';
 
 /** A stand-in for Electron's safeStorage: XOR "encryption" with a per-instance key, plus a tag. */
 function fakeSafeStorage({ available = true, backend = 'gnome_libsecret', key = 0x5a } = {}): SafeStorageLike & { broken: boolean } {

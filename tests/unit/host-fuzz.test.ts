@@ -146,7 +146,7 @@ function junk(rng: () => number, length: number, alphabet?: string): string {
   return s;
 }
 
-const PATH_CHARS = 'abc/%.:?#[]@!$&\'()*+,;=-_~E0A9zZ\\ ';
+const PATH_CHARS = "abc/%.:?#[]@!$&'()*+,;=-_~E0A9zZ\\ ";
 
 function randomTarget(rng: () => number): string {
   return pick(rng, [
@@ -193,12 +193,25 @@ function usually<T>(rng: () => number, valid: T, strange: readonly T[], p = 0.8)
  * path, but only with junk command names or session:get, so it never changes the till's state.
  */
 function randomRequest(rng: () => number, port: number, secret: string): string {
-  const method = usually(rng, pick(rng, ['GET', 'POST', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']), ['FOO', '', 'G\u0000T', 'GET GET', 'PATCH', junk(rng, 4)]);
+  const method = usually(rng, pick(rng, ['GET', 'POST', 'POST', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']), [
+    'FOO',
+    '',
+    'G\u0000T',
+    'GET GET',
+    'PATCH',
+    junk(rng, 4),
+  ]);
   const version = usually(rng, 'HTTP/1.1', ['HTTP/1.0', 'HTTP/9.9', '', 'HTTP/1.1 extra', 'http/1.1'], 0.9);
   const body = randomBody(rng);
   const length = Buffer.byteLength(body, 'latin1');
   const headers: string[] = [
-    usually(rng, `Host: 127.0.0.1:${port}`, [`Host: localhost:${port}`, 'Host: evil.example', '', `Host: 127.0.0.1:${port}\r\nHost: x`, `Host: 127.0.0.1:${port + 1}`]),
+    usually(rng, `Host: 127.0.0.1:${port}`, [
+      `Host: localhost:${port}`,
+      'Host: evil.example',
+      '',
+      `Host: 127.0.0.1:${port}\r\nHost: x`,
+      `Host: 127.0.0.1:${port + 1}`,
+    ]),
     usually(rng, `Content-Length: ${length}`, [
       'Content-Length: -1',
       'Content-Length: abc',

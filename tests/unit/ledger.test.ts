@@ -18,8 +18,17 @@ const tmp = () => {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 const sale: NewSale = {
-  product_id: 'p1', product_title: 'PlayStation Network', type_id: 't1', type_name: 'PSN 10 USD', quantity: 2,
-  unit_cost_c: 284325, unit_retail_c: 298600, cashier: 'Amina', mode: 'sandbox', key_id: 'k', expires_at: null,
+  product_id: 'p1',
+  product_title: 'PlayStation Network',
+  type_id: 't1',
+  type_name: 'PSN 10 USD',
+  quantity: 2,
+  unit_cost_c: 284325,
+  unit_retail_c: 298600,
+  cashier: 'Amina',
+  mode: 'sandbox',
+  key_id: 'k',
+  expires_at: null,
 };
 
 describe('sales ledger', () => {
@@ -40,12 +49,20 @@ describe('sales ledger', () => {
     const row = l.insertSale(sale);
     l.transition(row.id, ['QUEUED'], 'SENDING', {}, 'sending');
     l.transition(row.id, ['SENDING'], 'PLACED', { order_id: 'o1' }, 'placed');
-    const cards = [{ value: 'ZXCV-BNMQ-WERT-7788', serial: '5550001112' }, { value: 'ASDF-GHJK-LQWE-9911', serial: '5550001113' }];
+    const cards = [
+      { value: 'ZXCV-BNMQ-WERT-7788', serial: '5550001112' },
+      { value: 'ASDF-GHJK-LQWE-9911', serial: '5550001113' },
+    ];
     l.transition(row.id, ['PLACED'], 'FULFILLED', { delivered_quantity: 2 }, 'fulfilled', undefined, cards);
     expect(l.cards(row.id)).toEqual(cards);
     expect(l.maskedCards(row.id)[0]).toEqual({ index: 0, codeLast4: '7788', serialLast4: '1112' });
     l.close();
-    const raw = Buffer.concat(fs.readdirSync(dir).filter((f) => f.startsWith('l.sqlite')).map((f) => fs.readFileSync(path.join(dir, f))));
+    const raw = Buffer.concat(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith('l.sqlite'))
+        .map((f) => fs.readFileSync(path.join(dir, f))),
+    );
     expect(raw.includes('ZXCV-BNMQ-WERT')).toBe(false);
     expect(raw.includes('5550001112')).toBe(false);
     expect(fs.statSync(path.join(dir, 'keys', 'data-key.bin')).mode & 0o777).toBe(0o600);
@@ -81,11 +98,13 @@ describe('sales ledger', () => {
     // The ledger exactly as the till left it before issue 10: six migrations, its own INSERTs.
     const old = new Database(file);
     migrate(old, 6);
-    old.prepare(
-      `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c, cashier, mode, key_id,
+    old
+      .prepare(
+        `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c, cashier, mode, key_id,
          created_at, updated_at, order_id, delivered_quantity, fulfilled_amount_c, refund_handed_c)
        VALUES ('FULFILLED', 'p1', 'PlayStation Network', 't1', 'PSN 10 USD', 2, 284325, 298600, 'Amina', 'production', 'k', 1, 2, 'o-1', 2, 568650, 0)`,
-    ).run();
+      )
+      .run();
     const card = old.prepare('INSERT INTO cards (sale_id, idx, code_enc, serial_enc, code_last4, serial_last4) VALUES (1, ?, ?, ?, ?, ?)');
     card.run(0, cipher.encrypt('CODE-AAAA-1111'), cipher.encrypt('SER-01'), '1111', 'R-01');
     card.run(1, cipher.encrypt('CODE-BBBB-2222'), cipher.encrypt('SER-02'), '2222', 'R-02');
@@ -94,8 +113,19 @@ describe('sales ledger', () => {
 
     const l = new Ledger(file, cipher);
     const row = l.get(1)!;
-    expect(row).toMatchObject({ state: 'FULFILLED', order_id: 'o-1', quantity: 2, delivered_quantity: 2, fulfilled_amount_c: 568650, line: 'gift-cards', entry: null });
-    expect(l.cards(1)).toEqual([{ value: 'CODE-AAAA-1111', serial: 'SER-01' }, { value: 'CODE-BBBB-2222', serial: 'SER-02' }]);
+    expect(row).toMatchObject({
+      state: 'FULFILLED',
+      order_id: 'o-1',
+      quantity: 2,
+      delivered_quantity: 2,
+      fulfilled_amount_c: 568650,
+      line: 'gift-cards',
+      entry: null,
+    });
+    expect(l.cards(1)).toEqual([
+      { value: 'CODE-AAAA-1111', serial: 'SER-01' },
+      { value: 'CODE-BBBB-2222', serial: 'SER-02' },
+    ]);
     expect(l.isKnownOrderId('o-1')).toBe(true);
     // New sales name their line; a sale written without one is a gift-card sale.
     expect(l.insertSale(sale).line).toBe('gift-cards');

@@ -15,23 +15,46 @@ describe('moneyFigures', () => {
 
   it('a fulfilled sale: paid = net, nothing due, three of three delivered', () => {
     expect(moneyFigures({ ...base, state: 'FULFILLED', deliveredQuantity: 3 })).toEqual({
-      paidC: 1_575_00, refundDueC: 0, handedBackC: 0, owedC: 0, netC: 1_575_00, delivered: 3, ordered: 3, differs: false,
+      paidC: 1_575_00,
+      refundDueC: 0,
+      handedBackC: 0,
+      owedC: 0,
+      netC: 1_575_00,
+      delivered: 3,
+      ordered: 3,
+      differs: false,
     });
   });
 
   it('a partly delivered sale owes its undelivered cards until the refund is confirmed', () => {
     expect(moneyFigures({ ...base, state: 'PARTIALLY_FILLED', deliveredQuantity: 1 })).toEqual({
-      paidC: 1_575_00, refundDueC: 1_050_00, handedBackC: 0, owedC: 1_050_00, netC: 525_00, delivered: 1, ordered: 3, differs: true,
+      paidC: 1_575_00,
+      refundDueC: 1_050_00,
+      handedBackC: 0,
+      owedC: 1_050_00,
+      netC: 525_00,
+      delivered: 1,
+      ordered: 3,
+      differs: true,
     });
     expect(moneyFigures({ ...base, state: 'PARTIALLY_FILLED', deliveredQuantity: 1, refundHandedC: 1_050_00 })).toMatchObject({
-      handedBackC: 1_050_00, owedC: 0, netC: 525_00,
+      handedBackC: 1_050_00,
+      owedC: 0,
+      netC: 525_00,
     });
   });
 
   it('refunded, rejected and cancelled sales owe everything undelivered; net is zero', () => {
     for (const state of ['REFUNDED', 'REJECTED', 'CANCELLED'] as const) {
       expect(moneyFigures({ ...base, quantity: 1, state, deliveredQuantity: 0 })).toEqual({
-        paidC: 525_00, refundDueC: 525_00, handedBackC: 0, owedC: 525_00, netC: 0, delivered: 0, ordered: 1, differs: true,
+        paidC: 525_00,
+        refundDueC: 525_00,
+        handedBackC: 0,
+        owedC: 525_00,
+        netC: 0,
+        delivered: 0,
+        ordered: 1,
+        differs: true,
       });
     }
   });
@@ -50,11 +73,28 @@ describe('moneyFigures', () => {
 
 describe('the slip', () => {
   const data = (over: Partial<ReceiptData>): ReceiptData => ({
-    saleId: 7, state: 'PARTIALLY_FILLED', mode: 'production', createdAt: Date.UTC(2026, 10, 27, 9), cashier: 'Amina', productId: 'p', productTitle: 'Cartes',
-    typeName: 'T', quantity: 3, unitRetailC: 525_00, deliveredQuantity: 1, refundDueC: 1_050_00, reason: null, cards: [{ value: 'CODE-1', serial: 'S1' }], line: giftCardLine, ...over,
+    saleId: 7,
+    state: 'PARTIALLY_FILLED',
+    mode: 'production',
+    createdAt: Date.UTC(2026, 10, 27, 9),
+    cashier: 'Amina',
+    productId: 'p',
+    productTitle: 'Cartes',
+    typeName: 'T',
+    quantity: 3,
+    unitRetailC: 525_00,
+    deliveredQuantity: 1,
+    refundDueC: 1_050_00,
+    reason: null,
+    cards: [{ value: 'CODE-1', serial: 'S1' }],
+    line: giftCardLine,
+    ...over,
   });
   const text = async (d: ReceiptData, language: Language) =>
-    (await renderReceiptHtml(d, { ...DEFAULT_SETTINGS, language })).replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/[ \t\n]+/g, ' ');
+    (await renderReceiptHtml(d, { ...DEFAULT_SETTINGS, language }))
+      .replace(/<head>[\s\S]*?<\/head>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/[ \t\n]+/g, ' ');
 
   it('a partly delivered sale prints paid, to hand back and net, and "1 carte livrée sur 3"', async () => {
     const fr = slipFormat({ language: 'fr', arabicDigits: false });
@@ -75,7 +115,10 @@ describe('the slip', () => {
     const t = await text(data({ state: 'REFUNDED', deliveredQuantity: 0, quantity: 1, refundDueC: 525_00, cards: [] }), 'ar');
     expect(t).toContain(`الصافي المدفوع ${ar.money(0)}`);
     expect(t).toContain(`الواجب رده للزبون ${ar.money(525_00)}`);
-    const full = await text(data({ state: 'FULFILLED', deliveredQuantity: 3, refundDueC: 0, cards: [1, 2, 3].map((i) => ({ value: `C-${i}`, serial: `S${i}` })) }), 'fr');
+    const full = await text(
+      data({ state: 'FULFILLED', deliveredQuantity: 3, refundDueC: 0, cards: [1, 2, 3].map((i) => ({ value: `C-${i}`, serial: `S${i}` })) }),
+      'fr',
+    );
     expect(full).not.toContain('Net payé');
     expect(full).toContain('Carte 3/3');
   });
@@ -113,13 +156,18 @@ describe('sales:confirmRefund', () => {
     const done = await hx.h['sales:confirmRefund']({ saleId: sale.id, amountC: 2 * r });
     expect(done.money).toMatchObject({ handedBackC: 2 * r, owedC: 0, netC: r, handedBackBy: 'Patron' });
     expect(Date.parse(done.money.handedBackAt!)).not.toBeNaN();
-    await expect(hx.h['sales:confirmRefund']({ saleId: sale.id, amountC: 2 * r })).rejects.toMatchObject({ code: 'INVALID_STATE', details: { reason: 'ALREADY_HANDED_BACK' } });
+    await expect(hx.h['sales:confirmRefund']({ saleId: sale.id, amountC: 2 * r })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      details: { reason: 'ALREADY_HANDED_BACK' },
+    });
 
     const timeline = await hx.h['sales:timeline']({ saleId: sale.id });
     const handed = timeline.filter((e) => e.kind === 'refund-handed-back');
     expect(handed).toHaveLength(1);
     expect(handed[0]!.detail).toBe(`${2 * r} Patron`);
-    expect(hx.events.filter((e) => e.name === 'sales:changed' && (e.payload as Sale).id === sale.id && (e.payload as Sale).money.handedBackC === 2 * r)).not.toHaveLength(0);
+    expect(
+      hx.events.filter((e) => e.name === 'sales:changed' && (e.payload as Sale).id === sale.id && (e.payload as Sale).money.handedBackC === 2 * r),
+    ).not.toHaveLength(0);
   });
 
   it('refuses a sale that owes nothing, and another cashier cannot even see the sale', async () => {
@@ -129,8 +177,15 @@ describe('sales:confirmRefund', () => {
     const catalog = await hx.h['catalog:list']({});
     const psn = catalog.products.find((p) => p.title === 'PlayStation Network')!;
     const d = (await hx.h['catalog:product']({ productId: psn.id })).denominations[0]!;
-    const full = await waitForSale(hx.h, (await hx.h['sales:confirm']({ productId: psn.id, typeId: d.typeId, quantity: 1, expectedUnitRetailC: d.retailC })).id, final);
-    await expect(hx.h['sales:confirmRefund']({ saleId: full.id, amountC: 0 })).rejects.toMatchObject({ code: 'INVALID_STATE', details: { reason: 'NOTHING_OWED' } });
+    const full = await waitForSale(
+      hx.h,
+      (await hx.h['sales:confirm']({ productId: psn.id, typeId: d.typeId, quantity: 1, expectedUnitRetailC: d.retailC })).id,
+      final,
+    );
+    await expect(hx.h['sales:confirmRefund']({ saleId: full.id, amountC: 0 })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      details: { reason: 'NOTHING_OWED' },
+    });
 
     const amina = await hx.h['staff:add']({ name: 'Amina', role: 'cashier', pin: '2468' });
     await hx.h['session:login']({ cashierId: amina.id, pin: '2468' });
@@ -165,13 +220,24 @@ describe('reports and exports', () => {
     expect(html).toContain('À rendre, pas encore rendu (1)');
 
     const csv = (await hx.h['exports:csv']({ kind: 'history', query: {} })).content;
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(lines[0]).toEqual(SALES_CSV_HEADER);
     const col = (name: string) => SALES_CSV_HEADER.indexOf(name);
     const line = lines.find((l) => l[0] === String(partial.id))!;
     const dzd = (c: number) => (c / 100).toFixed(2);
-    expect([line[col('quantite')], line[col('livrees')], line[col('paye_dzd')], line[col('du_dzd')], line[col('rendu_dzd')], line[col('a_rendre_dzd')], line[col('net_dzd')]])
-      .toEqual(['3', '1', dzd(3 * r), dzd(2 * r), dzd(0), dzd(2 * r), dzd(r)]);
+    expect([
+      line[col('quantite')],
+      line[col('livrees')],
+      line[col('paye_dzd')],
+      line[col('du_dzd')],
+      line[col('rendu_dzd')],
+      line[col('a_rendre_dzd')],
+      line[col('net_dzd')],
+    ]).toEqual(['3', '1', dzd(3 * r), dzd(2 * r), dzd(0), dzd(2 * r), dzd(r)]);
     const refLine = lines.find((l) => l[0] === String(refunded.id))!;
     expect([refLine[col('rendu_dzd')], refLine[col('a_rendre_dzd')], refLine[col('net_dzd')]]).toEqual([dzd(r), dzd(0), dzd(0)]);
     expect(refLine[col('rendu_le')]).toMatch(/^\d{4}-\d{2}-\d{2}T/);

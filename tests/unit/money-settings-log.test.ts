@@ -33,7 +33,9 @@ describe('money in centimes', () => {
 
 describe('settings', () => {
   it('falls back per field when the file holds a bad value, and validates updates naming the field', () => {
-    const backend = { store: { language: 'xx', maxQuantityPerSale: 5, shop: { name: 'Cyber Amine', address: '', phone: '', footer: '' } } as Record<string, unknown> };
+    const backend = {
+      store: { language: 'xx', maxQuantityPerSale: 5, shop: { name: 'Cyber Amine', address: '', phone: '', footer: '' } } as Record<string, unknown>,
+    };
     const s = new SettingsService(backend);
     expect(s.get().language).toBe(DEFAULT_SETTINGS.language);
     expect(s.get().maxQuantityPerSale).toBe(5);

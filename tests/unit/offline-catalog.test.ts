@@ -37,7 +37,11 @@ describe('the catalogue warmer', () => {
     hx = await startHarness();
     const products = await enabledProducts(hx);
     expect(products.length).toBeGreaterThan(20);
-    await until(() => new Set(checkProductPaths(hx).map((r) => productIdOf(r.path))), (seen) => products.every((p) => seen.has(p.id)), 'every product warmed');
+    await until(
+      () => new Set(checkProductPaths(hx).map((r) => productIdOf(r.path))),
+      (seen) => products.every((p) => seen.has(p.id)),
+      'every product warmed',
+    );
 
     await hx.sim.control.setOffline(true);
     await hx.restart();
@@ -64,7 +68,11 @@ describe('the catalogue warmer', () => {
     await hx.h['settings:update']({ apiRequestsPerMinute: rpm });
     hx.sim.control.resetRequestLog();
     await hx.h['catalog:list']({ refresh: true });
-    const log = await until(() => checkProductPaths(hx), (l) => l.length >= 12, 'a dozen warming requests');
+    const log = await until(
+      () => checkProductPaths(hx),
+      (l) => l.length >= 12,
+      'a dozen warming requests',
+    );
     const spacing = 60_000 / ((rpm * 10) / 100); // 200 ms
     const at = log.map((r) => r.at);
     // Any run of k+1 requests spans at least k−1 spacings. The times are when the simulator saw
@@ -83,12 +91,24 @@ describe('the catalogue warmer', () => {
     hx = await startHarness();
     await hx.h['settings:update']({ apiRequestsPerMinute: 3000 });
     const products = await enabledProducts(hx);
-    await until(() => checkProductPaths(hx), (l) => l.length >= 3, 'warming started');
+    await until(
+      () => checkProductPaths(hx),
+      (l) => l.length >= 3,
+      'warming started',
+    );
     await hx.sim.control.setOffline(true);
-    await until(() => hx.h['app:status']({}), (s) => s.connection === 'offline', 'till sees offline');
+    await until(
+      () => hx.h['app:status']({}),
+      (s) => s.connection === 'offline',
+      'till sees offline',
+    );
     const before = checkProductPaths(hx).length;
     await hx.sim.control.setOffline(false);
-    await until(() => new Set(checkProductPaths(hx).map((r) => productIdOf(r.path))), (seen) => products.every((p) => seen.has(p.id)), 'warming finished after the outage');
+    await until(
+      () => new Set(checkProductPaths(hx).map((r) => productIdOf(r.path))),
+      (seen) => products.every((p) => seen.has(p.id)),
+      'warming finished after the outage',
+    );
     expect(checkProductPaths(hx).length).toBeGreaterThan(before);
   }, 60_000);
 });
@@ -123,7 +143,7 @@ describe('an offline price older than the owner allows', () => {
     expect((await hx.h['sales:confirm'](input)).state).toBe('QUEUED');
   }, 30_000);
 
-  it('the limit is the owner\'s setting, bounded', async () => {
+  it("the limit is the owner's setting, bounded", async () => {
     hx = await startHarness({ timing: { warmSharePercent: 0 } });
     expect((await hx.h['settings:get']({})).maxOfflinePriceAgeHours).toBe(24);
     await expect(hx.h['settings:update']({ maxOfflinePriceAgeHours: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT' });

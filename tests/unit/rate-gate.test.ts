@@ -5,9 +5,13 @@ import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/cor
 describe('rate gate', () => {
   it('never lets more than the per-second share through in any second, and pauses after a 429', async () => {
     let t = 0;
-    const gate = new RateGate(200, () => t, async (ms) => {
-      t += ms;
-    });
+    const gate = new RateGate(
+      200,
+      () => t,
+      async (ms) => {
+        t += ms;
+      },
+    );
     const at: number[] = [];
     for (let i = 0; i < 7; i++) {
       await gate.take();

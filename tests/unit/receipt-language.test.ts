@@ -111,7 +111,9 @@ describe('receipt punctuation', () => {
 
 describe('one digit system per receipt', () => {
   it.each(STATES)('Arabic digits on: every number is Arabic-Indic, codes and serials stay as written (%s)', async (state) => {
-    const html = await renderReceiptHtml(sale(state), settings({ language: 'ar', arabicDigits: true }), { reprint: { n: 12, at: Date.UTC(2025, 4, 13, 18, 40) } });
+    const html = await renderReceiptHtml(sale(state), settings({ language: 'ar', arabicDigits: true }), {
+      reprint: { n: 12, at: Date.UTC(2025, 4, 13, 18, 40) },
+    });
     const text = printedText(html);
     expect(text).not.toMatch(westernDigit);
     expect(text).toMatch(arabicIndicDigit);
@@ -128,7 +130,10 @@ describe('one digit system per receipt', () => {
 
   it.each(LANGS)('Arabic digits off (%s): not one Arabic-Indic digit', async (language) => {
     for (const state of STATES) {
-      const text = printedText(await renderReceiptHtml(sale(state), settings({ language, arabicDigits: false }), { reprint: { n: 2, at: Date.UTC(2025, 4, 13) } }), { keepCodes: true });
+      const text = printedText(
+        await renderReceiptHtml(sale(state), settings({ language, arabicDigits: false }), { reprint: { n: 2, at: Date.UTC(2025, 4, 13) } }),
+        { keepCodes: true },
+      );
       expect(text, state).not.toMatch(arabicIndicDigit);
       expect(text, state).toMatch(westernDigit);
     }
@@ -167,7 +172,9 @@ const shift: ShiftReport = {
     cancelled: { count: 0, refundDueC: 0 },
     pending: { count: 0, retailC: 0 },
     refunds: { dueC: 312_050, handedBackC: 312_050, owedC: 0, owedCount: 0 },
-    byProduct: [{ productId: 'psn', productTitle: 'PlayStation Network', typeId: 'psn-10', typeName: 'PSN 10 USD', sales: 2, cards: 3, retailC: 936_150, costC: 891_600 }],
+    byProduct: [
+      { productId: 'psn', productTitle: 'PlayStation Network', typeId: 'psn-10', typeName: 'PSN 10 USD', sales: 2, cards: 3, retailC: 936_150, costC: 891_600 },
+    ],
   },
 };
 
@@ -197,9 +204,20 @@ describe('printed reports', () => {
   });
 
   it('lays every slip out to the printable width: 48 mm of 58, 72 mm of 80', async () => {
-    for (const [paperWidthMm, side] of [[58, 5], [80, 4]] as const) {
+    for (const [paperWidthMm, side] of [
+      [58, 5],
+      [80, 4],
+    ] as const) {
       const s = settings({ paperWidthMm });
-      for (const html of [await renderReceiptHtml(sale('FULFILLED'), s), shiftReportHtml(shift, s, false), dayReportHtml({ day: '2025-05-12', totals: shift.totals, byCashier: [], shifts: [shift], openingCashC: 0, expectedCashC: 0, countedCashC: null }, s, false)]) {
+      for (const html of [
+        await renderReceiptHtml(sale('FULFILLED'), s),
+        shiftReportHtml(shift, s, false),
+        dayReportHtml(
+          { day: '2025-05-12', totals: shift.totals, byCashier: [], shifts: [shift], openingCashC: 0, expectedCashC: 0, countedCashC: null },
+          s,
+          false,
+        ),
+      ]) {
         expect(html).toContain(`width: ${paperWidthMm}mm; padding: 3mm ${side}mm;`);
       }
     }

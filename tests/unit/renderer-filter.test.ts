@@ -78,13 +78,16 @@ describe('filterProducts', () => {
     const favourites = products.slice(0, 50).map((p) => p.id);
     // The expected list, computed without the index: every word in title, category or region
     // (accents and case ignored), then favourites, the others, the disabled ones.
-    const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const plain = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
     const expected = (query: string, category: string) => {
       const words = plain(query).split(/\s+/).filter(Boolean);
       const hits = products.filter(
         (p) =>
-          (category === ALL || p.categoryId === category) &&
-          words.every((w) => plain(`${p.title} Catégorie ${p.categoryId.slice(1)} ${p.region}`).includes(w)),
+          (category === ALL || p.categoryId === category) && words.every((w) => plain(`${p.title} Catégorie ${p.categoryId.slice(1)} ${p.region}`).includes(w)),
       );
       const fav = new Set(favourites);
       return ids([...hits.filter((p) => p.enabled && fav.has(p.id)), ...hits.filter((p) => p.enabled && !fav.has(p.id)), ...hits.filter((p) => !p.enabled)]);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain';
-import { fieldFromError, formFromSettings, formIsDirty, patchFromForm, SETTINGS_TABS, tabOfField, tabsWithErrors } from '../../renderer/src/features/settings/settingsForm';
+import {
+  fieldFromError,
+  formFromSettings,
+  formIsDirty,
+  patchFromForm,
+  SETTINGS_TABS,
+  tabOfField,
+  tabsWithErrors,
+} from '../../renderer/src/features/settings/settingsForm';
 
 describe('settings form', () => {
   it('round-trips the defaults to an empty patch', () => {

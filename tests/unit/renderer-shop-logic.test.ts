@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain';
 import { parseDzdToCentimes } from '../../renderer/src/ui/amounts';
 import { dayStart, emptyFilters, isKnownKind, localDay, queryFromFilters, reprintDetail } from '../../renderer/src/features/backoffice/history/historyFilters';
-import { checkPersonForm, cleanPin, eraseDigit, isPinComplete, minutesToWait, notAllowedReason, pressDigit, signInProblem } from '../../renderer/src/features/session/pin';
+import {
+  checkPersonForm,
+  cleanPin,
+  eraseDigit,
+  isPinComplete,
+  minutesToWait,
+  notAllowedReason,
+  pressDigit,
+  signInProblem,
+} from '../../renderer/src/features/session/pin';
 import { formFromSettings, patchFromForm } from '../../renderer/src/features/settings/settingsForm';
 import { pendingSaleIds } from '../../renderer/src/features/shift/shiftActions';
 
@@ -33,9 +42,18 @@ describe('PIN entry', () => {
   });
 
   it('explains why a sign-in failed: attempts left, minutes to wait', () => {
-    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'WRONG_PIN', attemptsLeft: 3 } })).toEqual({ kind: 'wrongPin', attemptsLeft: 3 });
-    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'LOCKED', retryAfterMs: 4 * 60_000 + 1 } })).toEqual({ kind: 'locked', minutes: 5 });
-    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'THROTTLED', retryAfterMs: 20_000 } })).toEqual({ kind: 'throttled', minutes: 1 });
+    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'WRONG_PIN', attemptsLeft: 3 } })).toEqual({
+      kind: 'wrongPin',
+      attemptsLeft: 3,
+    });
+    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'LOCKED', retryAfterMs: 4 * 60_000 + 1 } })).toEqual({
+      kind: 'locked',
+      minutes: 5,
+    });
+    expect(signInProblem({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'THROTTLED', retryAfterMs: 20_000 } })).toEqual({
+      kind: 'throttled',
+      minutes: 1,
+    });
     expect(signInProblem({ code: 'NOT_FOUND', message: 'x' }).kind).toBe('other');
     expect(minutesToWait(1)).toBe(1);
     expect(minutesToWait(300_000)).toBe(5);
@@ -80,7 +98,10 @@ describe('settings form: idle lock and reprint window', () => {
     const form = formFromSettings(DEFAULT_SETTINGS);
     expect(form.idleLock).toBe('5');
     expect(form.reprintWindow).toBe('10');
-    expect(patchFromForm({ ...form, idleLock: '15', reprintWindow: '0' }, DEFAULT_SETTINGS)).toEqual({ patch: { idleLockMinutes: 15, reprintWindowMinutes: 0 }, errors: {} });
+    expect(patchFromForm({ ...form, idleLock: '15', reprintWindow: '0' }, DEFAULT_SETTINGS)).toEqual({
+      patch: { idleLockMinutes: 15, reprintWindowMinutes: 0 },
+      errors: {},
+    });
     const bad = patchFromForm({ ...form, idleLock: '0', reprintWindow: 'abc' }, DEFAULT_SETTINGS);
     expect(bad.errors.idleLock).toEqual({ key: 'settings.validation.range', values: { min: 1, max: 240 } });
     expect(bad.errors.reprintWindow).toEqual({ key: 'settings.validation.whole' });

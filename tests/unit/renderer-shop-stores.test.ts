@@ -4,7 +4,15 @@ import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type Sale } from '../..
 import type { CashCount, Cashier, OpenShift, SessionState, ShiftReport } from '../../shared/shop';
 import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/app/boot';
-import { exportHistoryCsv, openSaleDetail, closeSaleDetail, reprintSale, revealCodes, searchHistory, setFilters } from '../../renderer/src/features/backoffice/history/historyActions';
+import {
+  exportHistoryCsv,
+  openSaleDetail,
+  closeSaleDetail,
+  reprintSale,
+  revealCodes,
+  searchHistory,
+  setFilters,
+} from '../../renderer/src/features/backoffice/history/historyActions';
 import { addCashier } from '../../renderer/src/features/backoffice/staff/staffActions';
 import { exceptionAction, loadExceptions } from '../../renderer/src/features/backoffice/exceptions/exceptionActions';
 import { lockTill, signIn, touchSession } from '../../renderer/src/features/session/sessionActions';
@@ -25,31 +33,104 @@ import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '
 import { useUiStore } from '../../renderer/src/app/uiStore';
 import { FakeCore, type Handler } from './helpers/fake-core';
 
-
 const owner = { id: 1, name: 'Patron', role: 'owner' as const, active: true };
 const amina = { id: 2, name: 'Amina', role: 'cashier' as const, active: true };
-const session = (cashier: typeof owner | typeof amina | null, needsSetup = false): SessionState => ({ needsSetup, cashier, cashiers: needsSetup ? [] : [owner, amina], idleLockMinutes: 5 });
+const session = (cashier: typeof owner | typeof amina | null, needsSetup = false): SessionState => ({
+  needsSetup,
+  cashier,
+  cashiers: needsSetup ? [] : [owner, amina],
+  idleLockMinutes: 5,
+});
 
-const status: AppStatus = { mode: 'training', keySource: 'none', keyStorageEncrypted: false, account: null, connection: 'online', canSell: true, cannotSellReason: null, printing: 'browser', version: '0.1.0' };
-const catalog: Catalog = { categories: [], products: [{ id: 'p1', title: 'PlayStation Network', enabled: true, region: null, categoryId: 'ps' }], fetchedAt: '2026-01-01T00:00:00.000Z', stale: false };
+const status: AppStatus = {
+  mode: 'training',
+  keySource: 'none',
+  keyStorageEncrypted: false,
+  account: null,
+  connection: 'online',
+  canSell: true,
+  cannotSellReason: null,
+  printing: 'browser',
+  version: '0.1.0',
+};
+const catalog: Catalog = {
+  categories: [],
+  products: [{ id: 'p1', title: 'PlayStation Network', enabled: true, region: null, categoryId: 'ps' }],
+  fetchedAt: '2026-01-01T00:00:00.000Z',
+  stale: false,
+};
 const signedOut = { ok: false as const, error: { code: 'NOT_ALLOWED' as const, message: 'Sign in', details: { reason: 'SIGNED_OUT' } } };
 
 function sale(id: number, over: Partial<Sale> = {}): Sale {
   const now = '2026-01-01T10:00:00.000Z';
   return {
-    id, state: 'FULFILLED', productId: 'p1', productTitle: 'PlayStation Network', typeId: 't10', typeName: 'PSN 10 USD', quantity: 1,
-    unitCostC: 2_843_15, unitRetailC: 2_986_00, totalRetailC: 2_986_00, cashier: 'Patron', mode: 'training', createdAt: now, updatedAt: now,
-    sentAt: now, placedAt: now, finishedAt: now, expiresAt: null, orderId: 'o1', deliveredQuantity: 1, refundDueC: 0, reason: null,
-    money: { paidC: 2_986_00, refundDueC: 0, handedBackC: 0, owedC: 0, netC: 2_986_00, delivered: 1, ordered: 1, differs: false, handedBackAt: null, handedBackBy: null },
-    cards: [{ index: 0, codeMasked: '••••••AB12', serialMasked: '••••99' }], ...over,
+    id,
+    state: 'FULFILLED',
+    productId: 'p1',
+    productTitle: 'PlayStation Network',
+    typeId: 't10',
+    typeName: 'PSN 10 USD',
+    quantity: 1,
+    unitCostC: 2_843_15,
+    unitRetailC: 2_986_00,
+    totalRetailC: 2_986_00,
+    cashier: 'Patron',
+    mode: 'training',
+    createdAt: now,
+    updatedAt: now,
+    sentAt: now,
+    placedAt: now,
+    finishedAt: now,
+    expiresAt: null,
+    orderId: 'o1',
+    deliveredQuantity: 1,
+    refundDueC: 0,
+    reason: null,
+    money: {
+      paidC: 2_986_00,
+      refundDueC: 0,
+      handedBackC: 0,
+      owedC: 0,
+      netC: 2_986_00,
+      delivered: 1,
+      ordered: 1,
+      differs: false,
+      handedBackAt: null,
+      handedBackBy: null,
+    },
+    cards: [{ index: 0, codeMasked: '••••••AB12', serialMasked: '••••99' }],
+    ...over,
   };
 }
 
 function shift(over: Partial<ShiftReport> = {}): ShiftReport {
   return {
-    shiftId: 1, cashierId: 1, cashierName: 'Patron', openedAt: '2026-01-01T08:00:00.000Z', closedAt: null, openingCashC: 0, countedCashC: null, expectedCashC: 0, differenceC: null,
-    totals: { salesCount: 0, cardsSold: 0, retailTotalC: 0, costTotalC: 0, marginC: 0, partial: { count: 0, refundDueC: 0, deliveredRetailC: 0 }, refunded: { count: 0, refundDueC: 0 }, rejected: { count: 0, refundDueC: 0 }, cancelled: { count: 0, refundDueC: 0 }, pending: { count: 0, retailC: 0 }, refunds: { dueC: 0, handedBackC: 0, owedC: 0, owedCount: 0 }, byProduct: [] },
-    countedBy: null, counts: 0, closedBy: null,
+    shiftId: 1,
+    cashierId: 1,
+    cashierName: 'Patron',
+    openedAt: '2026-01-01T08:00:00.000Z',
+    closedAt: null,
+    openingCashC: 0,
+    countedCashC: null,
+    expectedCashC: 0,
+    differenceC: null,
+    totals: {
+      salesCount: 0,
+      cardsSold: 0,
+      retailTotalC: 0,
+      costTotalC: 0,
+      marginC: 0,
+      partial: { count: 0, refundDueC: 0, deliveredRetailC: 0 },
+      refunded: { count: 0, refundDueC: 0 },
+      rejected: { count: 0, refundDueC: 0 },
+      cancelled: { count: 0, refundDueC: 0 },
+      pending: { count: 0, retailC: 0 },
+      refunds: { dueC: 0, handedBackC: 0, owedC: 0, owedCount: 0 },
+      byProduct: [],
+    },
+    countedBy: null,
+    counts: 0,
+    closedBy: null,
     ...over,
   };
 }
@@ -93,9 +174,16 @@ afterEach(() => {
   stopApp();
   installApi(null);
   for (const [store, initial] of [
-    [useFlowStore, initialFlow], [useSalesStore, initialSales], [useSettingsStore, initialSettings], [useCatalogStore, initialCatalog],
-    [useStatusStore, initialStatus], [useBalanceStore, initialBalance], [useSessionStore, initialSession], [useShiftStore, initialShift],
-  ] as const) (store as { setState(s: unknown, replace: true): void }).setState(initial, true);
+    [useFlowStore, initialFlow],
+    [useSalesStore, initialSales],
+    [useSettingsStore, initialSettings],
+    [useCatalogStore, initialCatalog],
+    [useStatusStore, initialStatus],
+    [useBalanceStore, initialBalance],
+    [useSessionStore, initialSession],
+    [useShiftStore, initialShift],
+  ] as const)
+    (store as { setState(s: unknown, replace: true): void }).setState(initial, true);
   resetBackoffice();
   useReceiptsStore.setState({ bySaleId: {}, reprinting: {}, reprintErrors: {} }, true);
   useUiStore.setState({ settingsOpen: false, receiptSaleId: null });
@@ -138,10 +226,25 @@ describe('session gate', () => {
     await startApp();
     expect(useSessionStore.getState().status).toBe('signedIn');
     useFlowStore.setState({ step: 'progress', saleId: 7 });
-    useReceiptsStore.setState({ bySaleId: { 7: { status: 'ready', receipt: { saleId: 7, html: '<p>CODE</p>', paperWidthMm: 80 }, error: null, printing: 'idle', printError: null, printedOnce: false } } });
+    useReceiptsStore.setState({
+      bySaleId: {
+        7: {
+          status: 'ready',
+          receipt: { saleId: 7, html: '<p>CODE</p>', paperWidthMm: 80 },
+          error: null,
+          printing: 'idle',
+          printError: null,
+          printedOnce: false,
+        },
+      },
+    });
     useUiStore.setState({ settingsOpen: true });
     useBackofficeStore.setState({ open: true, tab: 'staff' });
-    useSaleDetailStore.setState({ ...initialSaleDetail, saleId: 7, revealed: { status: 'ready', value: [{ index: 0, code: 'CODE', serial: 'S' }], error: null } });
+    useSaleDetailStore.setState({
+      ...initialSaleDetail,
+      saleId: 7,
+      revealed: { status: 'ready', value: [{ index: 0, code: 'CODE', serial: 'S' }], error: null },
+    });
     who = null; // the core locked itself: no event
     await core.bridge.call('catalog:list', {}); // a direct call is not observed…
     expect(useSessionStore.getState().status).toBe('signedIn');
@@ -220,7 +323,15 @@ describe('shift', () => {
     core.on('shift:count', () => ({ ok: false, error: { code: 'INVALID_STATE', message: 'Sales still pending: #12, #13', details: { saleIds: [12, 13] } } }));
     expect(await countCash('')).toEqual({ kind: 'badAmount' });
     expect(await countCash('100')).toEqual({ kind: 'pending', saleIds: [12, 13] });
-    const counted: CashCount = { shiftId: 1, countedCashC: 798_600, expectedCashC: 865_100, differenceC: -66_500, countedBy: { id: 2, name: 'Amina' }, countedAt: '2026-01-01T18:00:00.000Z', counts: 1 };
+    const counted: CashCount = {
+      shiftId: 1,
+      countedCashC: 798_600,
+      expectedCashC: 865_100,
+      differenceC: -66_500,
+      countedBy: { id: 2, name: 'Amina' },
+      countedAt: '2026-01-01T18:00:00.000Z',
+      counts: 1,
+    };
     core.on('shift:count', () => ({ ok: true, value: counted }));
     const c = await countCash('7 986');
     expect(core.last('shift:count')).toEqual({ countedCashC: 798_600 });
@@ -228,10 +339,16 @@ describe('shift', () => {
     // Counting does not close.
     expect(core.count('shift:close')).toBe(0);
     expect(useShiftStore.getState().current).not.toBeNull();
-    core.on('shift:close', () => ({ ok: false, error: { code: 'INVALID_STATE', message: 'Sales changed since the count', details: { reason: 'COUNT_STALE' } } }));
+    core.on('shift:close', () => ({
+      ok: false,
+      error: { code: 'INVALID_STATE', message: 'Sales changed since the count', details: { reason: 'COUNT_STALE' } },
+    }));
     expect((await confirmClose(counted)).kind).toBe('recount');
     expect(useShiftStore.getState().current).not.toBeNull();
-    core.on('shift:close', ({ countedCashC }) => ({ ok: true, value: shift({ closedAt: '2026-01-01T18:00:00.000Z', countedCashC, countedBy: { id: 2, name: 'Amina' }, counts: 1 }) }));
+    core.on('shift:close', ({ countedCashC }) => ({
+      ok: true,
+      value: shift({ closedAt: '2026-01-01T18:00:00.000Z', countedCashC, countedBy: { id: 2, name: 'Amina' }, counts: 1 }),
+    }));
     const done = await confirmClose(counted);
     expect(done.kind).toBe('ok');
     expect(core.last('shift:close')).toEqual({ countedCashC: 798_600 });
@@ -256,7 +373,11 @@ describe('back office', () => {
     setFilters({ saleNumber: 'x' });
     expect(await searchHistory()).toBe('saleNumber');
     await openSaleDetail(3);
-    expect(useSaleDetailStore.getState()).toMatchObject({ saleId: 3, sale: { status: 'ready' }, timeline: { status: 'ready', value: [{ kind: 'confirmed' }] } });
+    expect(useSaleDetailStore.getState()).toMatchObject({
+      saleId: 3,
+      sale: { status: 'ready' },
+      timeline: { status: 'ready', value: [{ kind: 'confirmed' }] },
+    });
   });
 
   it('a cashier’s search never names another cashier', async () => {

@@ -25,7 +25,6 @@ import { initialSettings, useSettingsStore } from '../../renderer/src/features/s
 import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { FakeCore } from './helpers/fake-core';
 
-
 const status: AppStatus = {
   mode: 'training',
   keySource: 'none',
@@ -72,7 +71,18 @@ function saleFrom(input: { productId: string; typeId: string; quantity: number; 
     unitCostC: 2_843_15,
     unitRetailC: input.expectedUnitRetailC,
     totalRetailC: input.expectedUnitRetailC * input.quantity,
-    money: { paidC: input.expectedUnitRetailC * input.quantity, refundDueC: 0, handedBackC: 0, owedC: 0, netC: input.expectedUnitRetailC * input.quantity, delivered: 0, ordered: input.quantity, differs: false, handedBackAt: null, handedBackBy: null },
+    money: {
+      paidC: input.expectedUnitRetailC * input.quantity,
+      refundDueC: 0,
+      handedBackC: 0,
+      owedC: 0,
+      netC: input.expectedUnitRetailC * input.quantity,
+      delivered: 0,
+      ordered: input.quantity,
+      differs: false,
+      handedBackAt: null,
+      handedBackBy: null,
+    },
     cashier: 'Caisse 1',
     mode: 'training',
     createdAt: now,
@@ -97,7 +107,10 @@ beforeEach(async () => {
   core = new FakeCore();
   core.on('app:status', () => ({ ok: true, value: status }));
   core.on('settings:get', () => ({ ok: true, value: DEFAULT_SETTINGS }));
-  core.on('settings:update', (patch) => ({ ok: true, value: { ...useSettingsStore.getState().settings, ...patch, shop: { ...useSettingsStore.getState().settings.shop, ...patch.shop } } }));
+  core.on('settings:update', (patch) => ({
+    ok: true,
+    value: { ...useSettingsStore.getState().settings, ...patch, shop: { ...useSettingsStore.getState().settings.shop, ...patch.shop } },
+  }));
   core.on('catalog:list', () => ({ ok: true, value: catalog }));
   core.on('catalog:product', () => ({ ok: true, value: detail }));
   core.on('account:balance', () => ({ ok: true, value: { balanceC: 50_000_00, checkedAt: new Date().toISOString(), low: false } }));
@@ -282,7 +295,7 @@ describe('sale flow', () => {
 });
 
 describe('active sales', () => {
-  it('announces a background sale that finishes, and takes the balance from the core\'s event', async () => {
+  it("announces a background sale that finishes, and takes the balance from the core's event", async () => {
     await toConfirm();
     await confirmSale();
     const sale = useSalesStore.getState().byId[1]!;

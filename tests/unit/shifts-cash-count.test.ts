@@ -46,7 +46,9 @@ describe('opening', () => {
   it('sells nothing without an open shift: the core refuses with NO_SHIFT, writes no sale and sends no order', async () => {
     hx = await startHarness({ shift: false });
     const offer = await psnOffer(hx.h);
-    await expect(hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC })).rejects.toMatchObject({
+    await expect(
+      hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC }),
+    ).rejects.toMatchObject({
       code: 'INVALID_STATE',
       details: { reason: 'NO_SHIFT' },
     });
@@ -139,7 +141,14 @@ describe('who counted', () => {
     const report = await hx.h['shift:close']({ countedCashC: count.countedCashC });
     expect(report).toMatchObject({ cashierName: 'Patron', countedBy: { id: aminaId, name: 'Amina' }, closedBy: { id: aminaId, name: 'Amina' }, counts: 1 });
     const row = shiftRow(opened.shiftId);
-    expect(row).toMatchObject({ opened_by_name: 'Patron', counted_by: aminaId, counted_by_name: 'Amina', closed_by: aminaId, closed_by_name: 'Amina', counted_cash_c: 190_000 });
+    expect(row).toMatchObject({
+      opened_by_name: 'Patron',
+      counted_by: aminaId,
+      counted_by_name: 'Amina',
+      closed_by: aminaId,
+      closed_by_name: 'Amina',
+      counted_cash_c: 190_000,
+    });
     // Renaming her later does not rewrite who counted.
     await signInOwner();
     await hx.h['staff:update']({ id: aminaId, name: 'Amina B.' });

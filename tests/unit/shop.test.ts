@@ -34,7 +34,8 @@ describe('PINs', () => {
     const amina = await hx.h['staff:add']({ name: 'Amina', role: 'cashier', pin: '2468' });
     await hx.h['session:logout']({});
     await expect(hx.h['catalog:list']({})).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
-    for (let i = 0; i < 4; i++) await expect(hx.h['session:login']({ cashierId: amina.id, pin: '0000' })).rejects.toMatchObject({ details: { reason: 'WRONG_PIN' } });
+    for (let i = 0; i < 4; i++)
+      await expect(hx.h['session:login']({ cashierId: amina.id, pin: '0000' })).rejects.toMatchObject({ details: { reason: 'WRONG_PIN' } });
     await expect(hx.h['session:login']({ cashierId: amina.id, pin: '0000' })).rejects.toMatchObject({ details: { reason: 'LOCKED' } });
     await expect(hx.h['session:login']({ cashierId: amina.id, pin: '2468' })).rejects.toMatchObject({ details: { reason: 'LOCKED' } });
   });

@@ -71,20 +71,24 @@ describe('training simulator without a control listener', () => {
     expect(sim.controlToken).toBeNull();
   });
 
-  it.runIf(process.platform === 'linux')('the training host listens only on its own port and the simulator API', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-sim-ctl-'));
-    const host = new HostProcess({ POS_DATA_DIR: dataDir });
-    try {
-      await host.start();
-      const ports = listeningPorts(host.pid!);
-      // The host's own port and the in-process training simulator's API port; no control port.
-      expect(ports).toHaveLength(2);
-      expect(ports).toContain(Number(new URL(host.origin).port));
-    } finally {
-      await host.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.runIf(process.platform === 'linux')(
+    'the training host listens only on its own port and the simulator API',
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-sim-ctl-'));
+      const host = new HostProcess({ POS_DATA_DIR: dataDir });
+      try {
+        await host.start();
+        const ports = listeningPorts(host.pid!);
+        // The host's own port and the in-process training simulator's API port; no control port.
+        expect(ports).toHaveLength(2);
+        expect(ports).toContain(Number(new URL(host.origin).port));
+      } finally {
+        await host.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });
 
 describe('simulator control listener, where a test opens it', () => {
@@ -115,7 +119,12 @@ describe('simulator control listener, where a test opens it', () => {
       expect(r.status, type).toBe(415);
     }
     expect(sim.control.getBalance()).toBe(50000);
-    const ok = await request(`${sim.controlUrl}/balance`, 'POST', { 'content-type': 'application/json; charset=utf-8', [CONTROL_TOKEN_HEADER]: sim.controlToken }, '{"dzd":1}');
+    const ok = await request(
+      `${sim.controlUrl}/balance`,
+      'POST',
+      { 'content-type': 'application/json; charset=utf-8', [CONTROL_TOKEN_HEADER]: sim.controlToken },
+      '{"dzd":1}',
+    );
     expect(ok.status).toBe(200);
     expect(sim.control.getBalance()).toBe(1);
   });

@@ -48,7 +48,9 @@ describe('simulator control listener', () => {
 
     const { productId, type } = await psn(sim.url);
     expect((await ctl(sim, 'POST', '/stock', { productId, typeId: type.id, qty: 7 })).status).toBe(200);
-    const detail = (await (await fetch(`${sim.url}/v3/gift-cards/checkProduct/${productId}`, { headers: { 'X-Access-Token': TRAINING_API_KEY } })).json()) as any;
+    const detail = (await (
+      await fetch(`${sim.url}/v3/gift-cards/checkProduct/${productId}`, { headers: { 'X-Access-Token': TRAINING_API_KEY } })
+    ).json()) as any;
     expect(detail.data.types.find((t: any) => t.id === type.id).quantity).toBe(7);
 
     const placed = await ctl(sim, 'POST', '/orders', { productId, typeId: type.id, quantity: 2 });

@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startSimulator,
-  TEST_TYPE_PARTIAL,
-  TEST_TYPE_REFUND,
-  TRAINING_API_KEY,
-  type RunningSimulator,
-  type SimulatorOptions,
-} from '../../simulator';
+import { startSimulator, TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../simulator';
 
 const running: RunningSimulator[] = [];
 afterEach(async () => {
@@ -248,11 +241,7 @@ describe('simulator: placeOrder', () => {
   it('unknown product or type is NOT_FOUND', async () => {
     const sim = await start();
     const { productId } = await psn(sim);
-    expectError(
-      await call(sim, '/v3/gift-cards/placeOrder', { body: { productId: 'ffffffffffffffffffffffff', typeId: 'x', quantity: 1 } }),
-      404,
-      'NOT_FOUND',
-    );
+    expectError(await call(sim, '/v3/gift-cards/placeOrder', { body: { productId: 'ffffffffffffffffffffffff', typeId: 'x', quantity: 1 } }), 404, 'NOT_FOUND');
     expectError(await call(sim, '/v3/gift-cards/placeOrder', { body: { productId, typeId: 'nope', quantity: 1 } }), 404, 'NOT_FOUND');
   });
 

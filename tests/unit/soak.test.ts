@@ -12,7 +12,17 @@ import { HostProcess } from './helpers/host-process';
  * ledger does not own, every delivered code in the ledger, no sale without a final state.
  */
 const SALES = 200;
-const TIMING = JSON.stringify({ firstPollMs: 20, pollMs: 40, reconcileEveryMs: 40, reconcileGraceMs: 250, probeMinMs: 20, probeMaxMs: 150, idleMs: 100, orderTimeoutMs: 300, readTimeoutMs: 2000 });
+const TIMING = JSON.stringify({
+  firstPollMs: 20,
+  pollMs: 40,
+  reconcileEveryMs: 40,
+  reconcileGraceMs: 250,
+  probeMinMs: 20,
+  probeMaxMs: 150,
+  idleMs: 100,
+  orderTimeoutMs: 300,
+  readTimeoutMs: 2000,
+});
 
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -49,7 +49,13 @@ function tillOnDisk() {
   const open = () => {
     const ledger = new Ledger(file, cipher, () => clock.t);
     const staff = new StaffRepo(ledger);
-    const session = new SessionManager(staff, () => clock.t, () => 10 * MIN, () => {}, (id) => lockouts.push(id));
+    const session = new SessionManager(
+      staff,
+      () => clock.t,
+      () => 10 * MIN,
+      () => {},
+      (id) => lockouts.push(id),
+    );
     return { ledger, staff, session };
   };
   const till = { clock, lockouts, ...open() };
@@ -63,7 +69,8 @@ function tillOnDisk() {
   };
 }
 
-const reasonOf = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? (r.reason as { details?: { reason?: string } }).details?.reason : 'SIGNED_IN');
+const reasonOf = (r: PromiseSettledResult<unknown>) =>
+  r.status === 'rejected' ? (r.reason as { details?: { reason?: string } }).details?.reason : 'SIGNED_IN';
 
 async function signedOutWithCashier(name = 'Amina', pin = '2468') {
   hx = await startHarness();
@@ -228,7 +235,8 @@ describe('first start', () => {
     const t = tillOnDisk();
     const results = await Promise.allSettled([1, 2, 3].map(() => t.till.session.add('Amina', 'cashier', '2468')));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'name' } });
+    for (const r of results.filter((x) => x.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'name' } });
     t.close();
   });
 });

@@ -61,19 +61,15 @@ describe.skipIf(!built || !linux)('npm start ends with its parent', () => {
     );
   }
 
-  it(
-    'the browser host stops when start.mjs is killed outright (SIGKILL, nothing passed on)',
-    async () => {
-      const { root, dataDir, marker } = setUp();
-      const started = await runUntilServing(root, ['run', 'serve'], { POS_PORT: '0', POS_DATA_DIR: dataDir });
-      const port = Number(started.url.port);
-      const start = processesWithEnv(marker).find((pid) => commandLine(pid).includes('scripts/start.mjs'));
-      expect(start).toBeDefined();
-      process.kill(start!, 'SIGKILL');
-      await until(async () => !(await answers(port)), `port ${port} still answers`);
-      await until(() => processesWithEnv(marker).length === 0, `processes left: ${processesWithEnv(marker).map(commandLine).join('; ')}`);
-      expect((await started.exited).code).not.toBe(0); // npm reports its script killed
-    },
-    90_000,
-  );
+  it('the browser host stops when start.mjs is killed outright (SIGKILL, nothing passed on)', async () => {
+    const { root, dataDir, marker } = setUp();
+    const started = await runUntilServing(root, ['run', 'serve'], { POS_PORT: '0', POS_DATA_DIR: dataDir });
+    const port = Number(started.url.port);
+    const start = processesWithEnv(marker).find((pid) => commandLine(pid).includes('scripts/start.mjs'));
+    expect(start).toBeDefined();
+    process.kill(start!, 'SIGKILL');
+    await until(async () => !(await answers(port)), `port ${port} still answers`);
+    await until(() => processesWithEnv(marker).length === 0, `processes left: ${processesWithEnv(marker).map(commandLine).join('; ')}`);
+    expect((await started.exited).code).not.toBe(0); // npm reports its script killed
+  }, 90_000);
 });

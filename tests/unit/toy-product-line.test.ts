@@ -41,21 +41,55 @@ describe('a toy product line registered by a test', () => {
     const sim = await start();
     const unitRetailC = await toyPrice();
     // The price rules hold for every line: a price the cashier was not shown is refused.
-    await expect(hx.h['sales:confirm']({ line: TOY_LINE, productId: TOY_PRODUCT.id, typeId: TOY_TYPE.id, quantity: 2, expectedUnitRetailC: unitRetailC + 1, entry: { phone: PHONE } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(
+      hx.h['sales:confirm']({
+        line: TOY_LINE,
+        productId: TOY_PRODUCT.id,
+        typeId: TOY_TYPE.id,
+        quantity: 2,
+        expectedUnitRetailC: unitRetailC + 1,
+        entry: { phone: PHONE },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
     // The line's entry schema is the judge of what the cashier typed: no phone number, no sale.
-    await expect(hx.h['sales:confirm']({ line: TOY_LINE, productId: TOY_PRODUCT.id, typeId: TOY_TYPE.id, quantity: 2, expectedUnitRetailC: unitRetailC, entry: { phone: '12' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      hx.h['sales:confirm']({
+        line: TOY_LINE,
+        productId: TOY_PRODUCT.id,
+        typeId: TOY_TYPE.id,
+        quantity: 2,
+        expectedUnitRetailC: unitRetailC,
+        entry: { phone: '12' },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(sim.orders).toHaveLength(0);
 
-    const sale = await hx.h['sales:confirm']({ line: TOY_LINE, productId: TOY_PRODUCT.id, typeId: TOY_TYPE.id, quantity: 2, expectedUnitRetailC: unitRetailC, entry: { phone: PHONE } });
+    const sale = await hx.h['sales:confirm']({
+      line: TOY_LINE,
+      productId: TOY_PRODUCT.id,
+      typeId: TOY_TYPE.id,
+      quantity: 2,
+      expectedUnitRetailC: unitRetailC,
+      entry: { phone: PHONE },
+    });
     expect(sale.state).toBe('QUEUED');
     const done = await waitForSale(hx.h, sale.id, isFinal);
-    expect(done).toMatchObject({ state: 'FULFILLED', deliveredQuantity: 2, productTitle: TOY_PRODUCT.title, typeName: TOY_TYPE.name, totalRetailC: unitRetailC * 2 });
+    expect(done).toMatchObject({
+      state: 'FULFILLED',
+      deliveredQuantity: 2,
+      productTitle: TOY_PRODUCT.title,
+      typeName: TOY_TYPE.name,
+      totalRetailC: unitRetailC * 2,
+    });
     expect(done.cards).toHaveLength(2);
 
     // One order at the toy provider, with the ref the till made and the number typed; none at the gift-card one.
     expect(sim.orders).toMatchObject([{ ref: toyRef(sale.id), phone: PHONE, quantity: 2 }]);
     expect(hx.sim.control.orders()).toHaveLength(0);
-    const orderPaths = hx.sim.control.requestLog().filter((r) => r.method === 'POST').map((r) => r.path);
+    const orderPaths = hx.sim.control
+      .requestLog()
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.path);
     expect(orderPaths).toEqual(['/v3/toy/send']);
 
     // The receipt prints the toy line's section: the number and both vouchers.
@@ -71,14 +105,24 @@ describe('a toy product line registered by a test', () => {
     expect(reconcile).toMatchObject({ providerOrders: 1, ledgerSales: 1, missingInLedger: [], missingAtProvider: [], amountDifferences: [] });
   });
 
-  it('recovers a lost answer the line\'s way (by its ref), without sending the order twice, beside a gift-card sale', async () => {
+  it("recovers a lost answer the line's way (by its ref), without sending the order twice, beside a gift-card sale", async () => {
     const sim = await start();
     const offer = await psnOffer(hx.h);
     const unitRetailC = await toyPrice();
     // The toy provider creates the order, then the connection drops before the answer.
     hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-after' });
-    const toy = await hx.h['sales:confirm']({ line: TOY_LINE, productId: TOY_PRODUCT.id, typeId: TOY_TYPE.id, quantity: 1, expectedUnitRetailC: unitRetailC, entry: { phone: PHONE } });
-    await until(async () => (await hx.h['sales:get']({ saleId: toy.id })).state !== 'QUEUED' && (await hx.h['sales:get']({ saleId: toy.id })).state !== 'SENDING', 'the toy order left');
+    const toy = await hx.h['sales:confirm']({
+      line: TOY_LINE,
+      productId: TOY_PRODUCT.id,
+      typeId: TOY_TYPE.id,
+      quantity: 1,
+      expectedUnitRetailC: unitRetailC,
+      entry: { phone: PHONE },
+    });
+    await until(
+      async () => (await hx.h['sales:get']({ saleId: toy.id })).state !== 'QUEUED' && (await hx.h['sales:get']({ saleId: toy.id })).state !== 'SENDING',
+      'the toy order left',
+    );
     const card = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
     const [toyDone, cardDone] = [await waitForSale(hx.h, toy.id, isFinal), await waitForSale(hx.h, card.id, isFinal)];
     expect(toyDone.state).toBe('FULFILLED');

@@ -75,7 +75,17 @@ export class ActiveKey {
   async open(): Promise<void> {
     const d = this.d;
     this.current = await KeySession.open(
-      { apiUrl: d.apiUrl, envApiKey: d.envApiKey, secretStore: d.secretStore, transport: d.transport, trainingHandlingMs: d.trainingHandlingMs, trainingApiUrl: d.trainingApiUrl, loadTraining: d.loadTraining, timeouts: d.timing, gate: d.gate },
+      {
+        apiUrl: d.apiUrl,
+        envApiKey: d.envApiKey,
+        secretStore: d.secretStore,
+        transport: d.transport,
+        trainingHandlingMs: d.trainingHandlingMs,
+        trainingApiUrl: d.trainingApiUrl,
+        loadTraining: d.loadTraining,
+        timeouts: d.timing,
+        gate: d.gate,
+      },
       (keyId) => this.cachedAccount(keyId),
     );
     this.currentEngine = new SaleEngine({

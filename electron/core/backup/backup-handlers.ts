@@ -21,7 +21,12 @@ export function backupHandlers(s: BackupHandlerDeps): Pick<CommandHandlers, 'bac
   return {
     'backup:create': async (input) => {
       const name = defaultBackupName(s.now(), s.dataDir);
-      const where = await backupLocation(input, s.dialogs, (d) => d.chooseBackupTarget(name), () => name);
+      const where = await backupLocation(
+        input,
+        s.dialogs,
+        (d) => d.chooseBackupTarget(name),
+        () => name,
+      );
       return where ? createBackup(s.ledger, s.settings, s.dataDir, s.now(), where) : null;
     },
     'backup:restore': async (input) => {

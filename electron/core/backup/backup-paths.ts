@@ -31,8 +31,18 @@ export type BackupRefusal =
 
 /** Every refusal, for the renderer's messages (one translation each in fr/ar/en). */
 export const BACKUP_REFUSALS: readonly BackupRefusal[] = [
-  'BACKUP_BAD_NAME', 'BACKUP_IN_DATA_DIR', 'BACKUP_EXISTS', 'BACKUP_SYMLINK', 'BACKUP_NOT_FILE', 'BACKUP_NOT_FOUND',
-  'BACKUP_FOLDER_UNSAFE', 'BACKUP_NO_DIALOG', 'BACKUP_NOT_A_BACKUP', 'BACKUP_DAMAGED', 'BACKUP_TOO_NEW', 'BACKUP_OTHER_TILL',
+  'BACKUP_BAD_NAME',
+  'BACKUP_IN_DATA_DIR',
+  'BACKUP_EXISTS',
+  'BACKUP_SYMLINK',
+  'BACKUP_NOT_FILE',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_FOLDER_UNSAFE',
+  'BACKUP_NO_DIALOG',
+  'BACKUP_NOT_A_BACKUP',
+  'BACKUP_DAMAGED',
+  'BACKUP_TOO_NEW',
+  'BACKUP_OTHER_TILL',
 ];
 
 export function refuse(code: 'INVALID_INPUT' | 'NOT_ALLOWED' | 'NOT_FOUND' | 'NOT_SUPPORTED', reason: BackupRefusal, message: string): AppError {
@@ -140,7 +150,8 @@ export function copyToNewPrivateFile(from: string, to: string): number {
     out = fs.openSync(to, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o600);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ELOOP') throw refuse('NOT_ALLOWED', 'BACKUP_EXISTS', 'A file with that name already exists; a backup never replaces a file');
+    if (code === 'EEXIST' || code === 'ELOOP')
+      throw refuse('NOT_ALLOWED', 'BACKUP_EXISTS', 'A file with that name already exists; a backup never replaces a file');
     throw e;
   }
   try {

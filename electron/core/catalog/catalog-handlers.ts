@@ -32,7 +32,12 @@ export function catalogHandlers(s: CatalogHandlerDeps): Pick<CommandHandlers, 'c
       const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;
       const product = await s.reach(() => s.catalog.product(productId, markup, line));
       // The balance the confirm check would use, if known; never a reason to fail the screen.
-      const balanceC = product.live ? await s.balanceC().then((b) => b, () => null) : null;
+      const balanceC = product.live
+        ? await s.balanceC().then(
+            (b) => b,
+            () => null,
+          )
+        : null;
       return s.balanceCaps(product, balanceC);
     },
   };

@@ -118,7 +118,12 @@ export class CatalogService {
   /** One live check, kept in the ledger (it survives a restart and serves the till offline). */
   async refreshProduct(productId: string, line = DEFAULT_LINE): Promise<CachedProduct> {
     const api: LineProduct = await this.lines.get(line).product(this.client(), productId);
-    const p: CachedProduct = { productId, title: api.title || this.productTitle(productId) || productId, checkedAt: new Date(this.now()).toISOString(), types: api.types };
+    const p: CachedProduct = {
+      productId,
+      title: api.title || this.productTitle(productId) || productId,
+      checkedAt: new Date(this.now()).toISOString(),
+      types: api.types,
+    };
     this.ledger.kvSet(PRODUCT_KEY(productId, line), JSON.stringify(p));
     return p;
   }

@@ -40,18 +40,19 @@ export function invalidInputError(error: z.ZodError): AppErrorShape {
 function errorToShape(error: unknown, command: CommandName, logger: Logger | undefined): AppErrorShape {
   if (error instanceof AppError) return error.toShape();
   // Log the type and where it came from, never the text: a message can carry a URL or header value.
-  const where = error instanceof Error ? error.stack?.split('\n').slice(1, 6).map((l) => l.trim()) : undefined;
+  const where =
+    error instanceof Error
+      ? error.stack
+          ?.split('\n')
+          .slice(1, 6)
+          .map((l) => l.trim())
+      : undefined;
   logger?.error('command failed', { command, error: error instanceof Error ? error.name : typeof error, where });
   return INTERNAL;
 }
 
 /** Runs one command for one call from either adapter; never rejects. */
-export async function dispatchCommand(
-  name: CommandName,
-  handlers: CommandHandlers,
-  rawInput: unknown,
-  logger?: Logger,
-): Promise<Result<unknown>> {
+export async function dispatchCommand(name: CommandName, handlers: CommandHandlers, rawInput: unknown, logger?: Logger): Promise<Result<unknown>> {
   try {
     const spec = commands[name];
     // A command without input may be invoked with no argument at all.

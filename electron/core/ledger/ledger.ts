@@ -53,7 +53,8 @@ export interface SaleRow {
 export type NewSale = Pick<
   SaleRow,
   'product_id' | 'product_title' | 'type_id' | 'type_name' | 'quantity' | 'unit_cost_c' | 'unit_retail_c' | 'cashier' | 'mode' | 'key_id' | 'expires_at'
-> & Partial<Pick<SaleRow, 'cashier_id' | 'shift_id' | 'line' | 'entry'>>;
+> &
+  Partial<Pick<SaleRow, 'cashier_id' | 'shift_id' | 'line' | 'entry'>>;
 
 type Patch = Partial<Omit<SaleRow, 'id' | 'state' | 'created_at'>>;
 
@@ -69,13 +70,33 @@ export interface SaleEvent {
 }
 
 const PATCHABLE = new Set<keyof Patch>([
-  'product_title', 'type_name', 'unit_cost_c', 'unit_retail_c', 'updated_at', 'sent_at', 'placed_at', 'finished_at',
-  'expires_at', 'order_id', 'delivered_quantity', 'fulfilled_amount_c', 'reason_code', 'reason_message',
-  'next_attempt_at', 'attempts', 'reconcile_started_at', 'last_checked_at', 'candidates', 'print_count',
+  'product_title',
+  'type_name',
+  'unit_cost_c',
+  'unit_retail_c',
+  'updated_at',
+  'sent_at',
+  'placed_at',
+  'finished_at',
+  'expires_at',
+  'order_id',
+  'delivered_quantity',
+  'fulfilled_amount_c',
+  'reason_code',
+  'reason_message',
+  'next_attempt_at',
+  'attempts',
+  'reconcile_started_at',
+  'last_checked_at',
+  'candidates',
+  'print_count',
 ]);
 
 export class StaleStateError extends Error {
-  constructor(readonly saleId: number, readonly actual: SaleState | null) {
+  constructor(
+    readonly saleId: number,
+    readonly actual: SaleState | null,
+  ) {
     super(`sale ${saleId} is no longer in the expected state`);
   }
 }
@@ -92,7 +113,11 @@ export class Ledger {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly checkpointTimer: NodeJS.Timeout | null;
 
-  constructor(file: string, private readonly cipher: CodeCipher, private readonly now: () => number = Date.now) {
+  constructor(
+    file: string,
+    private readonly cipher: CodeCipher,
+    private readonly now: () => number = Date.now,
+  ) {
     if (file !== ':memory:') {
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Created empty and private before SQLite opens it: SQLite gives the -wal and -shm files the
@@ -225,7 +250,11 @@ export class Ledger {
   }
 
   maskedCards(id: number): { index: number; codeLast4: string; serialLast4: string }[] {
-    const rows = this.stmt('SELECT idx, code_last4, serial_last4 FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as { idx: number; code_last4: string; serial_last4: string }[];
+    const rows = this.stmt('SELECT idx, code_last4, serial_last4 FROM cards WHERE sale_id = ? ORDER BY idx').all(id) as {
+      idx: number;
+      code_last4: string;
+      serial_last4: string;
+    }[];
     return rows.map((r) => ({ index: r.idx, codeLast4: r.code_last4, serialLast4: r.serial_last4 }));
   }
 
@@ -247,7 +276,10 @@ export class Ledger {
    * A sale that exists at the provider but was not made at this till (found by reconciliation):
    * written directly in its final state with its cards, in one transaction.
    */
-  insertFound(s: NewSale & { state: SaleState; order_id: string; delivered_quantity: number; fulfilled_amount_c: number; created_at: number }, cards: Card[]): SaleRow {
+  insertFound(
+    s: NewSale & { state: SaleState; order_id: string; delivered_quantity: number; fulfilled_amount_c: number; created_at: number },
+    cards: Card[],
+  ): SaleRow {
     const at = this.now();
     return this.db.transaction(() => {
       const info = this.db
@@ -289,9 +321,7 @@ export class Ledger {
   }
 
   private insertCards(id: number, cards: Card[]): void {
-    const stmt = this.stmt(
-      'INSERT INTO cards (sale_id, idx, code_enc, serial_enc, code_last4, serial_last4) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const stmt = this.stmt('INSERT INTO cards (sale_id, idx, code_enc, serial_enc, code_last4, serial_last4) VALUES (?, ?, ?, ?, ?, ?)');
     cards.forEach((c, i) => stmt.run(id, i, this.cipher.encrypt(c.value), this.cipher.encrypt(c.serial), last4(c.value), last4(c.serial)));
   }
 

@@ -33,12 +33,7 @@ function amountDetails(details: Record<string, unknown> | undefined): Record<str
  * Maps a non-success HTTP answer to a typed error. `isOrder` marks placeOrder, for which a 5xx
  * means "may have been created" rather than "try again".
  */
-export function classifyHttpError(
-  status: number,
-  env: Envelope | null,
-  headers: Record<string, string | undefined>,
-  isOrder: boolean,
-): ApiError {
+export function classifyHttpError(status: number, env: Envelope | null, headers: Record<string, string | undefined>, isOrder: boolean): ApiError {
   const code = (env?.error?.code ?? '').toUpperCase();
   const text = providerText(env);
   const suffix = text ? `: ${text}` : '';
@@ -48,15 +43,20 @@ export function classifyHttpError(
     const d = { ...(extra ?? {}), ...(requestId ? { requestId } : {}), providerCode: code || undefined, httpStatus: status };
     return Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
   };
-  const rejected = (c: ErrorCode, message: string, extra?: Record<string, unknown>) =>
-    new ApiError('rejected', c, message, withRequest(extra));
+  const rejected = (c: ErrorCode, message: string, extra?: Record<string, unknown>) => new ApiError('rejected', c, message, withRequest(extra));
 
   if (status === 429) {
     const wait = retryAfterMs(headers['retry-after']);
-    return new ApiError('rate_limited', 'API_RATE_LIMITED', 'The provider asked us to slow down', withRequest(wait !== undefined ? { retryAfterMs: wait } : undefined), wait);
+    return new ApiError(
+      'rate_limited',
+      'API_RATE_LIMITED',
+      'The provider asked us to slow down',
+      withRequest(wait !== undefined ? { retryAfterMs: wait } : undefined),
+      wait,
+    );
   }
   if (code === 'IP_BLOCKED') {
-    return new ApiError('auth', 'API_IP_BLOCKED', 'This shop\'s IP address is blocked for 15 minutes after invalid key attempts', withRequest());
+    return new ApiError('auth', 'API_IP_BLOCKED', "This shop's IP address is blocked for 15 minutes after invalid key attempts", withRequest());
   }
   if (status === 401 || code === 'INVALID_ACCESS_TOKEN' || code === 'ERR_AUTH' || code === 'MISSING_ACCESS_TOKEN') {
     const attemptsLeft = typeof details?.attemptsLeft === 'number' ? details.attemptsLeft : undefined;
@@ -69,7 +69,7 @@ export function classifyHttpError(
     return rejected('OUT_OF_STOCK', 'This denomination is out of stock at the provider');
   }
   if (code === 'IP_NOT_ALLOWED' || /whitelist|not allowed/i.test(text)) {
-    return new ApiError('auth', 'API_IP_NOT_ALLOWED', 'This shop\'s IP address is not on the key\'s allowed list', withRequest());
+    return new ApiError('auth', 'API_IP_NOT_ALLOWED', "This shop's IP address is not on the key's allowed list", withRequest());
   }
   if (code.includes('PERMISSION') || code.includes('READ_ONLY') || /read[- ]only|permission/i.test(text)) {
     return rejected('API_READ_ONLY', 'This API key is read-only and cannot place orders');

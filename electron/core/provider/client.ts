@@ -168,10 +168,16 @@ export class OneClickDzClient {
         // A refused connection or a failed DNS lookup will not heal in a second: fail fast, so an
         // offline sale falls back to cached prices at once. Resets, timeouts and 5xx may be blips.
         const hardDown = e instanceof ApiError && e.kind === 'unsent' && ['refused', 'dns', 'offline'].includes(String(e.details?.reason));
-        const retryable = !hardDown && e instanceof ApiError && (e.kind === 'unsent' || e.kind === 'unknown' || e.kind === 'server' || (e.kind === 'rate_limited' && (e.retryAfterMs ?? 0) <= 2000));
+        const retryable =
+          !hardDown &&
+          e instanceof ApiError &&
+          (e.kind === 'unsent' || e.kind === 'unknown' || e.kind === 'server' || (e.kind === 'rate_limited' && (e.retryAfterMs ?? 0) <= 2000));
         if (!retryable || attempt >= retries) throw e;
         // The provider's own Retry-After when it gave one (a little jitter on top), else the backoff.
-        const wait = e instanceof ApiError && e.retryAfterMs !== undefined ? e.retryAfterMs + Math.floor(this.random() * 100) : backoffMs(attempt + 1, READ_RETRY_MIN_MS, READ_RETRY_MAX_MS, this.random);
+        const wait =
+          e instanceof ApiError && e.retryAfterMs !== undefined
+            ? e.retryAfterMs + Math.floor(this.random() * 100)
+            : backoffMs(attempt + 1, READ_RETRY_MIN_MS, READ_RETRY_MAX_MS, this.random);
         await this.sleep(wait);
       }
     }

@@ -44,10 +44,24 @@ export class KeySession {
       if (!opts.loadTraining) throw new Error('No key is configured and this till has no training simulator');
       const training = await opts.loadTraining();
       const sim = opts.trainingApiUrl ? null : await training.start({ handlingMs: opts.trainingHandlingMs ?? 3000 });
-      const client = new OneClickDzClient({ baseUrl: opts.trainingApiUrl ?? (sim as { url: string }).url, apiKey: training.apiKey, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });
+      const client = new OneClickDzClient({
+        baseUrl: opts.trainingApiUrl ?? (sim as { url: string }).url,
+        apiKey: training.apiKey,
+        transport: opts.transport,
+        timeoutMs: opts.timeouts.readTimeoutMs,
+        orderTimeoutMs: opts.timeouts.orderTimeoutMs,
+        gate: opts.gate,
+      });
       return new KeySession('training', 'none', client, 'training', sim, null);
     }
-    const client = new OneClickDzClient({ baseUrl: opts.apiUrl, apiKey: key, transport: opts.transport, timeoutMs: opts.timeouts.readTimeoutMs, orderTimeoutMs: opts.timeouts.orderTimeoutMs, gate: opts.gate });
+    const client = new OneClickDzClient({
+      baseUrl: opts.apiUrl,
+      apiKey: key,
+      transport: opts.transport,
+      timeoutMs: opts.timeouts.readTimeoutMs,
+      orderTimeoutMs: opts.timeouts.orderTimeoutMs,
+      gate: opts.gate,
+    });
     const keyId = fingerprint(key);
     const account = cachedAccount(keyId);
     const mode: Mode = account?.keyType === 'PRODUCTION' ? 'production' : 'sandbox';

@@ -69,30 +69,26 @@ export const nodeTransport: Transport = (req) =>
       finish(() => reject(new TransportError(phase, reason, `network ${reason}${code ? ` (${code})` : ''}`)));
     };
 
-    const request = lib.request(
-      url,
-      { method: req.method, headers: req.headers, agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            request.destroy();
-            failWith('too_large', undefined);
-            return;
-          }
-          chunks.push(chunk);
-        });
-        res.on('end', () => {
-          const headers: Record<string, string | undefined> = {};
-          for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-          finish(() => resolve({ status: res.statusCode ?? 0, headers, bodyText: Buffer.concat(chunks).toString('utf8') }));
-        });
-        res.on('error', (err: NodeJS.ErrnoException) => failWith('reset', err.code));
-        res.on('aborted', () => failWith('reset', undefined));
-      },
-    );
+    const request = lib.request(url, { method: req.method, headers: req.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          request.destroy();
+          failWith('too_large', undefined);
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        const headers: Record<string, string | undefined> = {};
+        for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        finish(() => resolve({ status: res.statusCode ?? 0, headers, bodyText: Buffer.concat(chunks).toString('utf8') }));
+      });
+      res.on('error', (err: NodeJS.ErrnoException) => failWith('reset', err.code));
+      res.on('aborted', () => failWith('reset', undefined));
+    });
     request.on('finish', () => {
       bodyFlushed = true;
     });

@@ -10,7 +10,10 @@ import { saleReceipt } from './sale-receipt';
  * second "original" for the same codes. The number counts the reprints in the sale's timeline; the
  * caller writes the line (`record`) only once the duplicate was really handed out.
  */
-export async function duplicateReceipt(s: CodeAccessDeps & { lines: ProductLines }, row: SaleRow): Promise<{ receipt: Receipt; record: (who: string) => void }> {
+export async function duplicateReceipt(
+  s: CodeAccessDeps & { lines: ProductLines },
+  row: SaleRow,
+): Promise<{ receipt: Receipt; record: (who: string) => void }> {
   const n = s.ledger.events(row.id).filter((e) => e.kind === 'reprinted').length + 1;
   const at = s.now();
   const receipt = await saleReceipt(s.ledger, s.lines, s.settings, row, { n, at });

@@ -47,8 +47,7 @@ function translator(lang: Language): TFunction {
   return t;
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The shipped French default: a shop that never touched it gets the thank-you line in the receipt's language. */
 const UNTOUCHED_FOOTER = DEFAULT_SETTINGS.shop.footer;
@@ -100,7 +99,15 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
 
   // What the customer receives is the product line's to print (gift cards: each code and serial).
   const lineSection = await data.line.receiptSection(
-    { state: data.state, quantity: data.quantity, productTitle: data.productTitle, typeName: data.typeName, items: data.cards, entry: data.entry ?? null, showQrCodes: settings.showQrCodes },
+    {
+      state: data.state,
+      quantity: data.quantity,
+      productTitle: data.productTitle,
+      typeName: data.typeName,
+      items: data.cards,
+      entry: data.entry ?? null,
+      showQrCodes: settings.showQrCodes,
+    },
     { lang, t: (key, values) => t(key, values ?? {}), int: fmt.int, label: fmt.label, esc },
   );
 
@@ -115,7 +122,13 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
   outcome = outcome && esc(fmt.sentence(outcome));
 
   // Paid, to hand back (or handed back) and net from the one function every surface uses.
-  const m = moneyFigures({ state: data.state, quantity: data.quantity, deliveredQuantity: data.deliveredQuantity, unitRetailC: data.unitRetailC, refundHandedC: data.refundHandedC ?? 0 });
+  const m = moneyFigures({
+    state: data.state,
+    quantity: data.quantity,
+    deliveredQuantity: data.deliveredQuantity,
+    unitRetailC: data.unitRetailC,
+    refundHandedC: data.refundHandedC ?? 0,
+  });
   const paid = m.paidC;
   const instructions = data.cards.length > 0 ? instructionsFor(data, settings, lang, fmt) : null;
   const shop = settings.shop;

@@ -30,7 +30,8 @@ export const receiptStrings: Record<Language, Record<string, string>> = {
     refunded: 'COMMANDE ÉCHOUÉE\u202f: aucune carte livrée. Montant à rendre au client\u202f: {{amount}}.',
     rejected: 'VENTE REFUSÉE\u202f: {{reason}}. Montant à rendre au client\u202f: {{amount}}.',
     cancelled: 'VENTE ANNULÉE. Montant à rendre au client\u202f: {{amount}}.',
-    pending: 'EN ATTENTE\u202f: la commande sera envoyée dès le retour de la connexion. Conservez ce ticket\u202f: vos codes vous seront remis sur présentation du n° de vente.',
+    pending:
+      'EN ATTENTE\u202f: la commande sera envoyée dès le retour de la connexion. Conservez ce ticket\u202f: vos codes vous seront remis sur présentation du n° de vente.',
     instructions: "Mode d'emploi",
     keepSecret: 'Ne communiquez ce code à personne.',
     reprint: 'DUPLICATA n° {{n}} — {{when}}',

@@ -9,7 +9,13 @@ import { renderReceiptHtml } from './receipt-html';
 /** Sales that have something to hand the customer: codes, a pending slip, or a refund slip. */
 export const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED'];
 
-export async function saleReceipt(ledger: Ledger, lines: ProductLines, settings: SettingsService, row: SaleRow, reprint?: { n: number; at: number }): Promise<Receipt> {
+export async function saleReceipt(
+  ledger: Ledger,
+  lines: ProductLines,
+  settings: SettingsService,
+  row: SaleRow,
+  reprint?: { n: number; at: number },
+): Promise<Receipt> {
   if (!RECEIPT_STATES.includes(row.state)) {
     throw new AppError('INVALID_STATE', 'This sale has no receipt yet', { state: row.state });
   }

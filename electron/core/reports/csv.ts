@@ -27,8 +27,23 @@ export function toCsv(header: string[], rows: Cell[][]): string {
  * cards delivered out of those ordered. Amounts in dinars with two decimals, exact.
  */
 export const SALES_CSV_HEADER = [
-  'vente', 'date', 'caissier', 'produit', 'valeur', 'quantite', 'livrees', 'etat', 'prix_unitaire_dzd',
-  'paye_dzd', 'du_dzd', 'rendu_dzd', 'a_rendre_dzd', 'net_dzd', 'rendu_le', 'cout_dzd', 'commande',
+  'vente',
+  'date',
+  'caissier',
+  'produit',
+  'valeur',
+  'quantite',
+  'livrees',
+  'etat',
+  'prix_unitaire_dzd',
+  'paye_dzd',
+  'du_dzd',
+  'rendu_dzd',
+  'a_rendre_dzd',
+  'net_dzd',
+  'rendu_le',
+  'cout_dzd',
+  'commande',
 ];
 
 export function salesCsv(sales: readonly SaleRow[]): string {
@@ -36,9 +51,23 @@ export function salesCsv(sales: readonly SaleRow[]): string {
   const rows = sales.map((r) => {
     const m = saleFigures(r);
     return [
-      r.id, new Date(r.created_at).toISOString(), r.cashier, r.product_title, r.type_name, m.ordered, m.delivered, r.state,
-      dzd(r.unit_retail_c), dzd(m.paidC), dzd(m.refundDueC), dzd(m.handedBackC), dzd(m.owedC), dzd(m.netC),
-      r.refund_handed_at === null ? null : new Date(r.refund_handed_at).toISOString(), dzd(r.fulfilled_amount_c), r.order_id,
+      r.id,
+      new Date(r.created_at).toISOString(),
+      r.cashier,
+      r.product_title,
+      r.type_name,
+      m.ordered,
+      m.delivered,
+      r.state,
+      dzd(r.unit_retail_c),
+      dzd(m.paidC),
+      dzd(m.refundDueC),
+      dzd(m.handedBackC),
+      dzd(m.owedC),
+      dzd(m.netC),
+      r.refund_handed_at === null ? null : new Date(r.refund_handed_at).toISOString(),
+      dzd(r.fulfilled_amount_c),
+      r.order_id,
     ];
   });
   return toCsv(SALES_CSV_HEADER, rows);

@@ -98,7 +98,16 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
       adoptedSaleId = row.id;
       s.moves.changed(row);
     }
-    missingInLedger.push({ orderId: o.orderId, productId: o.productId, typeId: o.typeId, quantity: o.quantity, status: o.status, time: o.time, amountC: o.fulfilledAmountC, adoptedSaleId });
+    missingInLedger.push({
+      orderId: o.orderId,
+      productId: o.productId,
+      typeId: o.typeId,
+      quantity: o.quantity,
+      status: o.status,
+      time: o.time,
+      amountC: o.fulfilledAmountC,
+      adoptedSaleId,
+    });
   }
   if (adopt) s.kickEngine();
 

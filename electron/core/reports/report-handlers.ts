@@ -66,7 +66,8 @@ export function reportHandlers(s: ReportHandlerDeps): Pick<CommandHandlers, Repo
         // A cashier reads the report of a shift they opened, counted or closed, and only once it is
         // counted: before that it would show the expected cash and make the count a copy (blind count).
         const involved = [shift.cashier_id, shift.counted_by, shift.closed_by].includes(who.id);
-        if (who.role !== 'owner' && (!involved || shift.counted_cash_c === null)) throw new AppError('NOT_ALLOWED', 'Only the owner can do this', { reason: 'OWNER_ONLY' });
+        if (who.role !== 'owner' && (!involved || shift.counted_cash_c === null))
+          throw new AppError('NOT_ALLOWED', 'Only the owner can do this', { reason: 'OWNER_ONLY' });
         const report = s.shifts.report(shift, s.staff.get(shift.cashier_id)?.name ?? '', training());
         return { html: shiftReportHtml(report, settings, training()) };
       }

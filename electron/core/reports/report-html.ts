@@ -81,7 +81,10 @@ function grid(c: Ctx, columns: string[], items: { head: string; cells: string[] 
     return `<table>${head}<tbody>${rows}</tbody></table>`;
   }
   const blocks = items
-    .map((i) => `<tbody><tr><th colspan="2" class="item" scope="rowgroup">${i.head}</th></tr>${i.cells.map((v, k) => `<tr><td>${esc(figures[k] ?? '')}</td><td class="n">${v}</td></tr>`).join('')}</tbody>`)
+    .map(
+      (i) =>
+        `<tbody><tr><th colspan="2" class="item" scope="rowgroup">${i.head}</th></tr>${i.cells.map((v, k) => `<tr><td>${esc(figures[k] ?? '')}</td><td class="n">${v}</td></tr>`).join('')}</tbody>`,
+    )
     .join('');
   return `<table>${blocks}</table>`;
 }
@@ -97,7 +100,10 @@ function totalsHtml(c: Ctx, tot: SalesTotals): string {
   const products = grid(
     c,
     [t('product'), t('cards'), t('retail'), t('cost')],
-    tot.byProduct.map((l) => ({ head: `${bdi(fmt.digits(l.productTitle))}<br>${bdi(fmt.digits(l.typeName))}`, cells: [int(l.cards), money(l.retailC), money(l.costC)] })),
+    tot.byProduct.map((l) => ({
+      head: `${bdi(fmt.digits(l.productTitle))}<br>${bdi(fmt.digits(l.typeName))}`,
+      cells: [int(l.cards), money(l.retailC), money(l.costC)],
+    })),
   );
   const givenBack = (label: string, count: number) => `${t(label)} (${fmt.int(count)}) — ${t('givenBack')}`;
   return `${products}
@@ -134,7 +140,16 @@ export function shiftReportHtml(r: ShiftReport, settings: Settings, training: bo
   const closed = r.closedAt ? ` — ${esc(fmt.label(t('closed')))} ${c.when(r.closedAt)}` : '';
   const head = `<div>${esc(fmt.label(t('opened')))} ${c.when(r.openedAt)}${closed}</div>`;
   const title = t('shiftTitle', { id: fmt.int(r.shiftId), cashier: r.cashierName });
-  return page(c, settings, title, head + totalsHtml(c, r.totals) + cashHtml(c, r.openingCashC, r.expectedCashC, r.countedCashC) + (r.countedBy ? `<p class="b">${esc(t('countedBy', { name: r.countedBy.name, counts: fmt.int(r.counts) }))}</p>` : ''), training);
+  return page(
+    c,
+    settings,
+    title,
+    head +
+      totalsHtml(c, r.totals) +
+      cashHtml(c, r.openingCashC, r.expectedCashC, r.countedCashC) +
+      (r.countedBy ? `<p class="b">${esc(t('countedBy', { name: r.countedBy.name, counts: fmt.int(r.counts) }))}</p>` : ''),
+    training,
+  );
 }
 
 export function dayReportHtml(r: DayReport, settings: Settings, training: boolean): string {
@@ -148,7 +163,10 @@ export function dayReportHtml(r: DayReport, settings: Settings, training: boolea
   const shifts = grid(
     c,
     [t('shifts'), t('expectedCash'), t('countedCash')],
-    r.shifts.map((s) => ({ head: `#${c.int(s.shiftId)} ${bdi(s.cashierName)}`, cells: [c.money(s.expectedCashC), s.countedCashC === null ? '—' : c.money(s.countedCashC)] })),
+    r.shifts.map((s) => ({
+      head: `#${c.int(s.shiftId)} ${bdi(s.cashierName)}`,
+      cells: [c.money(s.expectedCashC), s.countedCashC === null ? '—' : c.money(s.countedCashC)],
+    })),
   );
   const body = `${totalsHtml(c, r.totals)}
 <h2>${esc(t('cashier'))}</h2>${cashiers}

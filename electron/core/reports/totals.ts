@@ -85,7 +85,16 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
           t.partial.refundDueC += r.undelivered_retail_c;
         }
         const key = `${r.product_id}\u0000${r.type_id}`;
-        const line = lines.get(key) ?? { productId: r.product_id, productTitle: r.product_title, typeId: r.type_id, typeName: r.type_name, sales: 0, cards: 0, retailC: 0, costC: 0 };
+        const line = lines.get(key) ?? {
+          productId: r.product_id,
+          productTitle: r.product_title,
+          typeId: r.type_id,
+          typeName: r.type_name,
+          sales: 0,
+          cards: 0,
+          retailC: 0,
+          costC: 0,
+        };
         line.sales += r.n;
         line.cards += r.delivered;
         line.retailC += r.delivered_retail_c;
@@ -111,7 +120,9 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
     }
   }
   t.marginC = t.retailTotalC - t.costTotalC;
-  t.byProduct = [...lines.values()].sort((a, b) => b.retailC - a.retailC || a.productTitle.localeCompare(b.productTitle) || a.typeName.localeCompare(b.typeName));
+  t.byProduct = [...lines.values()].sort(
+    (a, b) => b.retailC - a.retailC || a.productTitle.localeCompare(b.productTitle) || a.typeName.localeCompare(b.typeName),
+  );
   return t;
 }
 

@@ -10,7 +10,11 @@ import { committedCostC } from './confirm-sale';
  * crosses to the screen, never the cost. Unknown balance or a price not checked live: no cap
  * (the confirm check does not apply either).
  */
-export function withBalanceCaps<P extends ProductDetail>(product: P, balanceC: number | null, ledger: Ledger): P & { denominations: (P['denominations'][number] & { balanceCap: number | null })[] } {
+export function withBalanceCaps<P extends ProductDetail>(
+  product: P,
+  balanceC: number | null,
+  ledger: Ledger,
+): P & { denominations: (P['denominations'][number] & { balanceCap: number | null })[] } {
   const available = balanceC === null || !product.live ? null : balanceC - committedCostC(ledger);
   return {
     ...product,

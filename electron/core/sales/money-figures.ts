@@ -47,7 +47,12 @@ function undeliveredCards(i: MoneyFiguresInput): number {
 }
 
 export function moneyFigures(i: MoneyFiguresInput): MoneyFigures {
-  for (const [name, v] of [['quantity', i.quantity], ['deliveredQuantity', i.deliveredQuantity], ['unitRetailC', i.unitRetailC], ['refundHandedC', i.refundHandedC]] as const) {
+  for (const [name, v] of [
+    ['quantity', i.quantity],
+    ['deliveredQuantity', i.deliveredQuantity],
+    ['unitRetailC', i.unitRetailC],
+    ['refundHandedC', i.refundHandedC],
+  ] as const) {
     if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${name} must be a non-negative integer`);
   }
   if (i.deliveredQuantity > i.quantity) throw new RangeError('deliveredQuantity exceeds quantity');

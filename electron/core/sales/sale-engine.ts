@@ -171,7 +171,14 @@ export class SaleEngine {
           this.setConnection('auth_failed');
           return this.d.timing.idleMs;
         case 'not_found':
-          this.move(row, ['QUEUED'], 'REJECTED', { reason_code: 'PRODUCT_NOT_FOUND', reason_message: err.message, finished_at: now }, 'rejected', 'PRODUCT_NOT_FOUND');
+          this.move(
+            row,
+            ['QUEUED'],
+            'REJECTED',
+            { reason_code: 'PRODUCT_NOT_FOUND', reason_message: err.message, finished_at: now },
+            'rejected',
+            'PRODUCT_NOT_FOUND',
+          );
           return 0;
         default: {
           // Nothing was ordered: try again later.
@@ -182,11 +189,25 @@ export class SaleEngine {
       }
     }
     if (!current) {
-      this.move(row, ['QUEUED'], 'REJECTED', { reason_code: 'TYPE_NOT_FOUND', reason_message: 'This denomination is no longer offered', finished_at: now }, 'rejected', 'TYPE_NOT_FOUND');
+      this.move(
+        row,
+        ['QUEUED'],
+        'REJECTED',
+        { reason_code: 'TYPE_NOT_FOUND', reason_message: 'This denomination is no longer offered', finished_at: now },
+        'rejected',
+        'TYPE_NOT_FOUND',
+      );
       return 0;
     }
     if (current.stock < row.quantity) {
-      this.move(row, ['QUEUED'], 'REJECTED', { reason_code: 'OUT_OF_STOCK', reason_message: `Only ${current.stock} in stock at the provider`, finished_at: now }, 'rejected', 'OUT_OF_STOCK');
+      this.move(
+        row,
+        ['QUEUED'],
+        'REJECTED',
+        { reason_code: 'OUT_OF_STOCK', reason_message: `Only ${current.stock} in stock at the provider`, finished_at: now },
+        'rejected',
+        'OUT_OF_STOCK',
+      );
       return 0;
     }
     // Once the owner accepted a higher cost, only a further rise holds the sale again.
@@ -196,7 +217,11 @@ export class SaleEngine {
         row,
         ['QUEUED'],
         'AWAITING_OWNER',
-        { unit_cost_c: current.costC, reason_code: 'COST_ROSE', reason_message: `Provider cost ${current.costC} is above the price paid ${row.unit_retail_c} (centimes per card)` },
+        {
+          unit_cost_c: current.costC,
+          reason_code: 'COST_ROSE',
+          reason_message: `Provider cost ${current.costC} is above the price paid ${row.unit_retail_c} (centimes per card)`,
+        },
         'cost-rose',
         `${row.unit_cost_c}->${current.costC}`,
       );
@@ -261,13 +286,27 @@ export class SaleEngine {
     }
     if (matches.length === 1) {
       const orderId = (matches[0] as LineOrder).orderId;
-      this.move(row, ['UNKNOWN'], 'PLACED', { order_id: orderId, placed_at: now, last_checked_at: null, reconcile_started_at: null }, 'reconciled-found', orderId);
+      this.move(
+        row,
+        ['UNKNOWN'],
+        'PLACED',
+        { order_id: orderId, placed_at: now, last_checked_at: null, reconcile_started_at: null },
+        'reconciled-found',
+        orderId,
+      );
       this.poller.kick();
       return 0;
     }
     if (matches.length > 1) {
       const ids = matches.map((m) => m.orderId);
-      this.move(row, ['UNKNOWN'], 'NEEDS_REVIEW', { candidates: JSON.stringify(ids), reason_code: 'AMBIGUOUS', reason_message: `${ids.length} matching orders at the provider` }, 'reconciled-ambiguous', ids.join(','));
+      this.move(
+        row,
+        ['UNKNOWN'],
+        'NEEDS_REVIEW',
+        { candidates: JSON.stringify(ids), reason_code: 'AMBIGUOUS', reason_message: `${ids.length} matching orders at the provider` },
+        'reconciled-ambiguous',
+        ids.join(','),
+      );
       return 0;
     }
     const started = row.reconcile_started_at ?? now;
@@ -281,10 +320,9 @@ export class SaleEngine {
 
   /** Runs before every send, so it asks only for the expired rows rather than reading the whole queue. */
   private expireQueued(): void {
-    const expired = this.d.ledger.select<SaleRow>(
-      "SELECT * FROM sales WHERE state = 'QUEUED' AND expires_at IS NOT NULL AND expires_at <= @now ORDER BY id",
-      { now: this.d.now() },
-    );
+    const expired = this.d.ledger.select<SaleRow>("SELECT * FROM sales WHERE state = 'QUEUED' AND expires_at IS NOT NULL AND expires_at <= @now ORDER BY id", {
+      now: this.d.now(),
+    });
     for (const row of expired) this.move(row, ['QUEUED'], 'EXPIRED', {}, 'expired');
   }
 

@@ -40,7 +40,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * remembers who opened, who counted and who closed.
  */
 export class ShiftService {
-  constructor(private readonly ledger: Ledger, private readonly now: () => number) {}
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly now: () => number,
+  ) {}
 
   /** The till's open shift. Tills upgraded from per-cashier shifts may hold several: the oldest goes first. */
   current(): ShiftRow | null {
@@ -161,7 +164,8 @@ export class ShiftService {
   close(who: Actor, countedCashC: number, openerName: string, includeTraining: boolean): ShiftReport {
     const shift = this.requireOpen();
     if (shift.counted_cash_c === null) throw new AppError('INVALID_STATE', 'Count the cash in the drawer before closing', { reason: 'NOT_COUNTED' });
-    if (shift.counted_cash_c !== countedCashC) throw new AppError('INVALID_STATE', 'This is not the amount that was counted: count again', { reason: 'COUNT_MISMATCH' });
+    if (shift.counted_cash_c !== countedCashC)
+      throw new AppError('INVALID_STATE', 'This is not the amount that was counted: count again', { reason: 'COUNT_MISMATCH' });
     this.refuseIfPending(shift.id);
     if (this.expected(shift, includeTraining) !== shift.count_expected_c) {
       throw new AppError('INVALID_STATE', 'Sales changed since the count: count again', { reason: 'COUNT_STALE' });

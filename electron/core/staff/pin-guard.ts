@@ -47,7 +47,10 @@ export class PinGuard {
     // Everything up to the check is synchronous: no other attempt can slip in between.
     this.recent = this.recent.filter((t) => now - t < WINDOW_MS);
     if (this.recent.length >= TILL_MAX_ATTEMPTS_PER_MIN) {
-      throw new AppError('NOT_ALLOWED', 'Too many PIN attempts at this till: wait before trying again', { reason: 'THROTTLED', retryAfterMs: this.tillRetryAfter(now) });
+      throw new AppError('NOT_ALLOWED', 'Too many PIN attempts at this till: wait before trying again', {
+        reason: 'THROTTLED',
+        retryAfterMs: this.tillRetryAfter(now),
+      });
     }
     const counted = this.staff.countAttempt(id, now, MAX_ATTEMPTS);
     if ('refused' in counted) {

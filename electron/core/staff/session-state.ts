@@ -20,7 +20,10 @@ export interface SessionStateView {
 export function sessionStateView(d: SessionStateDeps): SessionStateView {
   const state = (): SessionState => {
     const who = d.session.active();
-    const cashiers = d.staff.all().filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, role: c.role, active: true }));
+    const cashiers = d.staff
+      .all()
+      .filter((c) => c.active)
+      .map((c) => ({ id: c.id, name: c.name, role: c.role, active: true }));
     return {
       needsSetup: d.session.needsSetup(),
       cashier: who ? { id: who.id, name: who.name, role: who.role, active: true } : null,

@@ -12,9 +12,7 @@ export interface StaffHandlerDeps {
   now: () => number;
 }
 
-type StaffCommands =
-  | 'session:get' | 'session:setupOwner' | 'session:login' | 'session:logout' | 'session:touch'
-  | 'staff:list' | 'staff:add' | 'staff:update';
+type StaffCommands = 'session:get' | 'session:setupOwner' | 'session:login' | 'session:logout' | 'session:touch' | 'staff:list' | 'staff:add' | 'staff:update';
 
 const toCashier = (r: CashierRow): Cashier => ({ id: r.id, name: r.name, role: r.role, active: r.active === 1 });
 

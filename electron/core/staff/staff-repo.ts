@@ -64,7 +64,10 @@ export class StaffRepo {
     });
   }
 
-  update(id: number, patch: Partial<Pick<CashierRow, 'name' | 'role' | 'pin_hash' | 'failed_attempts' | 'locked_until' | 'lockouts' | 'unseen_lockouts' | 'active'>>): void {
+  update(
+    id: number,
+    patch: Partial<Pick<CashierRow, 'name' | 'role' | 'pin_hash' | 'failed_attempts' | 'locked_until' | 'lockouts' | 'unseen_lockouts' | 'active'>>,
+  ): void {
     const keys = Object.keys(patch) as (keyof typeof patch)[];
     if (keys.length === 0) return;
     this.ledger.write(`UPDATE cashiers SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`, { ...patch, id });

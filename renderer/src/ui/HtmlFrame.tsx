@@ -6,7 +6,19 @@ import { useSettingsStore } from '../features/settings/settingsStore';
  * A printable document the core rendered (report, duplicate receipt), in a sandboxed frame without
  * scripts, as wide as the paper. Printing opens the browser's dialog, where "Save as PDF" gives a PDF.
  */
-export function HtmlFrame({ html, title, printLabel, widthMm, printOnLoad }: { html: string; title: string; printLabel: string; widthMm?: number; printOnLoad?: boolean }) {
+export function HtmlFrame({
+  html,
+  title,
+  printLabel,
+  widthMm,
+  printOnLoad,
+}: {
+  html: string;
+  title: string;
+  printLabel: string;
+  widthMm?: number;
+  printOnLoad?: boolean;
+}) {
   const paper = useSettingsStore((s) => s.settings.paperWidthMm);
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(420);

@@ -36,8 +36,7 @@ export function formatter(lang: Language, arabicDigits: boolean): Formatter {
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  const unit = (u: 'second' | 'minute' | 'hour') =>
-    new Intl.NumberFormat(tag, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
+  const unit = (u: 'second' | 'minute' | 'hour') => new Intl.NumberFormat(tag, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
   const sec = unit('second');
   const min = unit('minute');
   const hour = unit('hour');

@@ -65,7 +65,16 @@ export interface Harness {
 
 /** A core wired to a fresh simulator and a fresh data dir; `restart` reopens the core on the same data. */
 /** `shift: false` leaves the till with no open shift (the tests of opening and counting). */
-export async function startHarness(o: { sim?: SimulatorOptions; timing?: Partial<SaleTiming>; orderTimeoutMs?: number; printer?: ReceiptPrinter; shift?: boolean; productLines?: readonly ProductLine[] } = {}): Promise<Harness> {
+export async function startHarness(
+  o: {
+    sim?: SimulatorOptions;
+    timing?: Partial<SaleTiming>;
+    orderTimeoutMs?: number;
+    printer?: ReceiptPrinter;
+    shift?: boolean;
+    productLines?: readonly ProductLine[];
+  } = {},
+): Promise<Harness> {
   const sim = await startSimulator({
     handlingMs: 50,
     keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },

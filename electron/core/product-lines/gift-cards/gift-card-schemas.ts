@@ -67,4 +67,3 @@ export const orderListDataSchema = z.looseObject({
   items: z.array(orderDataSchema),
   pagination: paginationSchema.optional(),
 });
-

@@ -46,7 +46,14 @@ function BackofficeBody() {
   const current = tabs.includes(stored) ? stored : 'history';
 
   return (
-    <TitledDialog titleId="bo-title" title={t('backoffice.title')} closeLabel={t('backoffice.close')} onClose={closeBackoffice} className="backoffice-dialog" stickyHead>
+    <TitledDialog
+      titleId="bo-title"
+      title={t('backoffice.title')}
+      closeLabel={t('backoffice.close')}
+      onClose={closeBackoffice}
+      className="backoffice-dialog"
+      stickyHead
+    >
       <TabList
         label={t('backoffice.tabs')}
         current={current}

@@ -42,8 +42,7 @@ export function GridScreen() {
     }
   };
 
-  const empty =
-    category === FAVOURITES && !query ? t('grid.emptyFavourites') : category === RECENT && !query ? t('grid.emptyRecent') : t('grid.empty');
+  const empty = category === FAVOURITES && !query ? t('grid.emptyFavourites') : category === RECENT && !query ? t('grid.emptyRecent') : t('grid.empty');
 
   return (
     <section className="screen grid-screen" aria-labelledby="grid-heading">

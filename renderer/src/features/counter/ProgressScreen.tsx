@@ -89,16 +89,9 @@ export function ProgressScreen() {
         </button>
       </div>
       <p className="lead">
-        {sale.productTitle} ·{' '}
-        {t('progress.summary', { type: sale.typeName, n: f.int(sale.quantity), amount: f.money(sale.totalRetailC) })}
+        {sale.productTitle} · {t('progress.summary', { type: sale.typeName, n: f.int(sale.quantity), amount: f.money(sale.totalRetailC) })}
       </p>
-      <div
-        ref={statusRef}
-        tabIndex={-1}
-        role="status"
-        aria-labelledby="progress-heading progress-state"
-        className={`progress-status state-${sale.state}`}
-      >
+      <div ref={statusRef} tabIndex={-1} role="status" aria-labelledby="progress-heading progress-state" className={`progress-status state-${sale.state}`}>
         {pending && <span className="spinner" aria-hidden="true" />}
         <strong id="progress-state">{t(`progress.state.${sale.state}`)}</strong>
         {pending && (

@@ -34,11 +34,11 @@ export function QuantityField({ disabled }: { disabled: boolean }) {
       ? t('qty.boundStock', { count: max, n: f.int(max) })
       : bound === 'balance'
         ? t('money.boundBalance', { count: max, n: f.int(max) })
-      : bound === 'maxPerSale'
-        ? t('qty.boundMaxPerSale', { count: max, n: f.int(max) })
-        : bound === 'min'
-          ? t('qty.boundMin')
-          : '';
+        : bound === 'maxPerSale'
+          ? t('qty.boundMaxPerSale', { count: max, n: f.int(max) })
+          : bound === 'min'
+            ? t('qty.boundMin')
+            : '';
 
   return (
     <div className="confirm-qty">

@@ -99,9 +99,7 @@ export function SaleConfirmDialog() {
         {d.costC !== null && (
           <>
             <dt>{t('confirm.balanceAfter')}</dt>
-            <dd className={after !== null && after < 0 ? 'negative' : undefined}>
-              {after === null ? t('confirm.balanceUnknown') : f.money(after)}
-            </dd>
+            <dd className={after !== null && after < 0 ? 'negative' : undefined}>{after === null ? t('confirm.balanceUnknown') : f.money(after)}</dd>
           </>
         )}
       </dl>

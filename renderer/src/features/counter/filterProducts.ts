@@ -97,10 +97,7 @@ export function filterProducts(
 }
 
 /** Product ids of the most recent sales, newest first, without repeats. */
-export function recentProductIds(
-  sales: readonly { productId: string; createdAt: string }[],
-  max = 24,
-): string[] {
+export function recentProductIds(sales: readonly { productId: string; createdAt: string }[], max = 24): string[] {
   const sorted = [...sales].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   const seen = new Set<string>();
   const out: string[] = [];

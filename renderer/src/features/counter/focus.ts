@@ -30,9 +30,7 @@ export function focusFirstDenomination(): void {
 
 /** The card with this type id if it can still be chosen, else the first one in stock. */
 export function focusDenomination(typeId: string | null): void {
-  const chosen = typeId
-    ? [...document.querySelectorAll<HTMLButtonElement>('.denom:not(:disabled)')].find((b) => b.dataset.typeId === typeId)
-    : undefined;
+  const chosen = typeId ? [...document.querySelectorAll<HTMLButtonElement>('.denom:not(:disabled)')].find((b) => b.dataset.typeId === typeId) : undefined;
   if (chosen) chosen.focus();
   else focusFirstDenomination();
 }

@@ -38,9 +38,7 @@ export function clampQuantity(requested: number, limits: QuantityLimits): { quan
 
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits typed by a cashier become ASCII digits. */
 export function asciiDigits(text: string): string {
-  return text
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  return text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
 
 /** Parses what is in the quantity box; NaN when it holds no digits. */

@@ -106,10 +106,7 @@ export function sendableQuantity(): number | null {
 
 /** Reasons the sale cannot go through, checked before the confirm button is enabled. */
 export type Blocker =
-  | { kind: 'cannotSell'; reason: string | null }
-  | { kind: 'stock'; stock: number }
-  | { kind: 'balance'; missingC: number }
-  | { kind: 'transport' };
+  { kind: 'cannotSell'; reason: string | null } | { kind: 'stock'; stock: number } | { kind: 'balance'; missingC: number } | { kind: 'transport' };
 
 export function blockers(): Blocker[] {
   const out: Blocker[] = [];

@@ -21,13 +21,7 @@ export function tileInitial(title: string): string {
 }
 
 /** Rows to render for a scrolled grid of fixed-height rows (with a few spare rows each side). */
-export function visibleRows(
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  rowCount: number,
-  overscan = 2,
-): { first: number; last: number } {
+export function visibleRows(scrollTop: number, viewportHeight: number, rowHeight: number, rowCount: number, overscan = 2): { first: number; last: number } {
   if (rowCount <= 0 || rowHeight <= 0) return { first: 0, last: -1 };
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(rowCount - 1, Math.ceil((scrollTop + Math.max(viewportHeight, rowHeight)) / rowHeight) + overscan);
@@ -35,14 +29,7 @@ export function visibleRows(
 }
 
 /** Grid index after an arrow key; left/right are mirrored in right-to-left layouts. */
-export function moveIndex(
-  index: number,
-  key: string,
-  columns: number,
-  count: number,
-  rtl: boolean,
-  pageRows = 4,
-): number | null {
+export function moveIndex(index: number, key: string, columns: number, count: number, rtl: boolean, pageRows = 4): number | null {
   if (count === 0) return null;
   const cols = Math.max(1, columns);
   let next: number;

@@ -18,8 +18,5 @@ export function useVisibleProducts(): CatalogProduct[] {
   const category = useCatalogStore((s) => s.category);
   const favourites = useSettingsStore((s) => s.settings.favourites);
   const recent = useRecentProductIds();
-  return useMemo(
-    () => filterProducts(catalog, query, category, favourites, recent),
-    [catalog, query, category, favourites, recent],
-  );
+  return useMemo(() => filterProducts(catalog, query, category, favourites, recent), [catalog, query, category, favourites, recent]);
 }

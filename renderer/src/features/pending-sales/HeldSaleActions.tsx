@@ -39,10 +39,22 @@ export function HeldSaleActions({ sale, onCancelled }: { sale: Sale; onCancelled
     <div className="held-actions">
       {sale.unitCostC !== null && <p className="small">{t('held.cost', { cost: f.money(sale.unitCostC), price: f.money(sale.unitRetailC) })}</p>}
       <div className="row-actions">
-        <button type="button" className="btn small-btn" disabled={busy} aria-label={t('held.sendAnywayLabel', { id })} onClick={() => void decide('sales:sendAnyway')}>
+        <button
+          type="button"
+          className="btn small-btn"
+          disabled={busy}
+          aria-label={t('held.sendAnywayLabel', { id })}
+          onClick={() => void decide('sales:sendAnyway')}
+        >
           {t('held.sendAnyway')}
         </button>
-        <button type="button" className="btn small-btn danger" disabled={busy} aria-label={t('held.cancelLabel', { id })} onClick={() => void decide('sales:cancelHeld')}>
+        <button
+          type="button"
+          className="btn small-btn danger"
+          disabled={busy}
+          aria-label={t('held.cancelLabel', { id })}
+          onClick={() => void decide('sales:cancelHeld')}
+        >
           {t('held.cancel')}
         </button>
       </div>

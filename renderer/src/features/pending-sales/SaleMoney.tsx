@@ -34,7 +34,13 @@ export function SaleMoney({ sale }: { sale: Sale }) {
       />
       {m.handedBackAt && <p className="small muted">{t('money.handedBackBy', { time: f.dateTime(m.handedBackAt), who: m.handedBackBy ?? '' })}</p>}
       {m.owedC > 0 && (
-        <button type="button" className="btn small-btn primary" disabled={busy} aria-label={t('money.confirmLabel', { amount, id })} onClick={() => void confirmRefund(sale)}>
+        <button
+          type="button"
+          className="btn small-btn primary"
+          disabled={busy}
+          aria-label={t('money.confirmLabel', { amount, id })}
+          onClick={() => void confirmRefund(sale)}
+        >
           {busy ? t('money.confirming') : t('money.confirm', { amount })}
         </button>
       )}

@@ -53,7 +53,13 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
           </button>
         )}
         {canCancel(sale.state) && (
-          <button type="button" className="btn small-btn danger" disabled={busy} aria-label={t('tray.cancelLabel', { id })} onClick={() => void cancelSale(sale.id)}>
+          <button
+            type="button"
+            className="btn small-btn danger"
+            disabled={busy}
+            aria-label={t('tray.cancelLabel', { id })}
+            onClick={() => void cancelSale(sale.id)}
+          >
             {t('tray.cancel')}
           </button>
         )}
@@ -88,13 +94,13 @@ export function useTraySales(): { pending: Sale[]; finished: Sale[] } {
   const byId = useSalesStore((s) => s.byId);
   const finishedIds = useSalesStore((s) => s.finishedThisSession);
   const pending = useMemo(
-    () => Object.values(byId).filter((s) => isPending(s.state)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)),
+    () =>
+      Object.values(byId)
+        .filter((s) => isPending(s.state))
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)),
     [byId],
   );
-  const finished = useMemo(
-    () => finishedIds.map((id) => byId[id]).filter((s): s is Sale => !!s && !isPending(s.state)),
-    [byId, finishedIds],
-  );
+  const finished = useMemo(() => finishedIds.map((id) => byId[id]).filter((s): s is Sale => !!s && !isPending(s.state)), [byId, finishedIds]);
   return { pending, finished };
 }
 

@@ -12,15 +12,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
  * `onHandsFreePrinted`: a printer is named in the settings, so the receipt prints as soon as it
  * is ready and the caller moves on once it printed; a failed print stays here with its reason.
  */
-export function ReceiptPanel({
-  saleId,
-  autoPrint,
-  onHandsFreePrinted,
-}: {
-  saleId: number;
-  autoPrint: boolean;
-  onHandsFreePrinted?: () => void;
-}) {
+export function ReceiptPanel({ saleId, autoPrint, onHandsFreePrinted }: { saleId: number; autoPrint: boolean; onHandsFreePrinted?: () => void }) {
   const { t } = useTranslation();
   const entry = useReceiptsStore((s) => s.bySaleId[saleId]) ?? emptyReceipt;
   const autoPrintSetting = useSettingsStore((s) => s.settings.autoPrint);

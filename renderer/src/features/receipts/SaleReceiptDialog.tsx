@@ -19,7 +19,13 @@ function SaleReceiptDialogBody({ saleId }: { saleId: number }) {
   const f = useFormat();
   const sale = useSalesStore((s) => s.byId[saleId]);
   return (
-    <TitledDialog titleId="sale-receipt-title" title={t('receipt.dialogTitle', { id: f.int(saleId) })} closeLabel={t('receipt.close')} onClose={closeSaleReceipt} className="receipt-dialog">
+    <TitledDialog
+      titleId="sale-receipt-title"
+      title={t('receipt.dialogTitle', { id: f.int(saleId) })}
+      closeLabel={t('receipt.close')}
+      onClose={closeSaleReceipt}
+      className="receipt-dialog"
+    >
       {sale && <SaleOutcome sale={sale} />}
       <ReceiptPanel saleId={saleId} autoPrint={false} />
     </TitledDialog>

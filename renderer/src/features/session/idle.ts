@@ -70,10 +70,13 @@ export class IdleWatcher {
     if (now - this.lastTouch >= this.opts.touchEveryMs) {
       this.touch();
     } else if (this.touchTimer === null) {
-      this.touchTimer = this.clock.setTimeout(() => {
-        this.touchTimer = null;
-        if (this.running && this.lastActivity > this.lastTouch) this.touch();
-      }, this.lastTouch + this.opts.touchEveryMs - now);
+      this.touchTimer = this.clock.setTimeout(
+        () => {
+          this.touchTimer = null;
+          if (this.running && this.lastActivity > this.lastTouch) this.touch();
+        },
+        this.lastTouch + this.opts.touchEveryMs - now,
+      );
     }
   }
 

@@ -75,36 +75,34 @@ export function ApiKeySection() {
           {appStatus.keyStorageEncrypted ? t('settings.apiKey.encrypted') : t('settings.apiKey.notEncrypted')}
         </p>
       )}
-      {appStatus && !hasKey && !appStatus.keyStorageEncrypted && (
-        <p className="small warn-text">{t('settings.apiKey.notEncrypted')}</p>
-      )}
+      {appStatus && !hasKey && !appStatus.keyStorageEncrypted && <p className="small warn-text">{t('settings.apiKey.notEncrypted')}</p>}
       {fromEnv ? (
         <p className="small">{t('settings.apiKey.fromEnvironment')}</p>
       ) : (
         <>
           <Form noValidate={false} onSubmit={save}>
-          <TextField
-            id="set-api-key"
-            label={t('settings.apiKey.label')}
-            hint={t('settings.apiKey.hint')}
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            dir="ltr"
-            value={key}
-            onChange={setKey}
-          />
-          <div className="row-actions">
-            <button type="submit" className="btn primary" disabled={state === 'saving' || key.trim().length === 0}>
-              {t('settings.apiKey.save')}
-            </button>
-            {hasKey && (
-              <button type="button" className="btn danger" disabled={state === 'saving'} onClick={() => void clear()}>
-                {state === 'confirmClear' ? t('settings.apiKey.clearConfirm') : t('settings.apiKey.clear')}
+            <TextField
+              id="set-api-key"
+              label={t('settings.apiKey.label')}
+              hint={t('settings.apiKey.hint')}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              dir="ltr"
+              value={key}
+              onChange={setKey}
+            />
+            <div className="row-actions">
+              <button type="submit" className="btn primary" disabled={state === 'saving' || key.trim().length === 0}>
+                {t('settings.apiKey.save')}
               </button>
-            )}
-          </div>
-          {state === 'confirmClear' && <p className="small warn-text">{t('settings.apiKey.clearQuestion')}</p>}
+              {hasKey && (
+                <button type="button" className="btn danger" disabled={state === 'saving'} onClick={() => void clear()}>
+                  {state === 'confirmClear' ? t('settings.apiKey.clearConfirm') : t('settings.apiKey.clear')}
+                </button>
+              )}
+            </div>
+            {state === 'confirmClear' && <p className="small warn-text">{t('settings.apiKey.clearQuestion')}</p>}
           </Form>
         </>
       )}

@@ -42,10 +42,22 @@ export function ProductImagesSection() {
   return (
     <div className="product-images">
       <h4>{t('settings.images.title')}</h4>
-      <ProductSelect id="set-image-product" label={t('settings.images.product')} emptyLabel={t('settings.prices.chooseProduct')} value={productId} onChange={setProductId} />
+      <ProductSelect
+        id="set-image-product"
+        label={t('settings.images.product')}
+        emptyLabel={t('settings.prices.chooseProduct')}
+        value={productId}
+        onChange={setProductId}
+      />
       <div className="field">
         <label htmlFor="set-image-file">{t('settings.images.file')}</label>
-        <input id="set-image-file" type="file" accept="image/png,image/jpeg,image/webp" disabled={!productId} onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input
+          id="set-image-file"
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          disabled={!productId}
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </div>
       {message && (
         <p className="small" role="status">

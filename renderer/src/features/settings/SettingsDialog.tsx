@@ -94,7 +94,14 @@ function SettingsDialogBody() {
   const withErrors = tabsWithErrors(errors);
 
   return (
-    <TitledDialog titleId="settings-title" title={t('settings.title')} closeLabel={t('settings.close')} onClose={requestClose} className="settings-dialog" stickyHead>
+    <TitledDialog
+      titleId="settings-title"
+      title={t('settings.title')}
+      closeLabel={t('settings.close')}
+      onClose={requestClose}
+      className="settings-dialog"
+      stickyHead
+    >
       <TabList
         className="tabs settings-tabs"
         label={t('settingsNav.label')}

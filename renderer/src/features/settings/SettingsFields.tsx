@@ -28,9 +28,9 @@ export function useSettingsKit(form: SettingsForm, set: SettingsKit['set'], erro
     return <Field id={`set-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`} label={label} hint={hint} error={e ? t(e.key, e.values ?? {}) : null} control={input} />;
   };
 
-  const textInput: SettingsKit['textInput'] = (k, extra = {}) => (p) => (
-    <input type="text" form={SETTINGS_FORM_ID} {...p} {...extra} value={form[k] as string} onChange={(e) => set(k, e.target.value as never)} />
-  );
+  const textInput: SettingsKit['textInput'] =
+    (k, extra = {}) =>
+    (p) => <input type="text" form={SETTINGS_FORM_ID} {...p} {...extra} value={form[k] as string} onChange={(e) => set(k, e.target.value as never)} />;
 
   const checkbox: SettingsKit['checkbox'] = (k, label) => (
     <label className="check">

@@ -74,10 +74,24 @@ export function SalesPanel({ kit, newOverride, setNewOverride }: { kit: Settings
                   inputMode="decimal"
                   dir="ltr"
                   value={o.markup}
-                  onChange={(e) => set('overrides', form.overrides.map((x, j) => (j === i ? { ...x, markup: e.target.value } : x)))}
+                  onChange={(e) =>
+                    set(
+                      'overrides',
+                      form.overrides.map((x, j) => (j === i ? { ...x, markup: e.target.value } : x)),
+                    )
+                  }
                 />
               ))}
-              <button type="button" className="btn small-btn ghost" onClick={() => set('overrides', form.overrides.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="btn small-btn ghost"
+                onClick={() =>
+                  set(
+                    'overrides',
+                    form.overrides.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 {t('settings.prices.removeOverride', { product: titleOf(o.productId) })}
               </button>
             </li>
@@ -159,7 +173,12 @@ export function SecurityPanel({ kit }: { kit: SettingsKit }) {
       <ApiKeySection />
       <Section id="set-sec-security" title={t('settingsNav.securityHeading')}>
         {field('idleLock', t('settings.counter.idleLock'), textInput('idleLock', { inputMode: 'numeric', dir: 'ltr' }))}
-        {field('reprintWindow', t('settings.counter.reprintWindow'), textInput('reprintWindow', { inputMode: 'numeric', dir: 'ltr' }), t('settings.counter.reprintWindowHint'))}
+        {field(
+          'reprintWindow',
+          t('settings.counter.reprintWindow'),
+          textInput('reprintWindow', { inputMode: 'numeric', dir: 'ltr' }),
+          t('settings.counter.reprintWindowHint'),
+        )}
       </Section>
     </>
   );

@@ -51,9 +51,7 @@ export async function setLanguage(language: Language): Promise<void> {
 
 export async function toggleFavourite(productId: string): Promise<void> {
   const before = useSettingsStore.getState().settings;
-  const favourites = before.favourites.includes(productId)
-    ? before.favourites.filter((id) => id !== productId)
-    : [...before.favourites, productId].slice(-200);
+  const favourites = before.favourites.includes(productId) ? before.favourites.filter((id) => id !== productId) : [...before.favourites, productId].slice(-200);
   useSettingsStore.setState({ settings: { ...before, favourites } });
   const r = await api().call('settings:update', { favourites });
   if (r.ok) useSettingsStore.setState({ settings: r.value });

@@ -107,10 +107,11 @@ export function patchFromForm(form: SettingsForm, current: SettingsView): { patc
   const markupShown = current.markupBp !== null;
   const markupBp = markupShown ? percent(errors, 'markup', form.markup) : null;
   const markupOverridesBp: Record<string, number> = {};
-  if (markupShown) for (const o of form.overrides) {
-    if (!o.productId) continue;
-    markupOverridesBp[o.productId] = percent(errors, `override:${o.productId}`, o.markup);
-  }
+  if (markupShown)
+    for (const o of form.overrides) {
+      if (!o.productId) continue;
+      markupOverridesBp[o.productId] = percent(errors, `override:${o.productId}`, o.markup);
+    }
   const low = parseDzdToCentimes(form.lowBalance);
   if (low === null) errors.lowBalance = { key: 'settings.validation.amount' };
   const maxQuantityPerSale = whole(errors, 'maxQuantity', form.maxQuantity, 1, 100);

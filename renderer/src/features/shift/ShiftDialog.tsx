@@ -148,7 +148,11 @@ function CheckStep({ count, busy, onConfirm, onRecount }: { count: CashCount; bu
 /** The closed shift's report, as stored and printed by the core. */
 function ClosedShift({ report }: { report: ShiftReport }) {
   const { t } = useTranslation();
-  const [html, setHtml] = useState<{ status: 'loading' | 'ready' | 'error'; html: string; error: AppErrorShape | null }>({ status: 'loading', html: '', error: null });
+  const [html, setHtml] = useState<{ status: 'loading' | 'ready' | 'error'; html: string; error: AppErrorShape | null }>({
+    status: 'loading',
+    html: '',
+    error: null,
+  });
   useEffect(() => {
     let live = true;
     void reportHtml({ kind: 'shift', shiftId: report.shiftId }).then((r) => {

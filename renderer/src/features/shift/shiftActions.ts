@@ -63,10 +63,7 @@ export function pendingSaleIds(error: AppErrorShape): number[] | null {
 }
 
 export type CountOutcome =
-  | { kind: 'counted'; count: CashCount }
-  | AmountProblem
-  | { kind: 'pending'; saleIds: number[] }
-  | { kind: 'error'; error: AppErrorShape };
+  { kind: 'counted'; count: CashCount } | AmountProblem | { kind: 'pending'; saleIds: number[] } | { kind: 'error'; error: AppErrorShape };
 
 /** Step 1, blind: the counted cash goes to the core, which only then answers the expected figure. */
 export async function countCash(countedText: string): Promise<CountOutcome> {

@@ -40,7 +40,13 @@ export function OwnerMenu() {
 
   // Opening puts the focus on the current language (the first item), as a menu button should.
   useEffect(() => {
-    if (open) focusItem(Math.max(0, items.findIndex((i) => i.checked)));
+    if (open)
+      focusItem(
+        Math.max(
+          0,
+          items.findIndex((i) => i.checked),
+        ),
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 

@@ -136,7 +136,8 @@ export const en = {
       UNKNOWN: 'The order may have gone through: the till is checking with the supplier. Do not repeat the sale.',
       NEEDS_REVIEW: 'Several possible orders at the supplier: a manager must check before any new sale.',
       EXPIRED: 'The sale was never sent. Send it now, or cancel it and give the money back.',
-      AWAITING_OWNER: 'The provider’s cost rose above the price paid while the sale waited. The owner sends it anyway or cancels it and the customer is refunded.',
+      AWAITING_OWNER:
+        'The provider’s cost rose above the price paid while the sale waited. The owner sends it anyway or cancels it and the customer is refunded.',
     },
     partial_one: '{{n}} card not delivered: give {{amount}} back to the customer.',
     partial_other: '{{n}} cards not delivered: give {{amount}} back to the customer.',
@@ -240,7 +241,8 @@ export const en = {
       paper58: '58 mm',
       paper80: '80 mm',
       printerName: 'Printer name',
-      printerHint: 'With a printer name, each finished sale prints by itself (without a dialog in the app) and the till goes back to the products. Empty: the receipt is shown on screen.',
+      printerHint:
+        'With a printer name, each finished sale prints by itself (without a dialog in the app) and the till goes back to the products. Empty: the receipt is shown on screen.',
       silentPrint: 'Print without a dialog',
       autoPrint: 'Print the receipt automatically',
       showQr: 'QR codes on the receipt',

@@ -137,7 +137,8 @@ export const fr = {
       UNKNOWN: 'La commande est peut-être passée : la caisse vérifie auprès du fournisseur. Ne refaites pas la vente.',
       NEEDS_REVIEW: 'Plusieurs commandes possibles chez le fournisseur : le responsable doit vérifier avant toute nouvelle vente.',
       EXPIRED: 'La vente n’est jamais partie. Envoyez-la maintenant ou annulez-la et rendez l’argent.',
-      AWAITING_OWNER: 'Le coût du fournisseur a dépassé le prix payé pendant l’attente. Le responsable l’envoie quand même ou l’annule et le client est remboursé.',
+      AWAITING_OWNER:
+        'Le coût du fournisseur a dépassé le prix payé pendant l’attente. Le responsable l’envoie quand même ou l’annule et le client est remboursé.',
     },
     partial_one: '{{n}} carte non livrée : rendez {{amount}} au client.',
     partial_other: '{{n}} cartes non livrées : rendez {{amount}} au client.',
@@ -241,7 +242,8 @@ export const fr = {
       paper58: '58 mm',
       paper80: '80 mm',
       printerName: 'Nom de l’imprimante',
-      printerHint: 'Avec un nom d’imprimante, chaque vente terminée s’imprime seule (sans boîte de dialogue dans l’application) et la caisse revient aux produits. Vide : le reçu s’affiche à l’écran.',
+      printerHint:
+        'Avec un nom d’imprimante, chaque vente terminée s’imprime seule (sans boîte de dialogue dans l’application) et la caisse revient aux produits. Vide : le reçu s’affiche à l’écran.',
       silentPrint: 'Imprimer sans boîte de dialogue',
       autoPrint: 'Imprimer le reçu automatiquement',
       showQr: 'Codes QR sur le reçu',

@@ -122,7 +122,17 @@ export const shopFr = {
     table: 'Ventes trouvées',
     count: 'Ventes trouvées : {{n}}',
     empty: 'Aucune vente ne correspond à ces filtres.',
-    col: { number: 'N°', date: 'Date', cashier: 'Caissier', product: 'Produit', value: 'Valeur', qty: 'Qté', state: 'État', total: 'Total', actions: 'Actions' },
+    col: {
+      number: 'N°',
+      date: 'Date',
+      cashier: 'Caissier',
+      product: 'Produit',
+      value: 'Valeur',
+      qty: 'Qté',
+      state: 'État',
+      total: 'Total',
+      actions: 'Actions',
+    },
     open: 'Détail',
     openLabel: 'Voir le détail de la vente n° {{id}}',
     filterError: {
@@ -223,7 +233,16 @@ export const shopFr = {
     heading: 'Ventes à examiner',
     intro: 'Ventes au résultat inconnu, signalées, expirées, refusées, ou dont le coût a dépassé le prix pendant l’attente.',
     empty: 'Aucune anomalie.',
-    col: { number: 'N°', date: 'Date', cashier: 'Caissier', product: 'Produit', state: 'État', reason: 'Ce que sait la caisse', age: 'Âge', actions: 'Actions' },
+    col: {
+      number: 'N°',
+      date: 'Date',
+      cashier: 'Caissier',
+      product: 'Produit',
+      state: 'État',
+      reason: 'Ce que sait la caisse',
+      age: 'Âge',
+      actions: 'Actions',
+    },
     age: 'il y a {{age}}',
   },
   reconcile: {
@@ -291,11 +310,13 @@ export const shopFr = {
     chooseFile: 'Choisir un fichier de sauvegarde…',
     refused: {
       BACKUP_BAD_NAME: 'Tapez seulement le nom du fichier (lettres, chiffres, . _ -), terminé par .sqlite, sans dossier.',
-      BACKUP_IN_DATA_DIR: 'Pas dans le dossier de données de la caisse (ses clés et ses ventes y sont) : choisissez un autre dossier, ou le dossier des sauvegardes.',
+      BACKUP_IN_DATA_DIR:
+        'Pas dans le dossier de données de la caisse (ses clés et ses ventes y sont) : choisissez un autre dossier, ou le dossier des sauvegardes.',
       BACKUP_EXISTS: 'Un fichier porte déjà ce nom. Une sauvegarde ne remplace jamais un fichier : choisissez un autre nom.',
       BACKUP_SYMLINK: 'Ce nom est un raccourci (lien) vers un autre fichier : choisissez le fichier lui-même.',
       BACKUP_NOT_FILE: 'Ce n’est pas un fichier.',
-      BACKUP_NOT_FOUND: 'Fichier introuvable : cette sauvegarde n’est plus à cet endroit (supprimée, déplacée, ou clé USB retirée). Actualisez la liste et choisissez-en une autre.',
+      BACKUP_NOT_FOUND:
+        'Fichier introuvable : cette sauvegarde n’est plus à cet endroit (supprimée, déplacée, ou clé USB retirée). Actualisez la liste et choisissez-en une autre.',
       BACKUP_FOLDER_UNSAFE: 'Le dossier des sauvegardes est un raccourci (lien) ou n’est pas un dossier : demandez de l’aide avant de sauvegarder.',
       BACKUP_NO_DIALOG: 'Choisir un fichier n’est possible que dans l’application de caisse. Ici, utilisez le dossier des sauvegardes.',
       BACKUP_NOT_A_BACKUP: 'Ce fichier n’est pas une sauvegarde de la caisse.',

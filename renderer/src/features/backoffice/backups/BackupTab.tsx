@@ -121,7 +121,11 @@ export function BackupTab() {
         {listError && <ErrorNote error={listError} compact onRetry={() => void reload()} />}
         {list && list.files.length === 0 && <p className="muted">{t('backupPick.none')}</p>}
         {list && list.files.length > 0 && (
-          <DataTable label={t('backupPick.table')} unwrapped columns={[t('backupPick.col.name'), t('backupPick.col.date'), t('backupPick.col.size'), t('backupPick.col.action')]}>
+          <DataTable
+            label={t('backupPick.table')}
+            unwrapped
+            columns={[t('backupPick.col.name'), t('backupPick.col.date'), t('backupPick.col.size'), t('backupPick.col.action')]}
+          >
             {list.files.map((file) => (
               <tr key={file.name}>
                 <td>
@@ -150,11 +154,7 @@ export function BackupTab() {
       </section>
 
       {confirming && (
-        <RestoreConfirmDialog
-          name={'name' in confirming ? confirming.name : null}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void restore()}
-        />
+        <RestoreConfirmDialog name={'name' in confirming ? confirming.name : null} onCancel={() => setConfirming(null)} onConfirm={() => void restore()} />
       )}
     </div>
   );

@@ -18,7 +18,8 @@ export async function createBackup(choose = false): Promise<void> {
   useBackupStore.setState({ status: 'working', what: 'create' }, true);
   const r = await api().call('backup:create', choose ? { choose: true } : {});
   if (!r.ok) useBackupStore.setState({ status: 'error', what: 'create', error: r.error }, true);
-  else if (!r.value) useBackupStore.setState({ status: 'idle' }, true); // the dialog was cancelled
+  else if (!r.value)
+    useBackupStore.setState({ status: 'idle' }, true); // the dialog was cancelled
   else useBackupStore.setState({ status: 'created', path: r.value.path, bytes: r.value.bytes }, true);
 }
 

@@ -60,7 +60,19 @@ export function ExceptionsTab() {
       {list.status === 'loading' && !list.value && <p className="muted">{t('common.loading')}</p>}
       {list.value && sales.length === 0 && <p>{t('exceptions.empty')}</p>}
       {sales.length > 0 && (
-        <DataTable labelledBy="exc-heading" columns={[t('exceptions.col.number'), t('exceptions.col.date'), t('exceptions.col.cashier'), t('exceptions.col.product'), t('exceptions.col.state'), t('exceptions.col.reason'), t('exceptions.col.age'), t('exceptions.col.actions')]}>
+        <DataTable
+          labelledBy="exc-heading"
+          columns={[
+            t('exceptions.col.number'),
+            t('exceptions.col.date'),
+            t('exceptions.col.cashier'),
+            t('exceptions.col.product'),
+            t('exceptions.col.state'),
+            t('exceptions.col.reason'),
+            t('exceptions.col.age'),
+            t('exceptions.col.actions'),
+          ]}
+        >
           {sales.map((s) => {
             const id = f.int(s.id);
             return (
@@ -83,15 +95,29 @@ export function ExceptionsTab() {
                 </td>
                 <td>{t('exceptions.age', { age: f.age(secondsSince(s.createdAt, now)) })}</td>
                 <td>
-                  {s.state === 'AWAITING_OWNER' && <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />}
+                  {s.state === 'AWAITING_OWNER' && (
+                    <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />
+                  )}
                   <div className="row-actions">
                     {canSendNow(s.state) && (
-                      <button type="button" className="btn small-btn" disabled={!!busy[s.id]} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void exceptionAction(s.id, 'sendNow')}>
+                      <button
+                        type="button"
+                        className="btn small-btn"
+                        disabled={!!busy[s.id]}
+                        aria-label={t('tray.sendNowLabel', { id })}
+                        onClick={() => void exceptionAction(s.id, 'sendNow')}
+                      >
                         {t('tray.sendNow')}
                       </button>
                     )}
                     {canCancel(s.state) && (
-                      <button type="button" className="btn small-btn danger" disabled={!!busy[s.id]} aria-label={t('tray.cancelLabel', { id })} onClick={() => void exceptionAction(s.id, 'cancel')}>
+                      <button
+                        type="button"
+                        className="btn small-btn danger"
+                        disabled={!!busy[s.id]}
+                        aria-label={t('tray.cancelLabel', { id })}
+                        onClick={() => void exceptionAction(s.id, 'cancel')}
+                      >
                         {t('tray.cancel')}
                       </button>
                     )}

@@ -8,7 +8,9 @@ import { useExceptionsStore } from './exceptionsStore';
 export async function loadExceptions(): Promise<void> {
   useExceptionsStore.setState((s) => ({ list: { status: 'loading', value: s.list.value, error: null } }));
   const r = await api().call('sales:list', { states: EXCEPTION_STATES, limit: 500 });
-  useExceptionsStore.setState((s) => ({ list: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.list.value, error: r.error } }));
+  useExceptionsStore.setState((s) => ({
+    list: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.list.value, error: r.error },
+  }));
 }
 
 export async function exceptionAction(saleId: number, action: 'cancel' | 'sendNow'): Promise<void> {

@@ -67,7 +67,13 @@ export function HistoryTab() {
             </select>
           </div>
         )}
-        <ProductSelect id="hist-product" label={t('history.product')} emptyLabel={t('history.allProducts')} value={filters.productId} onChange={(productId) => setFilters({ productId })} />
+        <ProductSelect
+          id="hist-product"
+          label={t('history.product')}
+          emptyLabel={t('history.allProducts')}
+          value={filters.productId}
+          onChange={(productId) => setFilters({ productId })}
+        />
         <div className="field">
           <label htmlFor="hist-state">{t('history.state')}</label>
           <select id="hist-state" value={filters.state} onChange={(e) => setFilters({ state: e.target.value as SaleState | '' })}>
@@ -115,7 +121,22 @@ export function HistoryTab() {
       {results.status === 'ready' && sales.length === 0 ? (
         <p className="muted">{t('history.empty')}</p>
       ) : (
-        <DataTable label={t('history.table')} columns={[t('history.col.number'), t('history.col.date'), t('history.col.cashier'), t('history.col.product'), t('history.col.value'), num(t('history.col.qty')), t('history.col.state'), num(t('money.colPaid')), num(t('money.colHandedBack')), num(t('money.colNet')), t('history.col.actions')]}>
+        <DataTable
+          label={t('history.table')}
+          columns={[
+            t('history.col.number'),
+            t('history.col.date'),
+            t('history.col.cashier'),
+            t('history.col.product'),
+            t('history.col.value'),
+            num(t('history.col.qty')),
+            t('history.col.state'),
+            num(t('money.colPaid')),
+            num(t('money.colHandedBack')),
+            num(t('money.colNet')),
+            t('history.col.actions'),
+          ]}
+        >
           {sales.map((s) => (
             <tr key={s.id}>
               <td>{f.int(s.id)}</td>
@@ -124,16 +145,33 @@ export function HistoryTab() {
               <td dir="auto">{s.productTitle}</td>
               <td dir="auto">{s.typeName}</td>
               <td className="n">
-                {s.money.differs ? <span title={t('money.delivered', { count: s.money.delivered, delivered: f.int(s.money.delivered), ordered: f.int(s.money.ordered) })}>{`${f.int(s.money.delivered)}/${f.int(s.money.ordered)}`}</span> : f.int(s.quantity)}
+                {s.money.differs ? (
+                  <span
+                    title={t('money.delivered', { count: s.money.delivered, delivered: f.int(s.money.delivered), ordered: f.int(s.money.ordered) })}
+                  >{`${f.int(s.money.delivered)}/${f.int(s.money.ordered)}`}</span>
+                ) : (
+                  f.int(s.quantity)
+                )}
               </td>
               <td>{t(`progress.state.${s.state}`)}</td>
               <td className="n">{f.money(s.money.paidC)}</td>
               <td className="n">
-                {s.money.owedC > 0 ? <span className="warn-text">{t('money.owedAmount', { amount: f.money(s.money.owedC) })}</span> : s.money.handedBackC > 0 ? f.money(s.money.handedBackC) : ''}
+                {s.money.owedC > 0 ? (
+                  <span className="warn-text">{t('money.owedAmount', { amount: f.money(s.money.owedC) })}</span>
+                ) : s.money.handedBackC > 0 ? (
+                  f.money(s.money.handedBackC)
+                ) : (
+                  ''
+                )}
               </td>
               <td className="n">{s.money.differs ? f.money(s.money.netC) : ''}</td>
               <td>
-                <button type="button" className="btn small-btn" aria-label={t('history.openLabel', { id: f.int(s.id) })} onClick={() => void openSaleDetail(s.id)}>
+                <button
+                  type="button"
+                  className="btn small-btn"
+                  aria-label={t('history.openLabel', { id: f.int(s.id) })}
+                  onClick={() => void openSaleDetail(s.id)}
+                >
                   {t('history.open')}
                 </button>
               </td>

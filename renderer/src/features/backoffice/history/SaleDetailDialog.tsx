@@ -86,7 +86,14 @@ function SaleDetailBody({ saleId }: { saleId: number }) {
   const codes = revealed.status === 'ready' ? revealed.value : null;
 
   return (
-    <TitledDialog titleId="detail-title" title={t('detail.title', { id })} closeLabel={t('detail.close')} onClose={closeSaleDetail} className="detail-dialog" stickyHead>
+    <TitledDialog
+      titleId="detail-title"
+      title={t('detail.title', { id })}
+      closeLabel={t('detail.close')}
+      onClose={closeSaleDetail}
+      className="detail-dialog"
+      stickyHead
+    >
       {sale.status === 'loading' && !value && <p className="muted">{t('common.loading')}</p>}
       {sale.error && <ErrorNote error={sale.error} compact />}
       {value && (
@@ -138,7 +145,15 @@ function SaleDetailBody({ saleId }: { saleId: number }) {
           {codes && <p className="small muted">{t('detail.revealedNote')}</p>}
           {revealed.error && <ErrorNote error={revealed.error} compact />}
           {reprint.error && <ErrorNote error={reprint.error} compact />}
-          {reprint.value && <HtmlFrame html={reprint.value.html} widthMm={reprint.value.paperWidthMm} title={t('detail.duplicate')} printLabel={t('detail.printDuplicate')} printOnLoad={autoPrint} />}
+          {reprint.value && (
+            <HtmlFrame
+              html={reprint.value.html}
+              widthMm={reprint.value.paperWidthMm}
+              title={t('detail.duplicate')}
+              printLabel={t('detail.printDuplicate')}
+              printOnLoad={autoPrint}
+            />
+          )}
         </>
       )}
 

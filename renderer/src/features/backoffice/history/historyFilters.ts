@@ -61,7 +61,9 @@ export function queryFromFilters(f: HistoryFilters, opts: { includeCashier: bool
   if (opts.includeCashier && cashier) query.cashier = cashier;
   if (f.productId) query.productId = f.productId;
   if (f.state && (SALE_STATES as readonly string[]).includes(f.state)) query.states = [f.state];
-  const number = asciiDigits(f.saleNumber).replace(/^\s*(n°|no\.?|#)?\s*/i, '').trim();
+  const number = asciiDigits(f.saleNumber)
+    .replace(/^\s*(n°|no\.?|#)?\s*/i, '')
+    .trim();
   if (number) {
     if (!/^\d{1,9}$/.test(number) || Number(number) < 1) return { error: 'saleNumber' };
     query.saleId = Number(number);

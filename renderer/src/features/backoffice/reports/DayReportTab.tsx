@@ -34,7 +34,13 @@ export function DayReportTab() {
 
   return (
     <div className="day-report">
-      <DayForm id="day-day" label={t('day.day')} day={day} onDay={(d) => useDayReportStore.setState({ day: d })} onSubmit={() => loadDayReport(day || localDay())}>
+      <DayForm
+        id="day-day"
+        label={t('day.day')}
+        day={day}
+        onDay={(d) => useDayReportStore.setState({ day: d })}
+        onSubmit={() => loadDayReport(day || localDay())}
+      >
         <button type="submit" className="btn primary" disabled={report.status === 'loading'}>
           {t('day.show')}
         </button>
@@ -72,7 +78,19 @@ export function DayReportTab() {
           {tot.byProduct.length === 0 ? (
             <p className="muted">{t('day.empty')}</p>
           ) : (
-            <DataTable label={t('day.products')} unwrapped columns={[t('day.col.product'), t('day.col.denomination'), num(t('day.col.sales')), num(t('day.col.cards')), num(t('day.col.retail')), num(t('day.col.cost')), num(t('day.col.margin'))]}>
+            <DataTable
+              label={t('day.products')}
+              unwrapped
+              columns={[
+                t('day.col.product'),
+                t('day.col.denomination'),
+                num(t('day.col.sales')),
+                num(t('day.col.cards')),
+                num(t('day.col.retail')),
+                num(t('day.col.cost')),
+                num(t('day.col.margin')),
+              ]}
+            >
               {tot.byProduct.map((l) => (
                 <tr key={`${l.productId}/${l.typeId}`}>
                   <td dir="auto">{l.productTitle}</td>

@@ -43,7 +43,13 @@ export function ReconcileTab() {
 
   return (
     <div className="reconcile">
-      <DayForm id="rec-day" label={t('reconcile.day')} day={day} onDay={(d) => useReconcileStore.setState({ day: d })} onSubmit={() => runReconcile(day || localDay())}>
+      <DayForm
+        id="rec-day"
+        label={t('reconcile.day')}
+        day={day}
+        onDay={(d) => useReconcileStore.setState({ day: d })}
+        onSubmit={() => runReconcile(day || localDay())}
+      >
         <button type="submit" className="btn primary" disabled={running}>
           {t('reconcile.run')}
         </button>

@@ -6,10 +6,16 @@ import type { Loadable } from '../../../ui/loadStatus';
 
 /** "Rapport du jour" (owner): the day's totals summed over its shifts. */
 export async function loadDayReport(day = useDayReportStore.getState().day || localDay()): Promise<void> {
-  useDayReportStore.setState((s) => ({ day, report: { status: 'loading', value: s.day === day ? s.report.value : null, error: null }, html: { status: 'idle', value: null, error: null } }));
+  useDayReportStore.setState((s) => ({
+    day,
+    report: { status: 'loading', value: s.day === day ? s.report.value : null, error: null },
+    html: { status: 'idle', value: null, error: null },
+  }));
   const r = await api().call('reports:day', { day });
   if (useDayReportStore.getState().day !== day) return;
-  useDayReportStore.setState((s) => ({ report: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.report.value, error: r.error } }));
+  useDayReportStore.setState((s) => ({
+    report: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.report.value, error: r.error },
+  }));
 }
 
 /** A report screen's store: the day on screen and its printable HTML. */

@@ -50,11 +50,23 @@ export function StaffTab() {
                   </button>
                   {c.id !== me?.id &&
                     (c.active ? (
-                      <button type="button" className="btn small-btn danger" disabled={saving} aria-label={t('staff.deactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, false)}>
+                      <button
+                        type="button"
+                        className="btn small-btn danger"
+                        disabled={saving}
+                        aria-label={t('staff.deactivateLabel', { name: c.name })}
+                        onClick={() => void setCashierActive(c.id, false)}
+                      >
                         {t('staff.deactivate')}
                       </button>
                     ) : (
-                      <button type="button" className="btn small-btn" disabled={saving} aria-label={t('staff.reactivateLabel', { name: c.name })} onClick={() => void setCashierActive(c.id, true)}>
+                      <button
+                        type="button"
+                        className="btn small-btn"
+                        disabled={saving}
+                        aria-label={t('staff.reactivateLabel', { name: c.name })}
+                        onClick={() => void setCashierActive(c.id, true)}
+                      >
                         {t('staff.reactivate')}
                       </button>
                     ))}
@@ -102,16 +114,7 @@ function PinChange({ cashier, onDone }: { cashier: Cashier; onDone: () => void }
   };
   return (
     <Form className="inline-form" onSubmit={save}>
-      <PinField
-        bare
-        newPin
-        autoFocus
-        id={id}
-        label={t('staff.newPin', { name: cashier.name })}
-        value={pin}
-        error={err && t(err)}
-        onChange={setPin}
-      />
+      <PinField bare newPin autoFocus id={id} label={t('staff.newPin', { name: cashier.name })} value={pin} error={err && t(err)} onChange={setPin} />
       <div className="row-actions">
         <button type="submit" className="btn small-btn primary">
           {t('staff.savePin')}
