@@ -5,6 +5,7 @@ import type { ShiftReport } from '../../shared/shop';
 import { renderReceiptHtml, type ReceiptData } from '../../electron/core/receipts/receipt-html';
 import { giftCardLine } from '../../electron/core/product-lines/gift-cards/gift-card-line';
 import { dayReportHtml, shiftReportHtml } from '../../electron/core/reports/report-html';
+import { totalsFixture } from './fixtures/till-data';
 
 /**
  * What a customer reads on a receipt in each language: the thank-you line in that language, the
@@ -160,22 +161,19 @@ const shift: ShiftReport = {
   countedBy: { id: 2, name: 'Amina' },
   counts: 1,
   closedBy: { id: 2, name: 'Amina' },
-  totals: {
+  // Three sales, one of them partly filled (its undelivered card handed back); nothing refunded, refused, cancelled or pending.
+  totals: totalsFixture({
     salesCount: 3,
     cardsSold: 4,
     retailTotalC: 936_150,
     costTotalC: 891_600,
     marginC: 44_550,
     partial: { count: 1, refundDueC: 312_050, deliveredRetailC: 624_100 },
-    refunded: { count: 0, refundDueC: 0 },
-    rejected: { count: 0, refundDueC: 0 },
-    cancelled: { count: 0, refundDueC: 0 },
-    pending: { count: 0, retailC: 0 },
     refunds: { dueC: 312_050, handedBackC: 312_050, owedC: 0, owedCount: 0 },
     byProduct: [
       { productId: 'psn', productTitle: 'PlayStation Network', typeId: 'psn-10', typeName: 'PSN 10 USD', sales: 2, cards: 3, retailC: 936_150, costC: 891_600 },
     ],
-  },
+  }),
 };
 
 describe('printed reports', () => {

@@ -5,6 +5,7 @@ import { clampQuantity, maxQuantity, parseQuantityText } from '../../renderer/sr
 import { balanceAfter, justFinished, newerSale, secondsSince, undeliveredCount } from '../../renderer/src/features/pending-sales/saleStates';
 import { moveIndex, tileColour, tileHue, tileInitial, visibleRows } from '../../renderer/src/features/counter/tiles';
 import { formatter, localeTag } from '../../renderer/src/ui/format';
+import { saleFixture } from './fixtures/till-data';
 
 describe('quantity bounds', () => {
   it('is bounded by stock or by the per-sale maximum, and says which', () => {
@@ -98,42 +99,19 @@ describe('tiles and grid navigation', () => {
   });
 });
 
+/** A placed sale of four cards at 105 DA, none delivered yet. */
 const sale = (over: Partial<Sale>): Sale => ({
-  id: 1,
-  state: 'PLACED',
-  productId: 'p',
-  productTitle: 'P',
-  typeId: 't',
-  typeName: 'T',
-  quantity: 4,
-  unitCostC: 100_00,
-  unitRetailC: 105_00,
-  totalRetailC: 420_00,
-  money: {
-    paidC: 420_00,
-    refundDueC: 0,
-    handedBackC: 0,
-    owedC: 0,
-    netC: 420_00,
-    delivered: 0,
-    ordered: 4,
-    differs: false,
-    handedBackAt: null,
-    handedBackBy: null,
-  },
-  cashier: 'Caisse 1',
-  mode: 'training',
-  createdAt: '2026-01-01T10:00:00.000Z',
-  updatedAt: '2026-01-01T10:00:01.000Z',
-  sentAt: null,
-  placedAt: null,
-  finishedAt: null,
-  expiresAt: null,
-  orderId: null,
-  deliveredQuantity: 0,
-  refundDueC: 0,
-  reason: null,
-  cards: [],
+  ...saleFixture({
+    state: 'PLACED',
+    productId: 'p',
+    productTitle: 'P',
+    typeId: 't',
+    typeName: 'T',
+    quantity: 4,
+    unitCostC: 100_00,
+    unitRetailC: 105_00,
+    updatedAt: '2026-01-01T10:00:01.000Z',
+  }),
   ...over,
 });
 

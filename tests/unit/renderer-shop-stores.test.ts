@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandInput, CommandName } from '../../shared/contract';
-import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type Sale } from '../../shared/domain';
+import { DEFAULT_SETTINGS, type Catalog, type Sale } from '../../shared/domain';
 import type { CashCount, Cashier, OpenShift, SessionState, ShiftReport } from '../../shared/shop';
 import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/app/boot';
@@ -32,6 +32,7 @@ import { initialShift, useShiftStore } from '../../renderer/src/features/shift/s
 import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { useUiStore } from '../../renderer/src/app/uiStore';
 import { FakeCore, type Handler } from './helpers/fake-core';
+import { saleFixture, totalsFixture, trainingStatus } from './fixtures/till-data';
 
 const owner = { id: 1, name: 'Patron', role: 'owner' as const, active: true };
 const amina = { id: 2, name: 'Amina', role: 'cashier' as const, active: true };
@@ -42,17 +43,6 @@ const session = (cashier: typeof owner | typeof amina | null, needsSetup = false
   idleLockMinutes: 5,
 });
 
-const status: AppStatus = {
-  mode: 'training',
-  keySource: 'none',
-  keyStorageEncrypted: false,
-  account: null,
-  connection: 'online',
-  canSell: true,
-  cannotSellReason: null,
-  printing: 'browser',
-  version: '0.1.0',
-};
 const catalog: Catalog = {
   categories: [],
   products: [{ id: 'p1', title: 'PlayStation Network', enabled: true, region: null, categoryId: 'ps' }],
@@ -63,44 +53,8 @@ const signedOut = { ok: false as const, error: { code: 'NOT_ALLOWED' as const, m
 
 function sale(id: number, over: Partial<Sale> = {}): Sale {
   const now = '2026-01-01T10:00:00.000Z';
-  return {
-    id,
-    state: 'FULFILLED',
-    productId: 'p1',
-    productTitle: 'PlayStation Network',
-    typeId: 't10',
-    typeName: 'PSN 10 USD',
-    quantity: 1,
-    unitCostC: 2_843_15,
-    unitRetailC: 2_986_00,
-    totalRetailC: 2_986_00,
-    cashier: 'Patron',
-    mode: 'training',
-    createdAt: now,
-    updatedAt: now,
-    sentAt: now,
-    placedAt: now,
-    finishedAt: now,
-    expiresAt: null,
-    orderId: 'o1',
-    deliveredQuantity: 1,
-    refundDueC: 0,
-    reason: null,
-    money: {
-      paidC: 2_986_00,
-      refundDueC: 0,
-      handedBackC: 0,
-      owedC: 0,
-      netC: 2_986_00,
-      delivered: 1,
-      ordered: 1,
-      differs: false,
-      handedBackAt: null,
-      handedBackBy: null,
-    },
-    cards: [{ index: 0, codeMasked: '••••••AB12', serialMasked: '••••99' }],
-    ...over,
-  };
+  const done = { state: 'FULFILLED' as const, sentAt: now, placedAt: now, finishedAt: now, orderId: 'o1', deliveredQuantity: 1 };
+  return { ...saleFixture({ id, ...done, cashier: 'Patron', cards: [{ index: 0, codeMasked: '••••••AB12', serialMasked: '••••99' }] }), ...over };
 }
 
 function shift(over: Partial<ShiftReport> = {}): ShiftReport {
@@ -114,20 +68,7 @@ function shift(over: Partial<ShiftReport> = {}): ShiftReport {
     countedCashC: null,
     expectedCashC: 0,
     differenceC: null,
-    totals: {
-      salesCount: 0,
-      cardsSold: 0,
-      retailTotalC: 0,
-      costTotalC: 0,
-      marginC: 0,
-      partial: { count: 0, refundDueC: 0, deliveredRetailC: 0 },
-      refunded: { count: 0, refundDueC: 0 },
-      rejected: { count: 0, refundDueC: 0 },
-      cancelled: { count: 0, refundDueC: 0 },
-      pending: { count: 0, retailC: 0 },
-      refunds: { dueC: 0, handedBackC: 0, owedC: 0, owedCount: 0 },
-      byProduct: [],
-    },
+    totals: totalsFixture(),
     countedBy: null,
     counts: 0,
     closedBy: null,
@@ -143,7 +84,7 @@ let core: FakeCore;
 let who: typeof owner | typeof amina | null;
 
 function counterHandlers() {
-  core.on('app:status', () => ({ ok: true, value: status }));
+  core.on('app:status', () => ({ ok: true, value: trainingStatus }));
   core.on('settings:get', () => ({ ok: true, value: DEFAULT_SETTINGS }));
   core.on('session:get', () => ({ ok: true, value: session(who) }));
   core.on('session:login', ({ cashierId, pin }) => {

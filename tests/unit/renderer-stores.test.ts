@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type AppStatus, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
+import { DEFAULT_SETTINGS, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
 import { installApi } from '../../renderer/src/bridge';
 import { startApp, stopApp } from '../../renderer/src/app/boot';
 import {
@@ -24,18 +24,8 @@ import { initialSales, useSalesStore } from '../../renderer/src/features/pending
 import { initialSettings, useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
 import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { FakeCore } from './helpers/fake-core';
+import { saleFixture, trainingStatus } from './fixtures/till-data';
 
-const status: AppStatus = {
-  mode: 'training',
-  keySource: 'none',
-  keyStorageEncrypted: false,
-  account: null,
-  connection: 'online',
-  canSell: true,
-  cannotSellReason: null,
-  printing: 'browser',
-  version: '0.1.0',
-};
 const catalog: Catalog = {
   categories: [{ id: 'ps', title: 'PlayStation', productIds: ['p1'] }],
   products: [
@@ -60,44 +50,8 @@ const detail: ProductDetail = {
 let nextId = 1;
 function saleFrom(input: { productId: string; typeId: string; quantity: number; expectedUnitRetailC: number }, over: Partial<Sale> = {}): Sale {
   const now = new Date().toISOString();
-  return {
-    id: nextId++,
-    state: 'SENDING',
-    productId: input.productId,
-    productTitle: 'PlayStation Network',
-    typeId: input.typeId,
-    typeName: 'PSN 10 USD',
-    quantity: input.quantity,
-    unitCostC: 2_843_15,
-    unitRetailC: input.expectedUnitRetailC,
-    totalRetailC: input.expectedUnitRetailC * input.quantity,
-    money: {
-      paidC: input.expectedUnitRetailC * input.quantity,
-      refundDueC: 0,
-      handedBackC: 0,
-      owedC: 0,
-      netC: input.expectedUnitRetailC * input.quantity,
-      delivered: 0,
-      ordered: input.quantity,
-      differs: false,
-      handedBackAt: null,
-      handedBackBy: null,
-    },
-    cashier: 'Caisse 1',
-    mode: 'training',
-    createdAt: now,
-    updatedAt: now,
-    sentAt: null,
-    placedAt: null,
-    finishedAt: null,
-    expiresAt: null,
-    orderId: null,
-    deliveredQuantity: 0,
-    refundDueC: 0,
-    reason: null,
-    cards: [],
-    ...over,
-  };
+  const fields = { id: nextId++, productId: input.productId, typeId: input.typeId, quantity: input.quantity, unitRetailC: input.expectedUnitRetailC };
+  return { ...saleFixture({ ...fields, createdAt: now, updatedAt: now }), ...over };
 }
 
 let core: FakeCore;
@@ -105,7 +59,7 @@ let core: FakeCore;
 beforeEach(async () => {
   nextId = 1;
   core = new FakeCore();
-  core.on('app:status', () => ({ ok: true, value: status }));
+  core.on('app:status', () => ({ ok: true, value: trainingStatus }));
   core.on('settings:get', () => ({ ok: true, value: DEFAULT_SETTINGS }));
   core.on('settings:update', (patch) => ({
     ok: true,
@@ -142,7 +96,7 @@ async function toConfirm(typeId = 't10', quantity = '2') {
 
 describe('boot', () => {
   it('loads status, settings, catalog, balance and sales into their stores', () => {
-    expect(useStatusStore.getState()).toMatchObject({ status: 'ready', appStatus: status });
+    expect(useStatusStore.getState()).toMatchObject({ status: 'ready', appStatus: trainingStatus });
     expect(useSettingsStore.getState().status).toBe('ready');
     expect(useCatalogStore.getState().catalog).toEqual(catalog);
     expect(useBalanceStore.getState().balance?.balanceC).toBe(50_000_00);
@@ -263,7 +217,7 @@ describe('sale flow', () => {
     expect(blockers()).toEqual([]);
     useBalanceStore.setState({ balance: { balanceC: 1_000_00, checkedAt: '', low: true } });
     expect(blockers()).toEqual([{ kind: 'balance', missingC: 2 * 2_843_15 - 1_000_00 }]);
-    useStatusStore.setState({ appStatus: { ...status, canSell: false, cannotSellReason: 'Clé en lecture seule' } });
+    useStatusStore.setState({ appStatus: { ...trainingStatus, canSell: false, cannotSellReason: 'Clé en lecture seule' } });
     expect(blockers().map((b) => b.kind)).toEqual(['cannotSell', 'balance']);
     expect(await confirmSale()).toBe(true); // the core decides; the UI disables the button
   });
