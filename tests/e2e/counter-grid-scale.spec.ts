@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../shared/domain';
 import { expect, test } from './fixtures';
 
 /**
@@ -7,7 +8,9 @@ import { expect, test } from './fixtures';
  */
 test('the grid renders only the rows in view of 2,000 products, and filters them', async ({ till }) => {
   const { page } = till;
-  await page.addInitScript(() => {
+  // The shipped defaults, with a shop of its own name and no low-balance warning.
+  const shopSettings = { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'Grande boutique', footer: '' }, lowBalanceThresholdC: 0 };
+  await page.addInitScript((settings) => {
     const now = new Date().toISOString();
     const brands = ['PlayStation', 'Google Play', 'Free Fire', 'Netflix', 'Steam', 'Xbox', 'Spotify', 'PUBG'];
     const products = Array.from({ length: 2000 }, (_, i) => ({
@@ -17,27 +20,6 @@ test('the grid renders only the rows in view of 2,000 products, and filters them
       region: null,
       categoryId: `c${i % brands.length}`,
     }));
-    const settings = {
-      language: 'fr',
-      arabicDigits: false,
-      shop: { name: 'Grande boutique', address: '', phone: '', footer: '' },
-      paperWidthMm: 80,
-      printerName: '',
-      silentPrint: false,
-      autoPrint: false,
-      showQrCodes: false,
-      markupBp: 500,
-      markupOverridesBp: {},
-      favourites: [],
-      instructions: {},
-      lowBalanceThresholdC: 0,
-      maxQuantityPerSale: 10,
-      queueCap: 20,
-      queueExpiryMinutes: 30,
-      cashierName: 'Caisse 1',
-      idleLockMinutes: 5,
-      reprintWindowMinutes: 10,
-    };
     const ok = (value: unknown) => Promise.resolve({ ok: true, value });
     const commands: Record<string, (input: Record<string, unknown>) => Promise<unknown>> = {
       'app:status': () =>
@@ -68,7 +50,7 @@ test('the grid renders only the rows in view of 2,000 products, and filters them
         }),
     };
     (window as unknown as Record<string, unknown>).tillBridge = { commands, subscribe: () => () => {} };
-  });
+  }, shopSettings);
   await page.reload();
 
   const grid = page.getByRole('grid', { name: 'Produits' });
