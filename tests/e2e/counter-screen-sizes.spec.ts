@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, menuItem, simOffline, test, type Till } from './fixtures';
+import { expect, menuItem, queueSaleOffline, test, type Till } from './fixtures';
 import { expectOneRowHeader, expectTwoRowsAtMost, SCREENS_DIR } from './header-measure';
 
 /**
@@ -25,13 +25,7 @@ type Lang = keyof typeof L;
 
 /** A sale confirmed while the provider is unreachable: it stays on screen, queued, with the count in the header. */
 async function startQueuedSale(till: Till, lang: Lang): Promise<void> {
-  const { page } = till;
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
-  await simOffline(till, true);
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: L[lang].confirm }).getByRole('button', { name: L[lang].confirm }).click();
-  await expect(page.getByRole('status', { name: L[lang].sale })).toContainText(L[lang].queued, { timeout: 15_000 });
+  await queueSaleOffline(till, L[lang]);
 }
 
 for (const lang of ['fr', 'ar'] as const) {

@@ -1,4 +1,4 @@
-import { expect, simOffline, simOrders, test } from './fixtures';
+import { expect, queueSaleOffline, simOffline, simOrders, test } from './fixtures';
 
 test.describe('pending sales', () => {
   test.use({ simArgs: ['--handling-ms', '2500'] });
@@ -30,13 +30,8 @@ test.describe('pending sales', () => {
 
 test('a sale confirmed offline waits in the queue and can be cancelled', async ({ till }) => {
   const { page } = till;
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
-  await simOffline(till, true);
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await queueSaleOffline(till);
 
-  await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('En file d’attente (hors ligne)', { timeout: 15_000 });
   await expect(page.getByRole('banner')).toContainText('1 vente en file d’attente');
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();
   const tray = page.getByRole('complementary', { name: 'Ventes en cours' });

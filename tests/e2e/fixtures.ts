@@ -216,3 +216,20 @@ export async function soldThroughTheContract(till: Till): Promise<{ id: number; 
   await expect.poll(async () => (await tillCall(till.url, 'sales:get', { saleId: sale.value.id })).value.state).toBe('FULFILLED');
   return { id: sale.value.id as number, totalRetailC: sale.value.totalRetailC as number };
 }
+
+/** The words of the French till, where a spec passes them to a step that another language can take too. */
+const QUEUED_SALE_FR = { confirm: 'Confirmer la vente', sale: /Vente n° 1/, queued: 'En file d’attente (hors ligne)' };
+
+/**
+ * A PSN 10 USD sale confirmed while the provider is unreachable (its prices read online first): it
+ * stays on screen, queued. The simulator is left offline; `words` are the till's, in its language.
+ */
+export async function queueSaleOffline(till: Till, words: { confirm: string; sale: RegExp; queued: string } = QUEUED_SALE_FR): Promise<void> {
+  const { page } = till;
+  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
+  await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
+  await simOffline(till, true);
+  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
+  await page.getByRole('dialog', { name: words.confirm }).getByRole('button', { name: words.confirm }).click();
+  await expect(page.getByRole('status', { name: words.sale })).toContainText(words.queued, { timeout: 15_000 });
+}

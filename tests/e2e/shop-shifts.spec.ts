@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, menuItem, simOffline, test } from './fixtures';
+import { expect, menuItem, queueSaleOffline, simOffline, test } from './fixtures';
 
 /**
  * One drawer, one shift: the first sign-in types the float, the owner and Amina sell into the same
@@ -142,12 +142,7 @@ test.describe('one shift for the till', () => {
 
 test('a shift with a queued sale cannot be counted, and the till says which sale', async ({ till }) => {
   const { page } = till;
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await expect(page.getByRole('button', { name: /^PSN 10 USD\b/ })).toBeEnabled();
-  await simOffline(till, true);
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
-  await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('En file d’attente (hors ligne)', { timeout: 15_000 });
+  await queueSaleOffline(till);
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();
 
   await page.getByRole('button', { name: 'Caisse', exact: true }).click();
