@@ -43,6 +43,11 @@ function faces(prefix: string, currency: Currency, values: number[], opts: { pre
   return values.map((v) => fx(`${prefix} ${v} ${currency}`, v, currency, opts.premiumPct ?? 1, opts.stock?.[v]));
 }
 
+/** A product of plans priced in one currency ("NSO 3 mois": 7.99…); `stock` pins the stock of some plans. */
+function plans(title: string, region: string, currency: Currency, faceByName: Record<string, number>, stock: Record<string, number> = {}): ProductSeed {
+  return { title, region, denominations: Object.entries(faceByName).map(([name, face]) => fx(name, face, currency, 1, stock[name])) };
+}
+
 function dzd(name: string, price: number, stock?: number): DenominationSeed {
   return stock === undefined ? { name, price } : { name, price, stock };
 }
@@ -59,15 +64,13 @@ export const CATALOG_SEED: CategorySeed[] = [
       { title: 'PlayStation Network France', region: 'fr', denominations: faces('PSN', 'EUR', [10, 20, 50]) },
       { title: 'PlayStation Network UK', region: 'gb', denominations: faces('PSN', 'GBP', [10, 20, 50], { premiumPct: 2 }) },
       { title: 'PlayStation Network UAE', region: 'ae', denominations: faces('PSN UAE', 'USD', [10, 20, 50], { premiumPct: 2.5 }) },
-      {
-        title: 'PlayStation Plus Essential',
-        region: 'fr',
-        denominations: [
-          fx('PS Plus Essential 1 mois', 8.99, 'EUR'),
-          fx('PS Plus Essential 3 mois', 24.99, 'EUR'),
-          fx('PS Plus Essential 12 mois', 71.99, 'EUR', 1, 0),
-        ],
-      },
+      plans(
+        'PlayStation Plus Essential',
+        'fr',
+        'EUR',
+        { 'PS Plus Essential 1 mois': 8.99, 'PS Plus Essential 3 mois': 24.99, 'PS Plus Essential 12 mois': 71.99 },
+        { 'PS Plus Essential 12 mois': 0 },
+      ),
     ],
   },
   {
@@ -75,16 +78,8 @@ export const CATALOG_SEED: CategorySeed[] = [
     products: [
       { title: 'Xbox Gift Card', region: 'us', denominations: faces('Xbox', 'USD', [10, 15, 25, 50]) },
       { title: 'Xbox Gift Card Europe', region: 'eu', denominations: faces('Xbox', 'EUR', [10, 25, 50]) },
-      {
-        title: 'Xbox Game Pass Ultimate',
-        region: 'eu',
-        denominations: [fx('Game Pass Ultimate 1 mois', 17.99, 'EUR'), fx('Game Pass Ultimate 3 mois', 53.97, 'EUR')],
-      },
-      {
-        title: 'Xbox Game Pass Core',
-        region: 'eu',
-        denominations: [fx('Game Pass Core 3 mois', 24.99, 'EUR'), fx('Game Pass Core 12 mois', 74.99, 'EUR')],
-      },
+      plans('Xbox Game Pass Ultimate', 'eu', 'EUR', { 'Game Pass Ultimate 1 mois': 17.99, 'Game Pass Ultimate 3 mois': 53.97 }),
+      plans('Xbox Game Pass Core', 'eu', 'EUR', { 'Game Pass Core 3 mois': 24.99, 'Game Pass Core 12 mois': 74.99 }),
     ],
   },
   {
@@ -92,11 +87,7 @@ export const CATALOG_SEED: CategorySeed[] = [
     products: [
       { title: 'Nintendo eShop', region: 'us', denominations: faces('eShop', 'USD', [10, 20, 35, 50]) },
       { title: 'Nintendo eShop Europe', region: 'eu', denominations: faces('eShop', 'EUR', [15, 25, 50]) },
-      {
-        title: 'Nintendo Switch Online',
-        region: 'eu',
-        denominations: [fx('NSO 3 mois', 7.99, 'EUR'), fx('NSO 12 mois', 19.99, 'EUR'), fx('NSO Famille 12 mois', 34.99, 'EUR')],
-      },
+      plans('Nintendo Switch Online', 'eu', 'EUR', { 'NSO 3 mois': 7.99, 'NSO 12 mois': 19.99, 'NSO Famille 12 mois': 34.99 }),
     ],
   },
   {
