@@ -31,6 +31,10 @@ async function toyPrice(): Promise<number> {
   return d.retailC;
 }
 
+/** Confirms a toy sale of `quantity` at `expectedUnitRetailC` for the number `phone`. */
+const confirmToy = (quantity: number, expectedUnitRetailC: number, phone = PHONE) =>
+  hx.h['sales:confirm']({ line: TOY_LINE, productId: TOY_PRODUCT.id, typeId: TOY_TYPE.id, quantity, expectedUnitRetailC, entry: { phone } });
+
 const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -41,37 +45,12 @@ describe('a toy product line registered by a test', () => {
     const sim = await start();
     const unitRetailC = await toyPrice();
     // The price rules hold for every line: a price the cashier was not shown is refused.
-    await expect(
-      hx.h['sales:confirm']({
-        line: TOY_LINE,
-        productId: TOY_PRODUCT.id,
-        typeId: TOY_TYPE.id,
-        quantity: 2,
-        expectedUnitRetailC: unitRetailC + 1,
-        entry: { phone: PHONE },
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(confirmToy(2, unitRetailC + 1)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     // The line's entry schema is the judge of what the cashier typed: no phone number, no sale.
-    await expect(
-      hx.h['sales:confirm']({
-        line: TOY_LINE,
-        productId: TOY_PRODUCT.id,
-        typeId: TOY_TYPE.id,
-        quantity: 2,
-        expectedUnitRetailC: unitRetailC,
-        entry: { phone: '12' },
-      }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(confirmToy(2, unitRetailC, '12')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(sim.orders).toHaveLength(0);
 
-    const sale = await hx.h['sales:confirm']({
-      line: TOY_LINE,
-      productId: TOY_PRODUCT.id,
-      typeId: TOY_TYPE.id,
-      quantity: 2,
-      expectedUnitRetailC: unitRetailC,
-      entry: { phone: PHONE },
-    });
+    const sale = await confirmToy(2, unitRetailC);
     expect(sale.state).toBe('QUEUED');
     const done = await waitForSale(hx.h, sale.id, isFinal);
     expect(done).toMatchObject({
@@ -111,14 +90,7 @@ describe('a toy product line registered by a test', () => {
     const unitRetailC = await toyPrice();
     // The toy provider creates the order, then the connection drops before the answer.
     hx.sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-after' });
-    const toy = await hx.h['sales:confirm']({
-      line: TOY_LINE,
-      productId: TOY_PRODUCT.id,
-      typeId: TOY_TYPE.id,
-      quantity: 1,
-      expectedUnitRetailC: unitRetailC,
-      entry: { phone: PHONE },
-    });
+    const toy = await confirmToy(1, unitRetailC);
     await until(
       async () => (await hx.h['sales:get']({ saleId: toy.id })).state !== 'QUEUED' && (await hx.h['sales:get']({ saleId: toy.id })).state !== 'SENDING',
       'the toy order left',
