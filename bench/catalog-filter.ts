@@ -11,8 +11,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { bigCatalog, keystrokes } from './catalog-filter/catalog-data';
 import type { KeystrokeSample } from './catalog-filter/page';
-import { metric, runBench } from './lib/report';
-import { median, p95 } from './lib/stats';
+import { metric, runBench, timedMetric } from './lib/report';
+import { median } from './lib/stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 3;
@@ -114,66 +114,20 @@ runBench('catalog-filter', async (r) => {
     const total = windowed.map((s) => s.totalMs);
     const totalAll = allRows.map((s) => s.totalMs);
     r.add(
-      metric({
-        name: 'keystroke: filter + windowed grid + layout',
-        unit: 'ms',
-        median: median(total),
-        p95: p95(total),
-        runs: total.length,
-        target: 'p95 ≤ 16 ms',
-        pass: p95(total) <= 16,
+      timedMetric('keystroke: filter + windowed grid + layout', total, {
+        p95Max: 16,
         reference: { name: 'same, every row rendered', median: median(totalAll) },
       }),
     );
-    r.add(
-      metric({
-        name: 'reference: same keystrokes, every row rendered',
-        unit: 'ms',
-        median: median(totalAll),
-        p95: p95(totalAll),
-        runs: totalAll.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
+    r.add(timedMetric('reference: same keystrokes, every row rendered', totalAll));
     const render = windowed.map((s) => s.renderMs);
-    r.add(
-      metric({
-        name: 'of which React render of the windowed grid',
-        unit: 'ms',
-        median: median(render),
-        p95: p95(render),
-        runs: render.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
+    r.add(timedMetric('of which React render of the windowed grid', render));
     const since = windowed.map((s) => s.sinceEventMs);
-    r.add(
-      metric({
-        name: 'keystroke: from the key event to layout done',
-        unit: 'ms',
-        median: median(since),
-        p95: p95(since),
-        runs: since.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
+    r.add(timedMetric('keystroke: from the key event to layout done', since));
     const filterOnly = windowed.map((s) => s.filterMs);
     // The per-keystroke limit tests/unit/renderer-filter.test.ts used to hold (a time limit is a
     // benchmark's business, not a test's): half a frame for the filter alone.
-    r.add(
-      metric({
-        name: 'filterProducts alone',
-        unit: 'ms',
-        median: median(filterOnly),
-        p95: p95(filterOnly),
-        runs: filterOnly.length,
-        target: 'p95 ≤ 8 ms',
-        pass: p95(filterOnly) <= 8,
-      }),
-    );
+    r.add(timedMetric('filterProducts alone', filterOnly, { p95Max: 8 }));
     r.add(
       metric({
         name: 'first filter of a new catalog (index build)',

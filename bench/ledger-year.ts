@@ -17,7 +17,7 @@ import { salesTotals } from '../electron/core/reports/totals';
 import { plainKeyProtector } from '../electron/core/platform/file-secrets';
 import { startSimulator } from '../simulator';
 import { BENCH_KEY, BENCH_KEYS, tempDir } from './lib/core';
-import { metric, runBench } from './lib/report';
+import { metric, runBench, timedMetric } from './lib/report';
 import { median, p95, seeded, timeSync } from './lib/stats';
 import { copyDataDir, DAY_MS, ensureYearLedger, type YearInfo } from './lib/year-ledger';
 
@@ -341,108 +341,33 @@ runBench('ledger-year', async (r) => {
     // sent. Its whole life (three more commits as it is sent, placed and fulfilled) is shown too,
     // next to the disk's own floor for four commits.
     r.add(
-      metric({
-        name: 'record a sale durably (the confirm write, 1 commit)',
-        unit: 'ms',
-        median: median(confirmMs),
-        p95: p95(confirmMs),
-        runs: confirmMs.length,
-        target: 'p95 ≤ 5 ms',
-        pass: p95(confirmMs) <= 5,
+      timedMetric('record a sale durably (the confirm write, 1 commit)', confirmMs, {
+        p95Max: 5,
         reference: { name: `${naive}: read+append+write once`, median: median(naiveWriteMs) },
       }),
     );
     r.add(
-      metric({
-        name: "a sale's whole life in the ledger (insert + 3 transitions, 4 commits)",
-        unit: 'ms',
-        median: median(recordMs),
-        p95: p95(recordMs),
-        runs: recordMs.length,
-        target: 'info',
-        pass: null,
+      timedMetric("a sale's whole life in the ledger (insert + 3 transitions, 4 commits)", recordMs, {
         reference: { name: 'disk floor: 4 one-row commits', median: median(floorMs) },
       }),
     );
+    r.add(timedMetric('floor: 4 one-row commits on this disk (WAL, synchronous=FULL)', floorMs));
     r.add(
-      metric({
-        name: 'floor: 4 one-row commits on this disk (WAL, synchronous=FULL)',
-        unit: 'ms',
-        median: median(floorMs),
-        p95: p95(floorMs),
-        runs: floorMs.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
-    r.add(
-      metric({
-        name: 'history search: 30 days + product + code last 4',
-        unit: 'ms',
-        median: median(searchMs),
-        p95: p95(searchMs),
-        runs: searchMs.length,
-        target: 'p95 ≤ 50 ms',
-        pass: p95(searchMs) <= 50,
+      timedMetric('history search: 30 days + product + code last 4', searchMs, {
+        p95Max: 50,
         reference: { name: `${naive}: filter in memory`, median: median(naiveSearchMs) },
       }),
     );
+    r.add(timedMetric('search: whole year + product (no code)', yearProduct));
+    r.add(timedMetric('search: whole year + cashier + 2 states', cashierStates));
+    r.add(timedMetric('search: code last 3 only (index scan)', suffix3));
     r.add(
-      metric({
-        name: 'search: whole year + product (no code)',
-        unit: 'ms',
-        median: median(yearProduct),
-        p95: p95(yearProduct),
-        runs: yearProduct.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
-    r.add(
-      metric({
-        name: 'search: whole year + cashier + 2 states',
-        unit: 'ms',
-        median: median(cashierStates),
-        p95: p95(cashierStates),
-        runs: cashierStates.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
-    r.add(
-      metric({
-        name: 'search: code last 3 only (index scan)',
-        unit: 'ms',
-        median: median(suffix3),
-        p95: p95(suffix3),
-        runs: suffix3.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
-    r.add(
-      metric({
-        name: `day report (~${Math.round(reportSales / days.length)} sales/day)`,
-        unit: 'ms',
-        median: median(reportMs),
-        p95: p95(reportMs),
-        runs: reportMs.length,
-        target: 'p95 ≤ 100 ms',
-        pass: p95(reportMs) <= 100,
+      timedMetric(`day report (~${Math.round(reportSales / days.length)} sales/day)`, reportMs, {
+        p95Max: 100,
         reference: { name: `${naive}: reduce in memory`, median: median(naiveReportMs) },
       }),
     );
-    r.add(
-      metric({
-        name: 'day totals as reports:day computes them (reports/totals.ts)',
-        unit: 'ms',
-        median: median(totalsMs),
-        p95: p95(totalsMs),
-        runs: totalsMs.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
+    r.add(timedMetric('day totals as reports:day computes them (reports/totals.ts)', totalsMs));
     const delta = median(fullMs) - median(emptyMs);
     r.add(
       metric({
@@ -457,28 +382,11 @@ runBench('ledger-year', async (r) => {
       }),
     );
     r.add(
-      metric({
-        name: 'start-up, 100k ledger vs naive start-up',
-        unit: 'ms',
-        median: median(fullMs),
-        p95: p95(fullMs),
-        runs: fullMs.length,
-        target: 'info',
-        pass: null,
+      timedMetric('start-up, 100k ledger vs naive start-up', fullMs, {
         reference: { name: `${naive}: open + read + find queued`, median: median(naiveStartMs) },
       }),
     );
-    r.add(
-      metric({
-        name: 'naive: conf.get of the 100k array (every read)',
-        unit: 'ms',
-        median: median(naiveReadMs),
-        p95: p95(naiveReadMs),
-        runs: naiveReadMs.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
+    r.add(timedMetric('naive: conf.get of the 100k array (every read)', naiveReadMs));
     r.note(`Start-up delta (100k − empty): ${delta.toFixed(1)} ms; both include validating the key against the local simulator.`);
     r.note(
       'The naive figures are charitable: one JSON write per sale (the ledger commits 4 times), no event timeline in the file, and search/report run on an array already in memory (conf itself re-reads and re-parses the file on every get, shown separately).',

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import { RateGate } from '../electron/core/provider/rate-gate';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir } from './lib/core';
-import { metric, runBench } from './lib/report';
-import { mapLimit, median, p95, sleep } from './lib/stats';
+import { metric, runBench, timedMetric } from './lib/report';
+import { mapLimit, sleep } from './lib/stats';
 
 const SALES = 500;
 const R = 40; // requests per second per key (the simulator's fixed window)
@@ -169,17 +169,7 @@ runBench('queue-drain', async (r) => {
         reference: { name: 'provider limit R', median: R },
       }),
     );
-    r.add(
-      metric({
-        name: 'confirm while offline (queued, not sent)',
-        unit: 'ms',
-        median: median(confirmMs),
-        p95: p95(confirmMs),
-        runs: confirmMs.length,
-        target: 'info',
-        pass: null,
-      }),
-    );
+    r.add(timedMetric('confirm while offline (queued, not sent)', confirmMs));
   } finally {
     await sim.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

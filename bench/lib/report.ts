@@ -1,4 +1,4 @@
-import { round } from './stats';
+import { median, p95, round } from './stats';
 
 /**
  * One figure of a benchmark. `pass` is null for figures printed for information only.
@@ -46,6 +46,25 @@ export function metric(
     };
   }
   return out;
+}
+
+/**
+ * A figure of timed runs in milliseconds: their median and p95. With `p95Max` it passes when the
+ * p95 is at most that ("p95 ≤ N ms"); without, it is printed for information.
+ */
+export function timedMetric(name: string, ms: readonly number[], opts: { p95Max?: number; reference?: { name: string; median: number } } = {}): Metric {
+  const { p95Max, reference } = opts;
+  const target = p95Max === undefined ? 'info' : `p95 ≤ ${p95Max} ms`;
+  return metric({
+    name,
+    unit: 'ms',
+    median: median(ms),
+    p95: p95(ms),
+    runs: ms.length,
+    target,
+    pass: p95Max === undefined ? null : p95(ms) <= p95Max,
+    reference,
+  });
 }
 
 const verdict = (pass: boolean | null) => (pass === null ? 'info' : pass ? 'PASS' : 'MISS');
