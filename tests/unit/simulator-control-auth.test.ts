@@ -3,9 +3,10 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_TOKEN_HEADER, startSimulator, type RunningSimulator } from '../../simulator';
+import { describe, expect, it } from 'vitest';
+import { CONTROL_TOKEN_HEADER, type RunningSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
+import { simulatorsClosedAfterEach } from './helpers/simulators';
 
 /**
  * The simulator's control listener can empty the balance, read every card code and take the API
@@ -13,14 +14,10 @@ import { HostProcess } from './helpers/host-process';
  * the machine visits (cross-origin form or `text/plain` POST, DNS rebinding) must not reach it.
  */
 
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
+const start = simulatorsClosedAfterEach({ handlingMs: 50 });
 
 async function withControl(): Promise<RunningSimulator & { controlUrl: string; controlToken: string }> {
-  const sim = await startSimulator({ handlingMs: 50, controlListener: true });
-  running.push(sim);
+  const sim = await start({ controlListener: true });
   if (!sim.controlUrl || !sim.controlToken) throw new Error('the control listener was asked for');
   return sim as RunningSimulator & { controlUrl: string; controlToken: string };
 }
@@ -65,8 +62,7 @@ function listeningPorts(pid: number): number[] {
 
 describe('training simulator without a control listener', () => {
   it('opens none unless asked', async () => {
-    const sim = await startSimulator({ handlingMs: 50 });
-    running.push(sim);
+    const sim = await start();
     expect(sim.controlUrl).toBeNull();
     expect(sim.controlToken).toBeNull();
   });

@@ -1,19 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_TOKEN_HEADER, startSimulator, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimOrder } from '../../simulator';
+import { describe, expect, it } from 'vitest';
+import { CONTROL_TOKEN_HEADER, TEST_TYPE_REFUND, TRAINING_API_KEY, type SimOrder } from '../../simulator';
+import { simulatorsClosedAfterEach } from './helpers/simulators';
 
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function start(): Promise<RunningSimulator> {
-  const sim = await startSimulator({ handlingMs: 50, controlListener: true });
-  running.push(sim);
-  return sim;
-}
+const start = simulatorsClosedAfterEach({ handlingMs: 50, controlListener: true });
 
 type ControlHandle = { controlUrl: string | null; controlToken: string | null };
 

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_TOKEN_HEADER, startSimulator, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../simulator';
+import { describe, expect, it } from 'vitest';
+import { CONTROL_TOKEN_HEADER, TRAINING_API_KEY, type RunningSimulator, type SimFaultSpec } from '../../simulator';
+import { simulatorsClosedAfterEach } from './helpers/simulators';
 
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function start(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const sim = await startSimulator({ handlingMs: 50, ...options });
-  running.push(sim);
-  return sim;
-}
+const start = simulatorsClosedAfterEach({ handlingMs: 50 });
 
 function get(sim: RunningSimulator, path: string, key: string | null = TRAINING_API_KEY, signal?: AbortSignal): Promise<Response> {
   return fetch(sim.url + path, { headers: key === null ? {} : { 'X-Access-Token': key }, ...(signal ? { signal } : {}) });
@@ -32,6 +24,14 @@ async function orderBody(sim: RunningSimulator) {
   const detail = (await (await get(sim, `/v3/gift-cards/checkProduct/${product.id}`)).json()) as any;
   const type = detail.data.types.find((t: any) => t.name === 'PSN 10 USD');
   return { body: { productId: product.id as string, typeId: type.id as string, quantity: 1 }, price: type.price as number };
+}
+
+/** A simulator whose next placeOrder meets the fault `kind`, the PSN 10 USD order to send there, and its price. */
+async function withOrderFault(kind: SimFaultSpec['kind']) {
+  const sim = await start();
+  const { body, price } = await orderBody(sim);
+  sim.control.addFault({ endpoint: 'placeOrder', kind });
+  return { sim, body, price, placeOrder: (signal?: AbortSignal) => post(sim, '/v3/gift-cards/placeOrder', body, signal) };
 }
 
 /**
@@ -57,33 +57,27 @@ async function networkErrorCode(p: Promise<unknown>): Promise<string> {
 
 describe('simulator faults', () => {
   it('drop-before: the connection dies and no order is created', async () => {
-    const sim = await start();
-    const { body } = await orderBody(sim);
-    sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-before' });
-    await expect(post(sim, '/v3/gift-cards/placeOrder', body)).rejects.toThrow();
+    const { sim, placeOrder } = await withOrderFault('drop-before');
+    await expect(placeOrder()).rejects.toThrow();
     expect(sim.control.orders()).toHaveLength(0);
     expect(sim.control.getBalance()).toBe(50000);
     // One-shot: the next call goes through.
-    expect((await post(sim, '/v3/gift-cards/placeOrder', body)).status).toBe(200);
+    expect((await placeOrder()).status).toBe(200);
     expect(sim.control.orders()).toHaveLength(1);
     const log = sim.control.requestLog().filter((e) => e.path === '/v3/gift-cards/placeOrder');
     expect(log.map((e) => e.status)).toEqual(['dropped', 200]);
   });
 
   it('drop-after: the order is committed and debited, then the connection dies', async () => {
-    const sim = await start();
-    const { body, price } = await orderBody(sim);
-    sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-after' });
-    await expect(post(sim, '/v3/gift-cards/placeOrder', body)).rejects.toThrow();
+    const { sim, price, placeOrder } = await withOrderFault('drop-after');
+    await expect(placeOrder()).rejects.toThrow();
     expect(sim.control.orders()).toHaveLength(1);
     expect(sim.control.getBalance()).toBe(50000 - price);
   });
 
   it('error-500-after: committed, yet answered 500 with an error envelope', async () => {
-    const sim = await start();
-    const { body } = await orderBody(sim);
-    sim.control.addFault({ endpoint: 'placeOrder', kind: 'error-500-after' });
-    const res = await post(sim, '/v3/gift-cards/placeOrder', body);
+    const { sim, placeOrder } = await withOrderFault('error-500-after');
+    const res = await placeOrder();
     expect(res.status).toBe(500);
     const json = (await res.json()) as any;
     expect(json.success).toBe(false);
@@ -93,20 +87,16 @@ describe('simulator faults', () => {
   });
 
   it('error-500: answered 500 without processing', async () => {
-    const sim = await start();
-    const { body } = await orderBody(sim);
-    sim.control.addFault({ endpoint: 'placeOrder', kind: 'error-500' });
-    const res = await post(sim, '/v3/gift-cards/placeOrder', body);
+    const { sim, placeOrder } = await withOrderFault('error-500');
+    const res = await placeOrder();
     expect(res.status).toBe(500);
     expect(((await res.json()) as any).success).toBe(false);
     expect(sim.control.orders()).toHaveLength(0);
   });
 
   it('hang-after: committed, never answered; close() still ends promptly', async () => {
-    const sim = await start();
-    const { body } = await orderBody(sim);
-    sim.control.addFault({ endpoint: 'placeOrder', kind: 'hang-after' });
-    const code = await networkErrorCode(post(sim, '/v3/gift-cards/placeOrder', body, AbortSignal.timeout(300)));
+    const { sim, placeOrder } = await withOrderFault('hang-after');
+    const code = await networkErrorCode(placeOrder(AbortSignal.timeout(300)));
     expect(code).toBe('TimeoutError');
     expect(sim.control.orders()).toHaveLength(1);
     expect(sim.control.requestLog().at(-1)?.status).toBe('hung');
@@ -148,10 +138,8 @@ describe('simulator faults', () => {
   });
 
   it('malformed: 200 with a body that is not JSON, and no order', async () => {
-    const sim = await start();
-    const { body } = await orderBody(sim);
-    sim.control.addFault({ endpoint: 'placeOrder', kind: 'malformed' });
-    const res = await post(sim, '/v3/gift-cards/placeOrder', body);
+    const { sim, placeOrder } = await withOrderFault('malformed');
+    const res = await placeOrder();
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(() => JSON.parse(text)).toThrow();

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator, TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator, type SimulatorOptions } from '../../simulator';
+import { describe, expect, it } from 'vitest';
+import { TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator } from '../../simulator';
+import { simulatorsClosedAfterEach } from './helpers/simulators';
 
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-async function start(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const sim = await startSimulator({ handlingMs: 80, ...options });
-  running.push(sim);
-  return sim;
-}
+const start = simulatorsClosedAfterEach({ handlingMs: 80 });
 
 interface Reply {
   status: number;
