@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, menuItem, simOrders, test } from './fixtures';
+import { expect, menuItem, sellOnScreen, simOrders, test } from './fixtures';
 import { SCREENS_DIR } from './header-measure';
 
 /**
@@ -51,9 +51,7 @@ test('with a printer set, a finished sale prints by itself and the grid comes ba
   expect(await prints(page)).toEqual([]);
 
   // Three touches, and nothing else: tile, card, confirm.
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await sellOnScreen(page);
 
   // The grid is back on its own, the search box ready for the next customer.
   await expect(page.getByLabel('Rechercher un produit')).toBeFocused({ timeout: 20_000 });
@@ -83,9 +81,7 @@ test('without a printer set, the receipt screen stays and nothing prints by itse
   const { page } = till;
   await recordPrints(page);
   await page.reload();
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await sellOnScreen(page);
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée', { timeout: 20_000 });
   const receipt = page.getByTitle('Reçu').contentFrame();
   const [order] = await simOrders(till);

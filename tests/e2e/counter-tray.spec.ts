@@ -1,13 +1,11 @@
-import { expect, queueSaleOffline, simOffline, simOrders, test } from './fixtures';
+import { expect, queueSaleOffline, sellOnScreen, simOffline, simOrders, test } from './fixtures';
 
 test.describe('pending sales', () => {
   test.use({ simArgs: ['--handling-ms', '2500'] });
 
   test('a sale finishing in the background announces itself and its receipt can be opened', async ({ till }) => {
     const { page } = till;
-    await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-    await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-    await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+    await sellOnScreen(page);
     await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('En attente du fournisseur');
 
     // The cashier serves the next customer while the order is handled.
@@ -40,9 +38,7 @@ test('a sale confirmed offline waits in the queue and can be cancelled', async (
   await simOffline(till, false);
   // The queue is sent in order, one sender: once a sale confirmed after the cancelled one is
   // fulfilled, the cancelled one would have gone first had it still been queued.
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await sellOnScreen(page);
   await expect(page.getByRole('status', { name: /Vente n° 2/ })).toContainText('Vente terminée', { timeout: 15_000 });
   const orders = await simOrders(till);
   expect(orders).toHaveLength(1);

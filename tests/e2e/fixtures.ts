@@ -217,6 +217,17 @@ export async function soldThroughTheContract(till: Till): Promise<{ id: number; 
   return { id: sale.value.id as number, totalRetailC: sale.value.totalRetailC as number };
 }
 
+/**
+ * At the counter: touches the product, then its card (one, or `quantity` with the + button), then
+ * "Confirmer la vente" in the confirmation dialog. By default one PSN 10 USD card.
+ */
+export async function sellOnScreen(page: Page, product = 'PlayStation Network', card: RegExp = /^PSN 10 USD\b/, quantity = 1): Promise<void> {
+  await page.getByRole('button', { name: product, exact: true }).click();
+  await page.getByRole('button', { name: card }).click();
+  for (let i = 1; i < quantity; i++) await page.getByRole('button', { name: 'Augmenter la quantité' }).click();
+  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+}
+
 /** The words of the French till, where a spec passes them to a step that another language can take too. */
 const QUEUED_SALE_FR = { confirm: 'Confirmer la vente', sale: /Vente n° 1/, queued: 'En file d’attente (hors ligne)' };
 

@@ -1,4 +1,4 @@
-import { expect, simOffline, simOrders, test } from './fixtures';
+import { expect, sellOnScreen, simOffline, simOrders, test } from './fixtures';
 
 /**
  * The connection drops in the middle of a shift: the cashier keeps selling into the queue, the
@@ -16,9 +16,7 @@ test('three sales made offline are sent when the connection returns, each with i
   await simOffline(till, true);
 
   for (let i = 1; i <= 3; i++) {
-    await page.getByRole('button', { name: products[i - 1]!, exact: true }).click();
-    await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-    await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+    await sellOnScreen(page, products[i - 1]!);
     await expect(page.getByRole('status', { name: new RegExp(`Vente n° ${i}`) })).toContainText('En file d’attente (hors ligne)', { timeout: 15_000 });
     await page.getByRole('button', { name: 'Nouvelle vente' }).click();
   }

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, sellOnScreen, test } from './fixtures';
 
 /**
  * With ONECLICKDZ_API_URL pointing at a server that speaks the v3 protocol and ONECLICKDZ_API_KEY
@@ -25,9 +25,7 @@ test.describe('with an API key from the environment', () => {
     // The simulator starts with a 50 000 DA balance.
     await expect(page.getByRole('banner')).toContainText(/50\s?000/);
 
-    await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-    await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-    await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+    await sellOnScreen(page);
     await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
 
     const everything = bodies.join('\n') + (await page.content());

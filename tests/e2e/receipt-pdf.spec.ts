@@ -5,21 +5,13 @@ import path from 'node:path';
 import type { BrowserContext, Locator } from '@playwright/test';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { createElectronReceiptPrinter, type PrintWindowLike } from '../../electron/main/printer';
-import { expect, menuItem, simOrders, simSetBalance, test, tillCall, type Till } from './fixtures';
+import { expect, menuItem, sellOnScreen, simOrders, simSetBalance, test, tillCall, type Till } from './fixtures';
 
 /**
  * Receipts as the customer gets them: saved to PDF by the till's own printer at the paper width
  * (80 mm and 58 mm) and read back with pdftotext, as a thermal printer driver would receive them.
  */
 const PRODUCT = 'PlayStation Network';
-
-async function sell(till: Till, product: string, card: RegExp, quantity: number): Promise<void> {
-  const { page } = till;
-  await page.getByRole('button', { name: product, exact: true }).click();
-  await page.getByRole('button', { name: card }).click();
-  for (let i = 1; i < quantity; i++) await page.getByRole('button', { name: 'Augmenter la quantité' }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
-}
 
 /**
  * The till's own receipt printer (electron/main/printer.ts: a hidden window at the paper width,
@@ -95,7 +87,7 @@ async function receiptPdfText(till: Till, saleId: number, preview: Locator): Pro
 
 test('a sale of 2 cards prints both codes and serials on 80 mm and on 58 mm paper', async ({ till }) => {
   const { page } = till;
-  await sell(till, PRODUCT, /^PSN 10 USD\b/, 2);
+  await sellOnScreen(page, PRODUCT, /^PSN 10 USD\b/, 2);
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
   const [order] = await simOrders(till);
   const { text: text80, paperWidthMm: width80 } = await receiptPdfText(till, 1, page.getByTitle('Reçu'));
@@ -131,7 +123,7 @@ test('a sale of 2 cards prints both codes and serials on 80 mm and on 58 mm pape
 test('TEST_PARTIAL prints the delivered cards and how much to give back', async ({ till }) => {
   const { page } = till;
   await page.getByLabel('Rechercher un produit').fill('test');
-  await sell(till, 'Cartes de test', /^TEST_PARTIAL/, 4);
+  await sellOnScreen(page, 'Cartes de test', /^TEST_PARTIAL/, 4);
   const progress = page.getByRole('status', { name: /Vente n° 1/ });
   await expect(progress).toContainText('Vente livrée en partie');
   await expect(progress).toContainText('2 cartes non livrées');
@@ -145,7 +137,7 @@ test('TEST_PARTIAL prints the delivered cards and how much to give back', async 
 test('TEST_REFUND prints a failure slip telling the cashier to give the money back', async ({ till }) => {
   const { page } = till;
   await page.getByLabel('Rechercher un produit').fill('test');
-  await sell(till, 'Cartes de test', /^TEST_REFUND/, 1);
+  await sellOnScreen(page, 'Cartes de test', /^TEST_REFUND/, 1);
   const progress = page.getByRole('status', { name: /Vente n° 1/ });
   await expect(progress).toContainText('Échec de la commande');
   await expect(progress).toContainText(/rendez .* au client/);

@@ -1,12 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, menuItem, test } from './fixtures';
+import { expect, menuItem, sellOnScreen, test } from './fixtures';
 
 /** Data safety: a backup made from "Sauvegarde" restores the ledger as it was, after a restart. */
 
 async function sellOne(page: Page, n: number) {
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await sellOnScreen(page);
   await expect(page.getByRole('status', { name: new RegExp(`Vente n° ${n}\\b`) })).toContainText('Vente terminée');
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();
 }

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import { expect, menuItem, test } from './fixtures';
+import { expect, menuItem, sellOnScreen, test } from './fixtures';
 
 /** Sales history: find a sale by the end of its code, see its timeline, reveal, reprint, export. */
 
 test('a sale is found by the last 4 characters of its code, reprinted as DUPLICATA and exported', async ({ till }) => {
   const { page } = till;
-  await page.getByRole('button', { name: 'PlayStation Network', exact: true }).click();
-  await page.getByRole('button', { name: /^PSN 10 USD\b/ }).click();
-  await page.getByRole('dialog', { name: 'Confirmer la vente' }).getByRole('button', { name: 'Confirmer la vente' }).click();
+  await sellOnScreen(page);
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
 
   // The code, as the customer reads it on the receipt.
