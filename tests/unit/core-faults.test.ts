@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimFaultSpec } from '../../simulator';
-import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+import { confirmWhileOffline, psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * Every fault of the simulator, end to end through the core: whatever happens on the wire, the
@@ -68,9 +68,7 @@ describe('faults while placing an order', () => {
 
   it('keeps a sale queued while the provider refuses connections, then sends it once when it is back', async () => {
     hx = await startHarness();
-    const offer = await psnOffer(hx.h);
-    await hx.sim.control.setOffline(true);
-    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const { sale } = await confirmWhileOffline(hx);
     // Once the till has met the refused connection it holds the sale queued (it only probes).
     await until(async () => (await hx.h['app:status']({})).connection === 'offline', 'the till sees the provider offline');
     const waiting = await hx.h['sales:get']({ saleId: sale.id });

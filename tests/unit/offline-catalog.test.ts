@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import type { SaleTiming } from '../../electron/core/sales/timing';
-import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+import { confirmWhileOffline, psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * Any product offline (issue 9): the warmer prices the whole cached catalogue in the background
@@ -158,9 +158,7 @@ describe('a queued sale sent when the provider is back', () => {
 
   async function queuedOffline(quantity = 1): Promise<{ sale: Sale; offer: Awaited<ReturnType<typeof psnOffer>> }> {
     hx = await startHarness({ timing });
-    const offer = await psnOffer(hx.h);
-    await hx.sim.control.setOffline(true);
-    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity, expectedUnitRetailC: offer.unitRetailC });
+    const { sale, offer } = await confirmWhileOffline(hx, quantity);
     expect(sale.state).toBe('QUEUED');
     return { sale, offer };
   }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { dispatchByName } from '../../electron/core/commands/dispatch';
-import { OWNER, psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+import { OWNER, confirmWhileOffline, psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * A real cash count (issue 13), against the core and the simulator: no shift opens by itself, the
@@ -121,9 +121,7 @@ describe('the blind count', () => {
 
   it('cannot count or close while a sale is pending, and names it', async () => {
     hx = await startHarness();
-    const offer = await psnOffer(hx.h);
-    await hx.sim.control.setOffline(true);
-    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const { sale } = await confirmWhileOffline(hx);
     await expect(hx.h['shift:count']({ countedCashC: 0 })).rejects.toMatchObject({ code: 'INVALID_STATE', details: { saleIds: [sale.id] } });
     await expect(hx.h['shift:close']({ countedCashC: 0 })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await hx.h['shift:current']({})).toMatchObject({ pendingSaleIds: [sale.id] });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../electron/core/reports/csv';
 import { hashPin, verifyPin } from '../../electron/core/staff/pin-hash';
-import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+import { confirmWhileOffline, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 
 let hx: Harness;
 afterEach(async () => hx?.close());
@@ -85,9 +85,7 @@ describe('shifts and reports', () => {
 
   it('refuses to close a shift while a sale is pending, and says which', async () => {
     hx = await startHarness();
-    const offer = await psnOffer(hx.h);
-    await hx.sim.control.setOffline(true);
-    const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const { sale } = await confirmWhileOffline(hx);
     await expect(hx.h['shift:count']({ countedCashC: 0 })).rejects.toMatchObject({ code: 'INVALID_STATE', details: { saleIds: [sale.id] } });
     await hx.sim.control.setOffline(false);
   });

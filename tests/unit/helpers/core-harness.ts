@@ -156,3 +156,14 @@ export async function psnOffer(h: CommandHandlers, name = 'PSN 10 USD') {
   if (!d) throw new Error(`no ${name}`);
   return { productId: product.id, typeId: d.typeId, unitRetailC: d.retailC, costC: d.costC };
 }
+
+/**
+ * Reads the PSN offer while the provider answers, then takes the provider offline and confirms
+ * `quantity` cards of it: the sale the till must hold queued. The provider is left offline.
+ */
+export async function confirmWhileOffline(hx: Harness, quantity = 1): Promise<{ sale: Sale; offer: Awaited<ReturnType<typeof psnOffer>> }> {
+  const offer = await psnOffer(hx.h);
+  await hx.sim.control.setOffline(true);
+  const sale = await hx.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity, expectedUnitRetailC: offer.unitRetailC });
+  return { sale, offer };
+}
