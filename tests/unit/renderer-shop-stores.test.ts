@@ -3,7 +3,7 @@ import type { CommandInput, CommandName } from '../../shared/contract';
 import { DEFAULT_SETTINGS, type Catalog, type Sale } from '../../shared/domain';
 import type { CashCount, Cashier, OpenShift, SessionState, ShiftReport } from '../../shared/shop';
 import { installApi } from '../../renderer/src/bridge';
-import { startApp, stopApp } from '../../renderer/src/app/boot';
+import { startApp } from '../../renderer/src/app/boot';
 import {
   exportHistoryCsv,
   openSaleDetail,
@@ -22,16 +22,16 @@ import { initialHistory, initialSaleDetail, useHistoryStore, useSaleDetailStore 
 import { resetBackoffice, useBackofficeStore } from '../../renderer/src/features/backoffice/backofficeStore';
 import { useExceptionsStore } from '../../renderer/src/features/backoffice/exceptions/exceptionsStore';
 import { useStaffStore } from '../../renderer/src/features/backoffice/staff/staffStore';
-import { initialCatalog, useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
-import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
+import { useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
+import { useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
 import { useReceiptsStore } from '../../renderer/src/features/receipts/receiptsStore';
-import { initialSales, useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
+import { useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
 import { initialSession, useSessionStore } from '../../renderer/src/features/session/sessionStore';
-import { initialSettings, useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
+import { useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
 import { initialShift, useShiftStore } from '../../renderer/src/features/shift/shiftStore';
-import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { useUiStore } from '../../renderer/src/app/uiStore';
 import { FakeCore, type Handler } from './helpers/fake-core';
+import { stopAppAndResetCounter } from './helpers/renderer-app';
 import { saleFixture, totalsFixture, trainingStatus } from './fixtures/till-data';
 
 const owner = { id: 1, name: 'Patron', role: 'owner' as const, active: true };
@@ -112,19 +112,9 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  stopApp();
-  installApi(null);
-  for (const [store, initial] of [
-    [useFlowStore, initialFlow],
-    [useSalesStore, initialSales],
-    [useSettingsStore, initialSettings],
-    [useCatalogStore, initialCatalog],
-    [useStatusStore, initialStatus],
-    [useBalanceStore, initialBalance],
-    [useSessionStore, initialSession],
-    [useShiftStore, initialShift],
-  ] as const)
-    (store as { setState(s: unknown, replace: true): void }).setState(initial, true);
+  stopAppAndResetCounter();
+  useSessionStore.setState(initialSession, true);
+  useShiftStore.setState(initialShift, true);
   resetBackoffice();
   useReceiptsStore.setState({ bySaleId: {}, reprinting: {}, reprintErrors: {} }, true);
   useUiStore.setState({ settingsOpen: false, receiptSaleId: null });

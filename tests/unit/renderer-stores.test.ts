@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Catalog, type ProductDetail, type Sale } from '../../shared/domain';
 import { installApi } from '../../renderer/src/bridge';
-import { startApp, stopApp } from '../../renderer/src/app/boot';
+import { startApp } from '../../renderer/src/app/boot';
 import {
   blockers,
   chooseDenomination,
@@ -18,12 +18,13 @@ import {
 import { cancelSale, receiveSale } from '../../renderer/src/features/pending-sales/salesActions';
 import { setLanguage, toggleFavourite } from '../../renderer/src/features/settings/settingsActions';
 import { i18n } from '../../renderer/src/i18n';
-import { initialCatalog, useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
-import { initialFlow, useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
-import { initialSales, useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
-import { initialSettings, useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
-import { initialBalance, initialStatus, useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
+import { useCatalogStore } from '../../renderer/src/features/catalog/catalogStore';
+import { useFlowStore } from '../../renderer/src/features/counter/saleFlowStore';
+import { useSalesStore } from '../../renderer/src/features/pending-sales/salesStore';
+import { useSettingsStore } from '../../renderer/src/features/settings/settingsStore';
+import { useBalanceStore, useStatusStore } from '../../renderer/src/features/status-bar/statusStore';
 import { FakeCore } from './helpers/fake-core';
+import { stopAppAndResetCounter } from './helpers/renderer-app';
 import { saleFixture, trainingStatus } from './fixtures/till-data';
 
 const catalog: Catalog = {
@@ -77,16 +78,7 @@ beforeEach(async () => {
   await startApp();
 });
 
-afterEach(() => {
-  stopApp();
-  installApi(null);
-  useFlowStore.setState(initialFlow, true);
-  useSalesStore.setState(initialSales, true);
-  useSettingsStore.setState(initialSettings, true);
-  useCatalogStore.setState(initialCatalog, true);
-  useStatusStore.setState(initialStatus, true);
-  useBalanceStore.setState(initialBalance, true);
-});
+afterEach(stopAppAndResetCounter);
 
 async function toConfirm(typeId = 't10', quantity = '2') {
   await openProduct('p1');
