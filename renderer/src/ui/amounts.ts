@@ -13,13 +13,18 @@ function clean(text: string): string {
     .replace(/%$/, '');
 }
 
-/** "5" → 500, "5.25" / "5,25" → 525, "0,5" → 50. Null when it is not a number with ≤ 2 decimals. */
-export function parsePercentToBp(text: string): number | null {
+/** A non-negative number with at most 2 decimals, in hundredths ("5,25" → 525); null when it is not one. */
+function parseHundredths(text: string): number | null {
   const m = DECIMAL.exec(clean(text));
   if (!m) return null;
   const whole = Number.parseInt(m[1] ?? '0', 10);
   const frac = Number.parseInt((m[2] ?? '').padEnd(2, '0') || '0', 10);
   return whole * 100 + frac;
+}
+
+/** "5" → 500, "5.25" / "5,25" → 525, "0,5" → 50. Null when it is not a number with ≤ 2 decimals. */
+export function parsePercentToBp(text: string): number | null {
+  return parseHundredths(text);
 }
 
 /** 525 → "5,25", 500 → "5" (with the decimal mark of the language). */
@@ -31,11 +36,7 @@ export function bpToPercentText(bp: number, decimalMark = ','): string {
 
 /** "5000" → 500000, "5 000,50" → 500050. Null when not a non-negative amount with ≤ 2 decimals. */
 export function parseDzdToCentimes(text: string): number | null {
-  const m = DECIMAL.exec(clean(text));
-  if (!m) return null;
-  const whole = Number.parseInt(m[1] ?? '0', 10);
-  const frac = Number.parseInt((m[2] ?? '').padEnd(2, '0') || '0', 10);
-  return whole * 100 + frac;
+  return parseHundredths(text);
 }
 
 /** 500050 → "5000,50", 500000 → "5000". */
