@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_COMMAND_PREFIX, HTTP_SECRET_HEADER } from '../../shared/api';
+import { seeded } from '../../bench/lib/stats';
 import { HostProcess } from './helpers/host-process';
 
 /**
@@ -99,7 +100,7 @@ describe('browser host under malformed requests', () => {
 
   it('survives a seeded random fuzz of request lines, paths, headers and bodies', async () => {
     const seed = Number(process.env.HOST_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const rng = mulberry32(seed);
+    const rng = seeded(seed); // mulberry32: the same seed replays the same requests
     const pid = host.pid;
     const BATCHES = 25;
     const PER_BATCH = 80;
@@ -123,18 +124,6 @@ describe('browser host under malformed requests', () => {
     for (const reached of [200, 401, 404]) expect(statuses.get(reached) ?? 0, `HOST_FUZZ_SEED=${seed} ${reached}`).toBeGreaterThan(0);
   }, 300_000);
 });
-
-/** A small deterministic PRNG: the same seed replays the same requests. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rng: () => number, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;
