@@ -5,13 +5,14 @@ import { cancelSale, forgetFinished, openSaleReceipt, sendSaleNow } from './sale
 import { useFormat } from '../../ui/useFormat';
 import { useNarrow } from '../../ui/useMediaQuery';
 import { useNow } from '../../ui/useNow';
-import { canCancel, canSendNow, hasReceipt, isPending, secondsSince } from './saleStates';
+import { hasReceipt, isPending, secondsSince } from './saleStates';
 import { useReceiptsStore } from '../receipts/receiptsStore';
 import { useSalesStore } from './salesStore';
 import { reprintFromTray } from '../receipts/receiptActions';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { SaleOutcome } from '../counter/ProgressScreen';
 import { SaleMoney } from './SaleMoney';
+import { SendOrCancelButtons } from './SendOrCancelButtons';
 
 function TrayItem({ sale, now }: { sale: Sale; now: number }) {
   const { t } = useTranslation();
@@ -47,22 +48,7 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
         reprintError && <ErrorNote error={reprintError} compact />
       )}
       <div className="row-actions">
-        {canSendNow(sale.state) && (
-          <button type="button" className="btn small-btn" disabled={busy} aria-label={t('tray.sendNowLabel', { id })} onClick={() => void sendSaleNow(sale.id)}>
-            {t('tray.sendNow')}
-          </button>
-        )}
-        {canCancel(sale.state) && (
-          <button
-            type="button"
-            className="btn small-btn danger"
-            disabled={busy}
-            aria-label={t('tray.cancelLabel', { id })}
-            onClick={() => void cancelSale(sale.id)}
-          >
-            {t('tray.cancel')}
-          </button>
-        )}
+        <SendOrCancelButtons state={sale.state} id={id} busy={busy} onSendNow={() => void sendSaleNow(sale.id)} onCancel={() => void cancelSale(sale.id)} />
         {finished && hasReceipt(sale.state) && (
           <button
             type="button"

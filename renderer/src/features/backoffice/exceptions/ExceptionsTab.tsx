@@ -6,11 +6,12 @@ import { openSaleDetail } from '../history/historyActions';
 import { exceptionAction, loadExceptions } from './exceptionActions';
 import { useFormat } from '../../../ui/useFormat';
 import { useNow } from '../../../ui/useNow';
-import { canCancel, canSendNow, secondsSince } from '../../pending-sales/saleStates';
+import { secondsSince } from '../../pending-sales/saleStates';
 import { useExceptionsStore } from './exceptionsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable } from '../../../ui/DataTable';
 import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
+import { SendOrCancelButtons } from '../../pending-sales/SendOrCancelButtons';
 
 /** What the till knows about an exception, in words: the state's hint, or the refusal's reason. */
 function useKnown(): (sale: Sale) => string {
@@ -99,28 +100,13 @@ export function ExceptionsTab() {
                     <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />
                   )}
                   <div className="row-actions">
-                    {canSendNow(s.state) && (
-                      <button
-                        type="button"
-                        className="btn small-btn"
-                        disabled={!!busy[s.id]}
-                        aria-label={t('tray.sendNowLabel', { id })}
-                        onClick={() => void exceptionAction(s.id, 'sendNow')}
-                      >
-                        {t('tray.sendNow')}
-                      </button>
-                    )}
-                    {canCancel(s.state) && (
-                      <button
-                        type="button"
-                        className="btn small-btn danger"
-                        disabled={!!busy[s.id]}
-                        aria-label={t('tray.cancelLabel', { id })}
-                        onClick={() => void exceptionAction(s.id, 'cancel')}
-                      >
-                        {t('tray.cancel')}
-                      </button>
-                    )}
+                    <SendOrCancelButtons
+                      state={s.state}
+                      id={id}
+                      busy={!!busy[s.id]}
+                      onSendNow={() => void exceptionAction(s.id, 'sendNow')}
+                      onCancel={() => void exceptionAction(s.id, 'cancel')}
+                    />
                     <button type="button" className="btn small-btn ghost" aria-label={t('history.openLabel', { id })} onClick={() => void openSaleDetail(s.id)}>
                       {t('history.open')}
                     </button>
