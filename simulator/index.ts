@@ -17,7 +17,8 @@ import { RequestLog } from './request-log';
 import { apiRoutes } from './routes';
 import { ApiServer } from './server';
 import { SimState } from './state';
-import type { RunningSimulator, SimKeyInfo, SimulatorOptions } from './types';
+import type { SimulatorOptions } from './options';
+import type { RunningSimulator, SimKeyInfo } from './types';
 
 export { CONTROL_TOKEN_HEADER, TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY } from './constants';
 export type {
@@ -31,9 +32,10 @@ export type {
   SimOrder,
   SimOrderStatus,
   SimRequestLogEntry,
+  SimulatorBaseOptions,
   SimulatorControl,
-  SimulatorOptions,
 } from './types';
+export type { SimulatorOptions } from './options';
 export { SimControlError } from './control';
 export type { SimProductLine } from './product-lines/product-line';
 export type { Route as SimRoute, RouteContext as SimRouteContext } from './route-kit';

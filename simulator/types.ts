@@ -1,5 +1,4 @@
 /** The simulator's public types; index.ts re-exports them unchanged. */
-import type { SimProductLine } from './product-lines/product-line';
 
 export type KeyType = 'SANDBOX' | 'PRODUCTION';
 export type KeyScope = 'READ-WRITE' | 'READ-ONLY';
@@ -15,7 +14,8 @@ export interface RateLimitConfig {
   perMs: number;
 }
 
-export interface SimulatorOptions {
+/** Everything a simulator is started with but its product lines (options.ts adds them). */
+export interface SimulatorBaseOptions {
   /** Default 0 (random). */
   port?: number;
   /** Default { 'training-key': { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213550000000' } }. */
@@ -43,8 +43,6 @@ export interface SimulatorOptions {
    * process). Default false: the till's own training simulator never opens it.
    */
   controlListener?: boolean;
-  /** Product lines spoken beside the built-in gift cards (a test's toy line). */
-  productLines?: readonly SimProductLine[];
 }
 
 export type SimFaultEndpoint = 'placeOrder' | 'checkOrder' | 'checkProduct' | 'catalog' | 'balance' | 'validate' | 'list' | 'transactions' | 'ping' | '*';
@@ -98,7 +96,7 @@ export interface SimulatorControl {
   setStock(productId: string, typeId: string, qty: number): void;
   /** Changes the wholesale price (DZD) of one denomination. */
   setPrice(productId: string, typeId: string, dzd: number): void;
-  setConfig(c: Partial<Pick<SimulatorOptions, 'handlingMs' | 'latencyMs' | 'rateLimit'>>): void;
+  setConfig(c: Partial<Pick<SimulatorBaseOptions, 'handlingMs' | 'latencyMs' | 'rateLimit'>>): void;
   /** Every order ever created, oldest first. */
   orders(): SimOrder[];
   /** An order placed "behind the till's back". */
