@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
-import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+import { confirmWhileOffline, psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
 import { TOY_LINE, TOY_PRODUCT, TOY_TYPE, toyLine, toyRef, toySimLine } from './fixtures/toy-product-line';
 
 /**
@@ -16,9 +16,13 @@ afterEach(async () => hx?.close());
 const isFinal = (s: Sale) => ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED'].includes(s.state);
 const PHONE = '0778037340';
 
+/** The harness's options: it reads `productLines` again each time it opens the core. */
+let options: Parameters<typeof startHarness>[0];
+
 async function start() {
   const sim = toySimLine();
-  hx = await startHarness({ sim: { productLines: [sim] }, productLines: [toyLine] });
+  options = { sim: { productLines: [sim] }, productLines: [toyLine] };
+  hx = await startHarness(options);
   return sim;
 }
 
@@ -105,5 +109,23 @@ describe('a toy product line registered by a test', () => {
     expect(timeline).toEqual(expect.arrayContaining(['outcome-unknown', 'reconciled-found']));
     // Found by ref: the toy's lookup was asked, the gift cards' order list was not needed for it.
     expect(hx.sim.control.requestLog().some((r) => r.path === `/v3/toy/by-ref/${toyRef(toy.id)}`)).toBe(true);
+  });
+
+  it('a queued sale of a line the till no longer has ends refused with its refund, and the queue behind it still goes', async () => {
+    const sim = await start();
+    const unitRetailC = await toyPrice();
+    const { sale: card } = await confirmWhileOffline(hx);
+    await until(async () => (await hx.h['app:status']({})).connection === 'offline', 'the till offline');
+    const toy = await confirmToy(1, unitRetailC);
+    expect(toy.state).toBe('QUEUED');
+    // The same ledger opened by a till without the toy line (restored from another till).
+    options!.productLines = [];
+    await hx.restart();
+    await hx.sim.control.setOffline(false);
+    const toyDone = await waitForSale(hx.h, toy.id, isFinal);
+    expect(toyDone).toMatchObject({ state: 'REJECTED', reason: { code: 'PRODUCT_NOT_FOUND' } });
+    expect((await waitForSale(hx.h, card.id, isFinal)).state).toBe('FULFILLED');
+    expect(sim.orders).toHaveLength(0);
+    expect(hx.sim.control.orders()).toHaveLength(1);
   });
 });

@@ -131,6 +131,20 @@ export class SaleEngine {
   }
 
   private async sendStep(client: OneClickDzClient, head: SaleRow): Promise<number> {
+    // A queued sale of a line this till does not sell (a ledger restored from a till that had it)
+    // was never sent: it ends refused, with the refund, instead of stopping the queue behind it.
+    if (!this.d.lines.has(head.line)) {
+      const reason = 'This till does not sell this kind of product';
+      this.move(
+        head,
+        ['QUEUED'],
+        'REJECTED',
+        { reason_code: 'PRODUCT_NOT_FOUND', reason_message: reason, finished_at: this.d.now() },
+        'rejected',
+        'PRODUCT_NOT_FOUND',
+      );
+      return 0;
+    }
     const verdict = await this.stillWorthSending(head);
     if (verdict !== 'send') return verdict;
     await client.waitTurn();
