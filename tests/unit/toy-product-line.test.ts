@@ -124,6 +124,8 @@ describe('a toy product line registered by a test', () => {
     await hx.sim.control.setOffline(false);
     const toyDone = await waitForSale(hx.h, toy.id, isFinal);
     expect(toyDone).toMatchObject({ state: 'REJECTED', reason: { code: 'PRODUCT_NOT_FOUND' } });
+    // Its refund slip still prints.
+    expect((await hx.h['sales:receipt']({ saleId: toy.id })).html).toContain(TOY_PRODUCT.title);
     expect((await waitForSale(hx.h, card.id, isFinal)).state).toBe('FULFILLED');
     expect(sim.orders).toHaveLength(0);
     expect(hx.sim.control.orders()).toHaveLength(1);

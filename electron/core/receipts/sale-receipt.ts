@@ -1,7 +1,7 @@
 import type { Receipt, SaleState } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
 import type { Ledger, SaleRow } from '../ledger/ledger';
-import type { ProductLines } from '../product-lines/registry';
+import { DEFAULT_LINE, type ProductLines } from '../product-lines/registry';
 import { refundDue } from '../sales/sale-dto';
 import type { SettingsService } from '../settings/settings-service';
 import { renderReceiptHtml } from './receipt-html';
@@ -38,7 +38,9 @@ export async function saleReceipt(
       reason: row.reason_message,
       cards: ledger.cards(row.id),
       entry: row.entry === null ? null : (JSON.parse(row.entry) as Record<string, unknown>),
-      line: lines.get(row.line),
+      // A sale of a line this till does not have (a ledger restored from another till) still gets
+      // its slip, the refund first of all: what it delivered prints as plain codes and serials.
+      line: lines.get(lines.has(row.line) ? row.line : DEFAULT_LINE),
     },
     s,
     reprint ? { reprint } : {},
