@@ -1,14 +1,20 @@
-// The architecture's rules (eslint.config.js) really fail a violation: a few files that break
-// them are written into the tree for one ESLint run and removed again, whatever happens.
+// The architecture's rules (eslint.config.js) really fail a violation. The probes that break them
+// are linted in a copy of the project's skeleton in a temporary folder (the same eslint.config.js,
+// node_modules linked), never written into the tree: a lint or an editor reading the tree at the
+// same moment would otherwise trip over files that come and go.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ID = `__lint-probe-${process.pid}`;
+/** The sandbox: the config and what the probes import, as they stand in the repository. */
+const SANDBOX = fs.mkdtempSync(path.join(os.tmpdir(), 'till-lint-rules-'));
+const COPIED = ['eslint.config.js', 'shared/result.ts'];
 
-/** Files that exist only while the test runs; every path is inside the repository. */
+/** Files linted in the sandbox, at the paths they would have in the repository. */
 const PROBES: Record<string, string> = {
   // The core is plain Node: never Electron.
   [`electron/core/${ID}-electron.ts`]: `import { app } from 'electron';\nexport const probe = app;\n`,
@@ -26,9 +32,8 @@ const PROBES: Record<string, string> = {
   [`electron/core/${ID}/product-lines/beta/index.ts`]: `export const beta = 'beta';\n`,
 };
 
-function removeProbes() {
-  for (const file of Object.keys(PROBES)) fs.rmSync(path.join(ROOT, file), { force: true });
-  fs.rmSync(path.join(ROOT, 'electron/core', ID), { recursive: true, force: true });
+function removeSandbox() {
+  fs.rmSync(SANDBOX, { recursive: true, force: true });
 }
 
 interface LintMessage {
@@ -37,31 +42,36 @@ interface LintMessage {
   fatal?: boolean;
 }
 
-/** Writes the probes, lints them with the project's config, removes them; rule ids per file. */
+/** Lays out the sandbox, lints the probes there with the project's config; rule ids per file. */
 function lintProbes(): Record<string, LintMessage[]> {
-  try {
-    for (const [file, text] of Object.entries(PROBES)) {
-      fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
-      fs.writeFileSync(path.join(ROOT, file), text);
-    }
-    const r = spawnSync('npx', ['--no-install', 'eslint', '--format', 'json', ...Object.keys(PROBES)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      shell: process.platform === 'win32',
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (!r.stdout.trim().startsWith('[')) throw new Error(`eslint printed no report (exit ${r.status}): ${r.stderr}`);
-    const results = JSON.parse(r.stdout) as { filePath: string; messages: LintMessage[] }[];
-    return Object.fromEntries(results.map((res) => [path.relative(ROOT, res.filePath).split(path.sep).join('/'), res.messages]));
-  } finally {
-    removeProbes();
+  for (const file of COPIED) {
+    fs.mkdirSync(path.dirname(path.join(SANDBOX, file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(SANDBOX, file));
   }
+  fs.writeFileSync(path.join(SANDBOX, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'preserve', strict: true }, include: ['**/*.ts'] }));
+  fs.writeFileSync(path.join(SANDBOX, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(SANDBOX, 'node_modules'), 'junction');
+  for (const [file, text] of Object.entries(PROBES)) {
+    fs.mkdirSync(path.dirname(path.join(SANDBOX, file)), { recursive: true });
+    fs.writeFileSync(path.join(SANDBOX, file), text);
+  }
+  const r = spawnSync('npx', ['--no-install', 'eslint', '--format', 'json', ...Object.keys(PROBES)], {
+    cwd: SANDBOX,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (!r.stdout.trim().startsWith('[')) throw new Error(`eslint printed no report (exit ${r.status}): ${r.stderr}`);
+  const results = JSON.parse(r.stdout) as { filePath: string; messages: LintMessage[] }[];
+  return Object.fromEntries(
+    results.map((res) => [path.relative(fs.realpathSync(SANDBOX), fs.realpathSync(res.filePath)).split(path.sep).join('/'), res.messages]),
+  );
 }
 
 describe('architecture rules', () => {
-  afterAll(removeProbes);
+  afterAll(removeSandbox);
 
-  it('reports each violation, and nothing on an allowed import; leaves no file behind', { timeout: 180_000 }, () => {
+  it('reports each violation, and nothing on an allowed import; writes nothing into the tree', { timeout: 180_000 }, () => {
     const byFile = lintProbes();
     const rules = (file: string) => (byFile[file] ?? []).map((m) => m.ruleId);
 
@@ -80,6 +90,5 @@ describe('architecture rules', () => {
     expect(rules(`electron/core/${ID}/product-lines/beta/index.ts`)).toEqual([]);
 
     for (const file of Object.keys(PROBES)) expect(fs.existsSync(path.join(ROOT, file)), file).toBe(false);
-    expect(fs.existsSync(path.join(ROOT, 'electron/core', ID))).toBe(false);
   });
 });
