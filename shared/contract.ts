@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTERNET_TYPES } from './phone-numbers';
 import { amountSchema, quantitySchema } from './amounts';
 import {
   appStatusSchema,
@@ -50,7 +51,13 @@ export const backupFileNameSchema = z
  */
 export const commands = {
   'app:status': { input: none, output: appStatusSchema },
-  'catalog:list': { input: z.object({ refresh: z.boolean().optional() }).strict(), output: catalogSchema },
+  // `line`: whose catalogue (absent: gift cards). Mobile top-ups list operators, internet its two types.
+  'catalog:list': { input: z.object({ refresh: z.boolean().optional(), line: id.optional() }).strict(), output: catalogSchema },
+  /** An internet line checked with the provider before the sale (the customer confirms its offer). */
+  'internet:checkNumber': {
+    input: z.object({ type: z.enum(INTERNET_TYPES), number: z.string().max(24) }).strict(),
+    output: z.object({ type: z.enum(INTERNET_TYPES), number: z.string(), customerId: z.string().nullable(), offer: z.string().nullable() }),
+  },
   'catalog:product': {
     // `line`: the product line whose product it is (absent: gift cards, the grid's).
     input: z.object({ productId: id, line: id.optional() }).strict(),

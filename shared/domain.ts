@@ -65,6 +65,19 @@ export const denominationSchema = z.object({
   stock: z.number().int().nonnegative(),
   /** Cards of it the balance can still pay (sales/balance-cap.ts), sent by catalog:product; null or absent: not known. */
   balanceCap: z.number().int().nonnegative().nullable().optional(),
+  /**
+   * Top-ups (priced at face value plus the owner's fee, not cost plus markup): the face value of a
+   * fixed plan, the owner's fee, and for a plan whose amount the customer chooses, its range and
+   * the provider's cost rate (parts per million of the face value; the owner's only).
+   */
+  faceC: centimes.optional(),
+  feeC: centimes.optional(),
+  amountRange: z.object({ minC: centimes, maxC: centimes }).nullable().optional(),
+  costPpm: z.number().int().nonnegative().nullable().optional(),
+  /** False: the provider disabled this plan for now (maintenance, operator issues). */
+  enabled: z.boolean().optional(),
+  /** What kind of plan it is, for the counter's grouping: prepaid, bill, fixed, getmenu, card. */
+  kind: z.string().max(20).optional(),
 });
 export type Denomination = z.infer<typeof denominationSchema>;
 
@@ -83,6 +96,25 @@ export type ProductDetail = z.infer<typeof productDetailSchema>;
  * null for anyone but the owner (electron/core/sales/cost-visibility.ts).
  */
 export const denominationViewSchema = denominationSchema.extend({ costC: centimes.nullable() });
+/** A suggestion the provider made with a refused top-up (another plan that fits the number). */
+export const suggestedOfferSchema = z.object({ name: z.string(), planCode: z.string(), amountC: centimes });
+export type SuggestedOffer = z.infer<typeof suggestedOfferSchema>;
+
+/**
+ * A top-up's own facts (mobile or internet): the amount sent, the refs (ours, made before sending,
+ * and the provider's, which may differ), the provider's last status word, and what it said when it
+ * refused or delayed the top-up (an Arabic message for the customer, suggested offers).
+ */
+export const topUpFactsSchema = z.object({
+  amountC: centimes,
+  clientRef: z.string().nullable(),
+  providerRef: z.string().nullable(),
+  providerStatus: z.string().nullable(),
+  refundMessage: z.string().nullable(),
+  suggestedOffers: z.array(suggestedOfferSchema),
+  processedAt: z.string().nullable(),
+});
+export type TopUpFacts = z.infer<typeof topUpFactsSchema>;
 export type DenominationView = z.infer<typeof denominationViewSchema>;
 export const productDetailViewSchema = productDetailSchema.extend({
   denominations: z.array(denominationViewSchema),
@@ -110,12 +142,15 @@ export const SALE_STATES = [
   'CANCELLED',
   'EXPIRED',
   'AWAITING_OWNER',
+  // A top-up the provider answered UNKNOWN_ERROR: it may have reached the phone or not. Never
+  // refunded nor resent by the till; re-checked slowly until the provider settles it.
+  'TO_VERIFY',
 ] as const;
 export const saleStateSchema = z.enum(SALE_STATES);
 export type SaleState = z.infer<typeof saleStateSchema>;
 
 export const FINAL_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED'];
-export const PENDING_STATES: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'AWAITING_OWNER'];
+export const PENDING_STATES: readonly SaleState[] = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'AWAITING_OWNER', 'TO_VERIFY'];
 
 export const maskedCardSchema = z.object({
   index: z.number().int(),
@@ -167,6 +202,11 @@ export const saleSchema = z.object({
   money: saleMoneySchema,
   reason: z.object({ code: z.string(), message: z.string() }).nullable(),
   cards: z.array(maskedCardSchema),
+  /** The product line that sold it (gift-cards, mobile-topups, internet). */
+  line: z.string(),
+  /** The phone or line number a top-up went to; null for gift cards. */
+  recipient: z.string().nullable(),
+  topUp: topUpFactsSchema.nullable(),
 });
 export type Sale = z.infer<typeof saleSchema>;
 
@@ -229,6 +269,9 @@ export const settingsSchema = z.object({
   apiRequestsPerMinute: z.number().int().min(10).max(6000),
   /** Offline, a sale is priced from the last check; older than this, the till refuses to sell. */
   maxOfflinePriceAgeHours: z.number().int().min(1).max(168),
+  /** Top-ups sell at face value plus this fee (default 0), or a plan's own fee (by plan code). */
+  topupFeeC: amountSchema,
+  topupFeeOverridesC: z.record(z.string().max(64), amountSchema).refine((m) => Object.keys(m).length <= 500, 'at most 500 plans'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -265,6 +308,8 @@ export const DEFAULT_SETTINGS: Settings = {
   reprintWindowMinutes: 10,
   apiRequestsPerMinute: 240,
   maxOfflinePriceAgeHours: 24,
+  topupFeeC: 0,
+  topupFeeOverridesC: {},
 };
 
 export const settingsPatchSchema = settingsSchema.omit({ shop: true }).partial().extend({ shop: shopSchema.partial().optional() }).strict();

@@ -25,6 +25,12 @@ export const ERROR_CODES = [
   'QUANTITY_LIMIT',
   'QUEUE_FULL',
   'PRICE_TOO_OLD',
+  // Top-ups: a number the provider or the format refuses, an amount outside the plan's range, a
+  // plan switched off by the provider, a number that belongs to another operator.
+  'INVALID_NUMBER',
+  'AMOUNT_OUT_OF_RANGE',
+  'PLAN_DISABLED',
+  'OPERATOR_MISMATCH',
   'INVALID_STATE',
   'INTERNAL',
 ] as const;

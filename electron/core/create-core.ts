@@ -19,6 +19,9 @@ import { EventBus } from './platform/event-bus';
 import { createLogger } from './platform/log';
 import type { BackupDialogs, KeyProtector, LoadTrainingProvider, Logger, ReceiptPrinter, SecretStore, SettingsBackend, TillCore } from './platform/ports';
 import { giftCardLine } from './product-lines/gift-cards/gift-card-line';
+import { mobileTopUpLine } from './product-lines/mobile-topups/mobile-line';
+import { internetLine } from './product-lines/internet/internet-line';
+import { internetHandlers } from './product-lines/internet/internet-handlers';
 import type { ProductLine } from './product-lines/product-line';
 import { ProductLines } from './product-lines/registry';
 import { providerUrlOrThrow } from './provider/provider-url';
@@ -90,7 +93,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
 
   // What the till sells: every sale goes through its line's module, found here.
-  const lines = new ProductLines([giftCardLine, ...(o.productLines ?? [])]);
+  // Everything the shop sells through OneClickDZ: gift cards, mobile top-ups, internet recharges.
+  const lines = new ProductLines([giftCardLine, mobileTopUpLine, internetLine, ...(o.productLines ?? [])]);
   const now = Date.now;
   const timing: SaleTiming = { ...DEFAULT_TIMING, ...(o.timing ?? {}) };
   const bus = new EventBus(logger);
@@ -177,6 +181,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       balanceC: async () => (await balance.read(false)).balanceC,
       warmCatalog: () => activeKey.warmCatalog(),
     }),
+    ...internetHandlers({ client: () => keySession().client, reach }),
     ...saleHandlers({
       session,
       ledger,

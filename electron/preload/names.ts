@@ -10,6 +10,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'app:status',
   'catalog:list',
   'catalog:product',
+  'internet:checkNumber',
   'account:balance',
   'sales:confirm',
   'sales:get',

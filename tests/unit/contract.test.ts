@@ -109,6 +109,7 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'app:status': { inputs: () => [{}], expect: 'ok' },
   'catalog:list': { inputs: () => [{}, { refresh: true }], expect: 'ok' },
   'catalog:product': { inputs: (c) => [{ productId: c.offer.productId }], expect: 'ok' },
+  'internet:checkNumber': { inputs: () => [{ type: 'ADSL', number: '036362608' }], expect: 'ok' },
   'account:balance': { inputs: () => [{}, { refresh: true }], expect: 'ok' },
   // A sale that stays queued (provider unreachable), to send and cancel for real.
   'sales:confirm': {

@@ -22,15 +22,17 @@ export interface CatalogHandlerDeps {
 /** The grid and a product's denominations, with the prices the till sells them at. */
 export function catalogHandlers(s: CatalogHandlerDeps): Pick<CommandHandlers, 'catalog:list' | 'catalog:product'> {
   return {
-    'catalog:list': async ({ refresh }) => {
-      const catalog = await s.reach(() => s.catalog.list(refresh ?? false));
-      if (!catalog.stale) s.warmCatalog();
+    'catalog:list': async ({ refresh, line }) => {
+      const catalog = await s.reach(() => s.catalog.list(refresh ?? false, line));
+      // The warmer keeps the gift cards' prices (many products); top-up plans come in one read.
+      if (!catalog.stale && !line) s.warmCatalog();
       return catalog;
     },
     'catalog:product': async ({ productId, line }) => {
       const settings = s.settings.get();
       const markup = settings.markupOverridesBp[productId] ?? settings.markupBp;
-      const product = await s.reach(() => s.catalog.product(productId, markup, line));
+      const feeOf = (typeId: string) => settings.topupFeeOverridesC[typeId] ?? settings.topupFeeC;
+      const product = await s.reach(() => s.catalog.product(productId, markup, line, feeOf));
       // The balance the confirm check would use, if known; never a reason to fail the screen.
       const balanceC = product.live
         ? await s.balanceC().then(

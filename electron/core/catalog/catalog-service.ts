@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { catalogSchema, type Catalog, type ProductDetail } from '../../../shared/domain';
 import { retailFromCost } from '../../../shared/money';
+import { faceRetail } from '../../../shared/top-up-price';
 import type { OneClickDzClient } from '../provider/client';
 import type { LineProduct } from '../product-lines/product-line';
 import { ApiError } from '../provider/errors';
 import type { Ledger } from '../ledger/ledger';
 import { DEFAULT_LINE, type ProductLines } from '../product-lines/registry';
 
-const CATALOG_KEY = 'catalog';
+const CATALOG_KEY = (line: string) => (line === DEFAULT_LINE ? 'catalog' : `catalog:${line}`);
 /** Gift-card products keep the key they had before product lines existed, so a till's cache survives the upgrade. */
 const PRODUCT_KEY = (id: string, line: string) => (line === DEFAULT_LINE ? `product:${id}` : `product:${line}:${id}`);
 /** The provider asks clients to cache the catalog for at least a day. */
@@ -18,9 +19,41 @@ const cachedProductSchema = z.object({
   productId: z.string(),
   title: z.string(),
   checkedAt: z.string(),
-  types: z.array(z.object({ id: z.string(), name: z.string(), costC: z.number().int(), stock: z.number().int() })),
+  types: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      costC: z.number().int(),
+      stock: z.number().int(),
+      faceC: z.number().int().optional(),
+      range: z.object({ minC: z.number().int(), maxC: z.number().int(), costPpm: z.number().int().nullable() }).optional(),
+      enabled: z.boolean().optional(),
+      kind: z.string().optional(),
+    }),
+  ),
 });
 type CachedProduct = z.infer<typeof cachedProductSchema>;
+
+/**
+ * A top-up plan at face value plus the owner's fee. A plan whose amount the customer chooses shows
+ * the price of its smallest amount; the counter prices the amount typed the same way (faceRetail).
+ */
+function facePriced(t: CachedProduct['types'][number], feeC: number): ProductDetail['denominations'][number] {
+  const faceC = t.range ? t.range.minC : (t.faceC ?? t.costC);
+  return {
+    typeId: t.id,
+    name: t.name,
+    costC: t.costC,
+    retailC: faceRetail(faceC, feeC),
+    stock: t.stock,
+    faceC,
+    feeC,
+    amountRange: t.range ? { minC: t.range.minC, maxC: t.range.maxC } : null,
+    costPpm: t.range ? t.range.costPpm : null,
+    enabled: t.enabled ?? true,
+    ...(t.kind ? { kind: t.kind } : {}),
+  };
+}
 
 const categoryId = (title: string) => createHash('sha256').update(title).digest('hex').slice(0, 12);
 
@@ -38,12 +71,12 @@ export class CatalogService {
     private readonly lines: ProductLines,
   ) {}
 
-  async list(refresh: boolean): Promise<Catalog> {
-    const cached = this.readCached();
+  async list(refresh: boolean, line = DEFAULT_LINE): Promise<Catalog> {
+    const cached = this.readCached(line);
     const fresh = cached && this.now() - Date.parse(cached.fetchedAt) < CATALOG_TTL_MS;
     if (cached && fresh && !refresh) return cached;
     try {
-      const api = await this.lines.get(DEFAULT_LINE).catalog(this.client());
+      const api = await this.lines.get(line).catalog(this.client());
       const products: Catalog['products'] = [];
       const categories = api.categories.map((c) => {
         const id = categoryId(c.title);
@@ -51,7 +84,7 @@ export class CatalogService {
         return { id, title: c.title, productIds: c.products.map((p) => p.id) };
       });
       const catalog: Catalog = { categories, products, fetchedAt: new Date(this.now()).toISOString(), stale: false };
-      this.ledger.kvSet(CATALOG_KEY, JSON.stringify(catalog));
+      this.ledger.kvSet(CATALOG_KEY(line), JSON.stringify(catalog));
       return catalog;
     } catch (e) {
       if (cached && e instanceof ApiError && e.kind !== 'auth') return { ...cached, stale: true };
@@ -81,12 +114,18 @@ export class CatalogService {
    * `freshMs` is trusted (the one made when the sale was confirmed online), else the provider is
    * asked again. Throws the client's error when it cannot be asked; null if the type is gone.
    */
-  async currentType(productId: string, typeId: string, freshMs: number, line = DEFAULT_LINE): Promise<{ costC: number; stock: number } | null> {
+  async currentType(
+    productId: string,
+    typeId: string,
+    freshMs: number,
+    line = DEFAULT_LINE,
+  ): Promise<{ costC: number; stock: number; costPpm?: number | null; enabled?: boolean } | null> {
     let p = this.readProduct(productId, line);
     const at = p ? Date.parse(p.checkedAt) : NaN;
     if (!p || Number.isNaN(at) || this.now() - at >= freshMs || this.now() < at) p = await this.refreshProduct(productId, line);
     const t = p.types.find((x) => x.id === typeId);
-    return t ? { costC: t.costC, stock: t.stock } : null;
+    if (!t) return null;
+    return { costC: t.costC, stock: t.stock, ...(t.range ? { costPpm: t.range.costPpm } : {}), ...(t.enabled === undefined ? {} : { enabled: t.enabled }) };
   }
 
   typeName(productId: string, typeId: string): string | null {
@@ -94,7 +133,11 @@ export class CatalogService {
   }
 
   /** Live price and stock; falls back to the last check (live: false) only when the provider is unreachable. */
-  async product(productId: string, markupBp: number, line = DEFAULT_LINE): Promise<ProductDetail> {
+  /**
+   * `feeOf`: the owner's fee on a top-up plan (lines priced at face value); gift cards are priced
+   * at cost plus `markupBp`.
+   */
+  async product(productId: string, markupBp: number, line = DEFAULT_LINE, feeOf: (typeId: string) => number = () => 0): Promise<ProductDetail> {
     let p: CachedProduct;
     let live = true;
     try {
@@ -111,7 +154,11 @@ export class CatalogService {
       markupBp,
       checkedAt: p.checkedAt,
       live,
-      denominations: p.types.map((t) => ({ typeId: t.id, name: t.name, costC: t.costC, retailC: retailFromCost(t.costC, markupBp), stock: t.stock })),
+      denominations: p.types.map((t) =>
+        this.lines.get(line).pricing === 'face'
+          ? facePriced(t, feeOf(t.id))
+          : { typeId: t.id, name: t.name, costC: t.costC, retailC: retailFromCost(t.costC, markupBp), stock: t.stock },
+      ),
     };
   }
 
@@ -128,8 +175,8 @@ export class CatalogService {
     return p;
   }
 
-  private readCached(): Catalog | null {
-    const raw = this.ledger.kvGet(CATALOG_KEY);
+  private readCached(line = DEFAULT_LINE): Catalog | null {
+    const raw = this.ledger.kvGet(CATALOG_KEY(line));
     if (!raw) return null;
     try {
       const parsed = catalogSchema.safeParse(JSON.parse(raw));

@@ -19,6 +19,7 @@ export const ACCESS: Record<CommandName, Access> = {
   'session:touch': 'public',
   'catalog:list': 'cashier',
   'catalog:product': 'cashier',
+  'internet:checkNumber': 'cashier',
   'account:balance': 'watch',
   'sales:confirm': 'cashier',
   'sales:get': 'watch',

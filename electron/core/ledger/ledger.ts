@@ -48,13 +48,23 @@ export interface SaleRow {
   line: string;
   /** The line's own entry fields as JSON (a phone number...), null for gift cards. */
   entry: string | null;
+  /** The ref the till made before the first send (top-ups send it; unique in the ledger). */
+  client_ref: string | null;
+  /** The ref the provider answered with (it may rewrite ours). */
+  provider_ref: string | null;
+  /** The provider's last status word (QUEUED, UNKNOWN_ERROR...), null until it gave one. */
+  provider_status: string | null;
+  /** What the provider said beside it (refund message, suggested offers, processing date), JSON. */
+  provider_note: string | null;
+  /** The phone or line number a top-up goes to (searchable by its last digits). */
+  recipient: string | null;
 }
 
 export type NewSale = Pick<
   SaleRow,
   'product_id' | 'product_title' | 'type_id' | 'type_name' | 'quantity' | 'unit_cost_c' | 'unit_retail_c' | 'cashier' | 'mode' | 'key_id' | 'expires_at'
 > &
-  Partial<Pick<SaleRow, 'cashier_id' | 'shift_id' | 'line' | 'entry'>>;
+  Partial<Pick<SaleRow, 'cashier_id' | 'shift_id' | 'line' | 'entry' | 'client_ref' | 'recipient'>>;
 
 type Patch = Partial<Omit<SaleRow, 'id' | 'state' | 'created_at'>>;
 
@@ -90,6 +100,9 @@ const PATCHABLE = new Set<keyof Patch>([
   'last_checked_at',
   'candidates',
   'print_count',
+  'provider_ref',
+  'provider_status',
+  'provider_note',
 ]);
 
 export class StaleStateError extends Error {
@@ -164,11 +177,11 @@ export class Ledger {
       const info = this.db
         .prepare(
           `INSERT INTO sales (state, product_id, product_title, type_id, type_name, quantity, unit_cost_c, unit_retail_c,
-             cashier, mode, key_id, created_at, updated_at, expires_at, cashier_id, shift_id, line, entry)
+             cashier, mode, key_id, created_at, updated_at, expires_at, cashier_id, shift_id, line, entry, client_ref, recipient)
            VALUES ('QUEUED', @product_id, @product_title, @type_id, @type_name, @quantity, @unit_cost_c, @unit_retail_c,
-             @cashier, @mode, @key_id, @at, @at, @expires_at, @cashier_id, @shift_id, @line, @entry)`,
+             @cashier, @mode, @key_id, @at, @at, @expires_at, @cashier_id, @shift_id, @line, @entry, @client_ref, @recipient)`,
         )
-        .run({ cashier_id: null, shift_id: null, line: DEFAULT_LINE, entry: null, ...s, at });
+        .run({ cashier_id: null, shift_id: null, line: DEFAULT_LINE, entry: null, client_ref: null, recipient: null, ...s, at });
       const id = Number(info.lastInsertRowid);
       this.addEvent(id, 'confirmed', null, at);
       return this.mustGet(id);

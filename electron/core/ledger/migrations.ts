@@ -127,6 +127,19 @@ const MIGRATIONS: string[] = [
   ALTER TABLE sales ADD COLUMN line TEXT NOT NULL DEFAULT 'gift-cards';
   ALTER TABLE sales ADD COLUMN entry TEXT;
   `,
+  // Top-ups (issue 11): the ref the till makes before the first send is unique (a resend reuses it,
+  // a new sale never does); the provider may answer another ref, kept beside it. The provider's own
+  // status word and note (an Arabic refund message, suggested offers) are kept for the slip and the
+  // owner. The recipient number is a column so that history finds a sale by its last digits.
+  `
+  ALTER TABLE sales ADD COLUMN client_ref TEXT;
+  ALTER TABLE sales ADD COLUMN provider_ref TEXT;
+  ALTER TABLE sales ADD COLUMN provider_status TEXT;
+  ALTER TABLE sales ADD COLUMN provider_note TEXT;
+  ALTER TABLE sales ADD COLUMN recipient TEXT;
+  CREATE UNIQUE INDEX sales_client_ref ON sales(client_ref) WHERE client_ref IS NOT NULL;
+  CREATE INDEX sales_recipient ON sales(recipient) WHERE recipient IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,10 +13,25 @@ export interface ProductLine<Entry extends LineEntry = LineEntry> {
   /** Stored on every sale of the line (sales.line); never renamed once shipped. */
   readonly id: string;
   /**
+   * Whether the customer receives codes (gift cards, internet cards) or the service itself
+   * (a mobile top-up credits the line): a fulfilled order of the second kind delivers without codes.
+   */
+  readonly deliversCodes: boolean;
+  /**
    * What the cashier enters for one sale of this line, checked before anything is written. Gift
    * cards: a product, a denomination (type) and a quantity; top-ups will add a phone number and an amount.
    */
   readonly entrySchema: z.ZodType<Entry>;
+  /**
+   * How the retail price is made: gift cards at the provider's cost plus the owner's markup;
+   * top-ups at their face value plus the owner's fee (the customer pays what lands on the line).
+   */
+  readonly pricing: 'markup' | 'face';
+  /**
+   * A check with the provider before the sale is written, when the provider can be reached
+   * (internet: check-number). Throws an AppError the cashier reads; returns what to show.
+   */
+  checkEntry?(api: OneClickDzClient, entry: Entry): Promise<void>;
   /** Where the catalogue comes from: the line's products, then one product's priced types. */
   catalog(api: OneClickDzClient): Promise<LineCatalog>;
   product(api: OneClickDzClient, productId: string): Promise<LineProduct>;
@@ -24,7 +39,7 @@ export interface ProductLine<Entry extends LineEntry = LineEntry> {
    * Places the order for a sale the ledger already holds (SENDING). Sent exactly once per call; an
    * error says whether the order certainly was not created (`unsent`) or may have been (`unknown`).
    */
-  placeOrder(api: OneClickDzClient, sale: SentSale, opts: { turnTaken: boolean }): Promise<{ orderId: string }>;
+  placeOrder(api: OneClickDzClient, sale: SentSale, opts: { turnTaken: boolean }): Promise<PlacedOrder>;
   /** How a placed order's status is read. */
   readOrder(api: OneClickDzClient, orderId: string): Promise<LineOrder>;
   /** The line's orders in a time window (polls in bulk, reconciliation of a day). */
@@ -50,7 +65,28 @@ export interface LineCatalog {
 export interface LineProduct {
   productId: string;
   title: string;
-  types: { id: string; name: string; costC: Centimes; stock: number }[];
+  types: LineType[];
+}
+
+export interface LineType {
+  id: string;
+  name: string;
+  /** The shop's cost of one unit (a plan whose amount varies: of its smallest amount). */
+  costC: Centimes;
+  stock: number;
+  /** Top-ups: the face value of a fixed plan or card. */
+  faceC?: Centimes;
+  /** Top-ups whose amount the customer chooses: its range and the cost rate (ppm of the face value; null: cost unknown, priced at face). */
+  range?: { minC: Centimes; maxC: Centimes; costPpm: number | null };
+  /** False: the provider switched the plan off for now. */
+  enabled?: boolean;
+  kind?: string;
+}
+
+/** What placing an order answers: the provider's id, and the ref it filed the order under (top-ups; may differ from ours). */
+export interface PlacedOrder {
+  orderId: string;
+  providerRef?: string | null;
 }
 
 /** The line-neutral fields every entry has; a line adds its own (a phone number, an amount...). */
@@ -64,6 +100,10 @@ export interface LineEntry {
 export interface SentSale extends LineEntry {
   saleId: number;
   sentAt: number;
+  /** The ref the till made for this sale before it was first sent (sent again unchanged on a resend). */
+  ref: string | null;
+  /** The ref the provider answered with, when an answer came (it may differ from ours). */
+  providerRef: string | null;
   /** The line's own entry fields (sales.entry, JSON), null for a line that has none. */
   entry: Record<string, unknown> | null;
 }
@@ -76,8 +116,19 @@ export interface RecoverySearch {
   afterMs: number;
 }
 
-/** The provider's statuses as the till reads them, whatever the line calls them. */
-export type LineOrderStatus = 'HANDLING' | 'FULFILLED' | 'PARTIALLY_FILLED' | 'REFUNDED';
+/**
+ * The provider's statuses as the till reads them, whatever the line calls them. QUEUED: accepted
+ * and scheduled for much later (internet cards, 12–48 h), not a failure. TO_VERIFY: the provider
+ * does not know whether it went through (a top-up's UNKNOWN_ERROR); it settles later.
+ */
+export type LineOrderStatus = 'HANDLING' | 'QUEUED' | 'TO_VERIFY' | 'FULFILLED' | 'PARTIALLY_FILLED' | 'REFUNDED';
+
+/** What the provider said beside a status: a message for the customer, offers that would fit, when it was processed. */
+export interface ProviderNote {
+  refundMessage?: string;
+  suggestedOffers?: { name: string; planCode: string; amountC: Centimes }[];
+  processedAt?: string;
+}
 
 /** An order at the provider, as the line reads it. */
 export interface LineOrder {
@@ -92,6 +143,13 @@ export interface LineOrder {
   productId: string | null;
   typeId: string | null;
   time: string | null;
+  /** Top-ups: the ref the provider files it under, its own status word, and what it said. */
+  providerRef?: string | null;
+  providerStatus?: string | null;
+  note?: ProviderNote | null;
+  /** Top-ups: the number it went to and its face amount (how a lost answer is matched). */
+  recipient?: string | null;
+  amountC?: Centimes;
 }
 
 export interface DeliveredItem {
@@ -102,6 +160,13 @@ export interface DeliveredItem {
 /** What a receipt section may print: the sale and what was delivered. */
 export interface ReceiptSale {
   state: SaleState;
+  /** The number a top-up went to, the amount sent, the refs, the provider's status and note. */
+  recipient: string | null;
+  amountC: Centimes;
+  clientRef: string | null;
+  providerRef: string | null;
+  providerStatus: string | null;
+  note: ProviderNote | null;
   quantity: number;
   productTitle: string;
   typeName: string;
@@ -115,6 +180,7 @@ export interface ReceiptText {
   lang: Language;
   t: (key: string, values?: Record<string, unknown>) => string;
   int: (n: number) => string;
+  money: (centimes: number) => string;
   label: (text: string) => string;
   esc: (text: string) => string;
 }

@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_SETTINGS, type Language, type Mode, type SaleState, type Settings } from '../../../shared/domain';
-import type { ProductLine } from '../product-lines/product-line';
+import type { ProductLine, ProviderNote } from '../product-lines/product-line';
 import { defaultInstructions, receiptStrings } from './receipt-strings';
 import { moneyFigures } from '../sales/money-figures';
 import { slipFormat, slipGeometry, slipPageCss, type SlipFormat } from './slip-format';
@@ -27,6 +27,17 @@ export interface ReceiptData {
   entry?: Record<string, unknown> | null;
   /** The sale's product line: its section of the receipt (product-line.ts). */
   line: Pick<ProductLine, 'receiptSection'>;
+  /** A top-up's number, amount, refs and what the provider said; absent for gift cards. */
+  topUp?: TopUpReceipt | null;
+}
+
+export interface TopUpReceipt {
+  recipient: string;
+  amountC: number;
+  clientRef: string | null;
+  providerRef: string | null;
+  providerStatus: string | null;
+  note: ProviderNote | null;
 }
 
 const translators = new Map<Language, TFunction>();
@@ -107,19 +118,17 @@ export async function renderReceiptHtml(data: ReceiptData, settings: Settings, e
       items: data.cards,
       entry: data.entry ?? null,
       showQrCodes: settings.showQrCodes,
+      recipient: data.topUp?.recipient ?? null,
+      amountC: data.topUp?.amountC ?? 0,
+      clientRef: data.topUp?.clientRef ?? null,
+      providerRef: data.topUp?.providerRef ?? null,
+      providerStatus: data.topUp?.providerStatus ?? null,
+      note: data.topUp?.note ?? null,
     },
-    { lang, t: (key, values) => t(key, values ?? {}), int: fmt.int, label: fmt.label, esc },
+    { lang, t: (key, values) => t(key, values ?? {}), int: fmt.int, money, label: fmt.label, esc },
   );
 
-  let outcome = '';
-  const missing = data.quantity - data.deliveredQuantity;
-  const amount = money(data.refundDueC);
-  if (data.state === 'PARTIALLY_FILLED') outcome = t('partial', { count: missing, missing: fmt.int(missing), amount });
-  else if (data.state === 'REFUNDED') outcome = t('refunded', { amount });
-  else if (data.state === 'REJECTED') outcome = t('rejected', { reason: fmt.digits(data.reason ?? ''), amount });
-  else if (data.state === 'CANCELLED') outcome = t('cancelled', { amount });
-  else if (data.cards.length === 0) outcome = t('pending');
-  outcome = outcome && esc(fmt.sentence(outcome));
+  const outcome = outcomeText(data, t, fmt, money(data.refundDueC));
 
   // Paid, to hand back (or handed back) and net from the one function every surface uses.
   const m = moneyFigures({
@@ -179,10 +188,10 @@ ${reprint}
   ${row(t('cashier'), bdi(data.cashier))}
   ${row(t('product'), bdi(fmt.digits(data.productTitle)))}
   ${row(t('denomination'), bdi(fmt.digits(data.typeName)))}
-  ${row(t('quantity'), esc(fmt.int(data.quantity)))}
-  ${row(t('unitPrice'), esc(money(data.unitRetailC)))}
+  ${data.topUp ? '' : row(t('quantity'), esc(fmt.int(data.quantity)))}
+  ${data.topUp ? '' : row(t('unitPrice'), esc(money(data.unitRetailC)))}
   ${totalRow}
-  ${m.differs ? moneyRows(m, t, fmt, money, row) : ''}
+  ${m.differs ? moneyRows(m, t, fmt, money, row, !data.topUp) : ''}
 </table>
 ${outcome ? `<div class="outcome">${outcome}</div>` : ''}
 ${lineSection}
@@ -195,6 +204,26 @@ ${footer ? `<hr><div class="center" dir="auto">${esc(footer)}</div>` : ''}
 </html>`;
 }
 
+/**
+ * The boxed sentence that tells the customer how the sale ended, when it is not simply delivered.
+ * A top-up speaks of a recharge, not of cards; one the provider could not settle (TO_VERIFY) is
+ * never refunded at the counter; an internet card queued at Algérie Télécom comes later.
+ */
+function outcomeText(data: ReceiptData, t: TFunction, fmt: SlipFormat, amount: string): string {
+  const missing = data.quantity - data.deliveredQuantity;
+  const topUp = Boolean(data.topUp);
+  let text = '';
+  if (data.state === 'PARTIALLY_FILLED') text = t('partial', { count: missing, missing: fmt.int(missing), amount });
+  else if (data.state === 'REFUNDED') text = t(topUp ? 'topUpRefunded' : 'refunded', { amount });
+  else if (data.state === 'REJECTED') text = t('rejected', { reason: fmt.digits(data.reason ?? ''), amount });
+  else if (data.state === 'CANCELLED') text = t('cancelled', { amount });
+  else if (data.state === 'TO_VERIFY') text = t('topUpToVerify');
+  else if (data.state === 'PLACED' && data.topUp?.providerStatus === 'QUEUED') text = t('topUpQueued');
+  else if (data.state === 'QUEUED' || data.state === 'EXPIRED') text = t(topUp ? 'topUpPending' : 'pending');
+  else if (data.cards.length === 0 && !topUp) text = t('pending');
+  return text && esc(fmt.sentence(text));
+}
+
 /** Where paid and net differ: cards delivered of ordered, what goes back (or went back), and net. */
 function moneyRows(
   m: ReturnType<typeof moneyFigures>,
@@ -202,8 +231,11 @@ function moneyRows(
   fmt: SlipFormat,
   money: (c: number) => string,
   row: (label: string, value: string) => string,
+  countsCards: boolean,
 ): string {
-  const lines = [`<tr><td colspan="2">${esc(t('delivered', { count: m.delivered, delivered: fmt.int(m.delivered), ordered: fmt.int(m.ordered) }))}</td></tr>`];
+  const lines = countsCards
+    ? [`<tr><td colspan="2">${esc(t('delivered', { count: m.delivered, delivered: fmt.int(m.delivered), ordered: fmt.int(m.ordered) }))}</td></tr>`]
+    : [];
   if (m.owedC > 0) lines.push(row(t('toHandBack'), esc(money(m.owedC))));
   if (m.handedBackC > 0) lines.push(row(t('handedBack'), esc(money(m.handedBackC))));
   lines.push(row(t('net'), esc(money(m.netC))));

@@ -5,9 +5,15 @@ import { DEFAULT_LINE, type ProductLines } from '../product-lines/registry';
 import { refundDue } from '../sales/sale-dto';
 import type { SettingsService } from '../settings/settings-service';
 import { renderReceiptHtml } from './receipt-html';
+import { providerNote, sentAmountC } from '../sales/top-up-facts';
 
 /** Sales that have something to hand the customer: codes, a pending slip, or a refund slip. */
-export const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED'];
+export const RECEIPT_STATES: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED', 'QUEUED', 'EXPIRED', 'TO_VERIFY'];
+
+/** A slip exists for these states, and for an internet card the provider queued (the customer comes back for it). */
+export function hasReceipt(row: Pick<SaleRow, 'state' | 'provider_status'>): boolean {
+  return RECEIPT_STATES.includes(row.state) || (row.state === 'PLACED' && row.provider_status === 'QUEUED');
+}
 
 export async function saleReceipt(
   ledger: Ledger,
@@ -16,7 +22,7 @@ export async function saleReceipt(
   row: SaleRow,
   reprint?: { n: number; at: number },
 ): Promise<Receipt> {
-  if (!RECEIPT_STATES.includes(row.state)) {
+  if (!hasReceipt(row)) {
     throw new AppError('INVALID_STATE', 'This sale has no receipt yet', { state: row.state });
   }
   const s = settings.get();
@@ -41,6 +47,17 @@ export async function saleReceipt(
       // A sale of a line this till does not have (a ledger restored from another till) still gets
       // its slip, the refund first of all: what it delivered prints as plain codes and serials.
       line: lines.get(lines.has(row.line) ? row.line : DEFAULT_LINE),
+      topUp:
+        row.recipient === null
+          ? null
+          : {
+              recipient: row.recipient,
+              amountC: sentAmountC(row),
+              clientRef: row.client_ref,
+              providerRef: row.provider_ref,
+              providerStatus: row.provider_status,
+              note: providerNote(row),
+            },
     },
     s,
     reprint ? { reprint } : {},

@@ -22,7 +22,7 @@ export interface ReconcileDeps {
 }
 
 const HOUR = 3_600_000;
-const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'NEEDS_REVIEW'];
+const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'NEEDS_REVIEW', 'TO_VERIFY'];
 
 /**
  * The day's money for what the till sells, as the account saw it: each line names its movements

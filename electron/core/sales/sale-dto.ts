@@ -1,6 +1,7 @@
 import type { Sale } from '../../../shared/domain';
 import type { Ledger, SaleRow } from '../ledger/ledger';
 import { moneyFigures, type MoneyFigures } from './money-figures';
+import { topUpFacts } from './top-up-facts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const mask = (last4: string) => `•••• ${last4}`;
@@ -50,5 +51,8 @@ export function toSaleDto(row: SaleRow, ledger: Ledger): Sale {
     cards: ['FULFILLED', 'PARTIALLY_FILLED'].includes(row.state)
       ? ledger.maskedCards(row.id).map((c) => ({ index: c.index, codeMasked: mask(c.codeLast4), serialMasked: mask(c.serialLast4) }))
       : [],
+    line: row.line,
+    recipient: row.recipient,
+    topUp: topUpFacts(row),
   };
 }

@@ -10,6 +10,8 @@ import { SALE_STATE_OF_ORDER } from './order-state';
 import type { SaleMoves } from './sale-moves';
 import { backoffMs } from '../provider/backoff';
 import type { SaleTiming } from './timing';
+import { costOfAmount } from '../../../shared/top-up-price';
+import { sentAmountC } from './top-up-facts';
 
 export interface EngineDeps {
   ledger: Ledger;
@@ -29,7 +31,15 @@ export interface EngineDeps {
    * The provider's current cost and stock of a denomination (a recent check is reused), asked
    * before a queued sale is sent; null when the denomination is no longer offered.
    */
-  currentType?: (productId: string, typeId: string, line: string) => Promise<{ costC: number; stock: number } | null>;
+  currentType?: (productId: string, typeId: string, line: string) => Promise<CurrentType | null>;
+}
+
+/** A denomination's cost and stock now; a top-up plan whose amount varies gives its cost rate, a switched-off plan says so. */
+export interface CurrentType {
+  costC: number;
+  stock: number;
+  costPpm?: number | null;
+  enabled?: boolean;
 }
 
 /** Marks a sale the owner chose to send although its cost rose above its price. */
@@ -151,9 +161,16 @@ export class SaleEngine {
     const sending = this.move(head, ['QUEUED'], 'SENDING', { sent_at: this.d.now(), attempts: head.attempts + 1 }, 'sending');
     if (!sending) return 0;
     try {
-      const { orderId } = await this.d.lines.get(sending.line).placeOrder(client, sentSale(sending, this.d.now()), { turnTaken: true });
+      const { orderId, providerRef } = await this.d.lines.get(sending.line).placeOrder(client, sentSale(sending, this.d.now()), { turnTaken: true });
       this.setConnection('online');
-      this.move(sending, ['SENDING'], 'PLACED', { order_id: orderId, placed_at: this.d.now(), last_checked_at: null }, 'placed', orderId);
+      this.move(
+        sending,
+        ['SENDING'],
+        'PLACED',
+        { order_id: orderId, placed_at: this.d.now(), last_checked_at: null, provider_ref: providerRef ?? null },
+        'placed',
+        orderId,
+      );
       this.poller.kick();
       return 0;
     } catch (e) {
@@ -171,7 +188,7 @@ export class SaleEngine {
   private async stillWorthSending(row: SaleRow): Promise<'send' | number> {
     if (!this.d.currentType) return 'send';
     const now = this.d.now();
-    let current: { costC: number; stock: number } | null;
+    let current: CurrentType | null;
     try {
       current = await this.d.currentType(row.product_id, row.type_id, row.line);
     } catch (e) {
@@ -213,6 +230,20 @@ export class SaleEngine {
       );
       return 0;
     }
+    if (current.enabled === false) {
+      this.move(
+        row,
+        ['QUEUED'],
+        'REJECTED',
+        { reason_code: 'PLAN_DISABLED', reason_message: 'The provider switched this plan off for now', finished_at: now },
+        'rejected',
+        'PLAN_DISABLED',
+      );
+      return 0;
+    }
+    // A plan whose amount the customer chose costs a share of that amount.
+    const amountC = sentAmountC(row);
+    if (current.costPpm !== undefined && amountC > 0) current = { ...current, costC: costOfAmount(amountC, current.costPpm) };
     if (current.stock < row.quantity) {
       this.move(
         row,
@@ -299,12 +330,13 @@ export class SaleEngine {
       return t.reconcileEveryMs;
     }
     if (matches.length === 1) {
-      const orderId = (matches[0] as LineOrder).orderId;
+      const found = matches[0] as LineOrder;
+      const orderId = found.orderId;
       this.move(
         row,
         ['UNKNOWN'],
         'PLACED',
-        { order_id: orderId, placed_at: now, last_checked_at: null, reconcile_started_at: null },
+        { order_id: orderId, placed_at: now, last_checked_at: null, reconcile_started_at: null, provider_ref: found.providerRef ?? row.provider_ref },
         'reconciled-found',
         orderId,
       );
@@ -342,10 +374,16 @@ export class SaleEngine {
 
   // ---- poller lane -------------------------------------------------------------------------
 
+  /** States whose order is at the provider and still to be read. */
+  static readonly POLLED: readonly SaleState[] = ['PLACED', 'TO_VERIFY'];
+
   private nextCheckAt(row: SaleRow): number {
     const t = this.d.timing;
     const placed = row.placed_at ?? row.created_at;
     if (row.last_checked_at === null) return placed + t.firstPollMs;
+    // The provider settles these in hours, not seconds: a fast poll would only spend the budget.
+    if (row.state === 'TO_VERIFY') return row.last_checked_at + (row.last_checked_at - placed < t.verifyForMs ? t.verifyPollMs : t.verifyLatePollMs);
+    if (row.provider_status === 'QUEUED') return row.last_checked_at + t.queuedPollMs;
     const slow = row.last_checked_at - placed >= t.slowAfterMs;
     return row.last_checked_at + (slow ? t.slowPollMs : t.pollMs);
   }
@@ -356,13 +394,13 @@ export class SaleEngine {
   private async pollerStep(): Promise<number> {
     const client = this.d.client();
     if (!client || client.haltedBy) return this.d.timing.idleMs;
-    const placed = this.d.ledger.byStates(['PLACED']);
+    const placed = this.d.ledger.byStates(SaleEngine.POLLED);
     const due = placed.filter((row) => this.nextCheckAt(row) <= this.d.now());
     let individually = due;
     if (due.length >= SaleEngine.LIST_POLL_FROM) individually = await this.checkByList(client, due);
     for (const row of individually) await this.check(client, row);
     let soonest = Infinity;
-    for (const row of this.d.ledger.byStates(['PLACED'])) soonest = Math.min(soonest, this.nextCheckAt(row));
+    for (const row of this.d.ledger.byStates(SaleEngine.POLLED)) soonest = Math.min(soonest, this.nextCheckAt(row));
     return soonest === Infinity ? this.d.timing.idleMs : Math.max(1, soonest - this.d.now());
   }
 
@@ -418,20 +456,32 @@ export class SaleEngine {
     this.apply(row, order, now);
   }
 
-  /** Records what the provider says of a placed order: still handling, or final with what it delivered. */
+  /**
+   * Records what the provider says of a placed order: still handling; queued for later or not
+   * settled (both said to the screens once, then checked slowly); or final with what it delivered.
+   */
   private apply(row: SaleRow, order: LineOrder, now: number): void {
-    if (order.status === 'HANDLING') {
-      this.d.ledger.touch(row.id, { last_checked_at: now });
+    const said = { provider_status: order.providerStatus ?? row.provider_status, provider_note: noteJson(order) ?? row.provider_note };
+    const to = SALE_STATE_OF_ORDER[order.status];
+    if (to === 'PLACED' || (to === 'TO_VERIFY' && row.state === 'TO_VERIFY')) {
+      const news = said.provider_status !== row.provider_status && (order.status === 'QUEUED' || to === 'TO_VERIFY');
+      if (news) this.move(row, [row.state], row.state, { ...said, last_checked_at: now }, `provider-${order.status.toLowerCase()}`, said.provider_status ?? '');
+      else this.d.ledger.touch(row.id, { last_checked_at: now, provider_status: said.provider_status });
+      return;
+    }
+    if (to === 'TO_VERIFY') {
+      this.move(row, ['PLACED'], 'TO_VERIFY', { ...said, last_checked_at: now }, 'to-verify', said.provider_status ?? '');
       return;
     }
     const items = order.items.slice(0, row.quantity);
-    const to = SALE_STATE_OF_ORDER[order.status];
-    const delivered = order.status === 'REFUNDED' ? 0 : items.length;
+    // A line that delivers the service itself (a mobile top-up) counts what the provider says it did.
+    const withoutCodes = !this.d.lines.has(row.line) || this.d.lines.get(row.line).deliversCodes ? 0 : Math.min(row.quantity, order.deliveredQuantity);
+    const delivered = order.status === 'REFUNDED' ? 0 : Math.max(items.length, withoutCodes);
     const moved = this.move(
       row,
-      ['PLACED'],
+      SaleEngine.POLLED,
       to,
-      { delivered_quantity: delivered, fulfilled_amount_c: order.fulfilledAmountC, finished_at: now, last_checked_at: now },
+      { delivered_quantity: delivered, fulfilled_amount_c: order.fulfilledAmountC, finished_at: now, last_checked_at: now, ...said },
       order.status.toLowerCase(),
       `${delivered}/${row.quantity}`,
       items,
@@ -461,10 +511,19 @@ export class SaleEngine {
   }
 }
 
+/** What the provider said beside a status, as the ledger keeps it (JSON), or null when it said nothing. */
+function noteJson(order: LineOrder): string | null {
+  const note = order.note;
+  if (!note || Object.keys(note).length === 0) return null;
+  return JSON.stringify(note);
+}
+
 /** A ledger row as its product line sees it. */
 function sentSale(row: SaleRow, sentAt: number): SentSale {
   return {
     saleId: row.id,
+    ref: row.client_ref,
+    providerRef: row.provider_ref,
     productId: row.product_id,
     typeId: row.type_id,
     quantity: row.quantity,

@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { ShiftService } from '../shifts/shift-service';
 import type { ProductLines } from '../product-lines/registry';
 import { confirmSale } from './confirm-sale';
+import { newSaleRef } from './sale-ref';
 import { ownSalesFilter, requireVisibleSale, type SaleAccessDeps } from './sale-access';
 import { toSaleDto } from './sale-dto';
 import type { SaleMoves } from './sale-moves';
@@ -56,6 +57,8 @@ export function saleHandlers(s: SaleHandlerDeps): Pick<CommandHandlers, SaleComm
           cashier: { id: who.id, name: who.name },
           shiftId: shift.id,
           balanceC: s.freshBalanceC,
+          client: () => s.keySession().client,
+          newRef: () => newSaleRef(s.now()),
         }),
       );
       s.moves.changed(row);

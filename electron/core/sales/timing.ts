@@ -9,6 +9,15 @@ export interface SaleTiming {
   /** After this long HANDLING, keep checking in the background at `slowPollMs`. */
   slowAfterMs: number;
   slowPollMs: number;
+  /**
+   * A top-up the provider could not settle (UNKNOWN_ERROR: "resolves within 1 to 24 h") is
+   * re-checked every `verifyPollMs` for `verifyForMs`, then every `verifyLatePollMs` until it settles.
+   */
+  verifyPollMs: number;
+  verifyForMs: number;
+  verifyLatePollMs: number;
+  /** An internet card the provider queued (12–48 h) is checked this often until it arrives. */
+  queuedPollMs: number;
   /** How often an unknown sale is looked for in the provider's order list. */
   reconcileEveryMs: number;
   /** No matching order for this long after the first look: it was not created. */
@@ -37,6 +46,10 @@ export const DEFAULT_TIMING: SaleTiming = {
   pollMs: 5000,
   slowAfterMs: 10 * 60_000,
   slowPollMs: 60_000,
+  verifyPollMs: 30 * 60_000,
+  verifyForMs: 24 * 60 * 60_000,
+  verifyLatePollMs: 6 * 60 * 60_000,
+  queuedPollMs: 30 * 60_000,
   reconcileEveryMs: 10_000,
   reconcileGraceMs: 60_000,
   reconcileBeforeMs: 2 * 60_000,

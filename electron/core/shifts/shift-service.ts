@@ -30,7 +30,7 @@ export interface Actor {
 }
 
 /** States that keep a shift open: the money of these sales is not settled yet. */
-const UNSETTLED = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'AWAITING_OWNER'] as const;
+const UNSETTLED = ['QUEUED', 'SENDING', 'PLACED', 'UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'AWAITING_OWNER', 'TO_VERIFY'] as const;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

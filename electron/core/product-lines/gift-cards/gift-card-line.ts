@@ -27,6 +27,8 @@ function toLineOrder(o: GiftCardOrder): LineOrder {
 export const giftCardLine: ProductLine<z.infer<typeof entrySchema>> = {
   id: GIFT_CARDS_LINE,
   entrySchema,
+  pricing: 'markup',
+  deliversCodes: true,
   catalog: (api) => giftCards(api).catalog(),
   product: (api, productId) => giftCards(api).checkProduct(productId),
   placeOrder: (api, sale, opts) => giftCards(api).placeOrder({ productId: sale.productId, typeId: sale.typeId, quantity: sale.quantity }, opts),

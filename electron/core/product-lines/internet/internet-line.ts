@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { AppError } from '../../../../shared/result';
+import { INTERNET_TYPES, internetNumberProblem, normalizeInternet, type InternetType } from '../../../../shared/phone-numbers';
+import type { OneClickDzClient } from '../../provider/client';
+import { ApiError, isApiError } from '../../provider/errors';
+import type { LineOrder, ProductLine, SentSale } from '../product-line';
+import { adoptDuplicate } from '../top-up-kit/duplicate-ref';
+import { memoPerClient } from '../top-up-kit/plan-memo';
+import { isDuplicatedRef, recoverByRef } from '../top-up-kit/ref-recovery';
+import { internetApi } from './internet-api';
+import { internetSection } from './receipt-section';
+
+/** Internet recharges (/v3/internet/*): an Algérie Télécom ADSL or 4G LTE line, a card value. */
+export const INTERNET_LINE = 'internet';
+
+const TITLES: Record<InternetType, string> = { ADSL: 'ADSL', '4G': '4G LTE' };
+
+/**
+ * What the cashier enters: the type (the "product"), a card value (the type id, in dinars) and the
+ * line's number, normalised for its type (ADSL 0XXXXXXXX, 4G 213XXXXXXXXX) and checked against
+ * the provider's formats before anything is written.
+ */
+const entrySchema = z
+  .object({
+    productId: z.enum(INTERNET_TYPES),
+    typeId: z.string().regex(/^[1-9][0-9]{0,6}$/),
+    quantity: z.literal(1),
+    recipient: z.string().max(24),
+  })
+  .transform((e) => ({ ...e, recipient: normalizeInternet(e.productId, e.recipient) }))
+  .refine((e) => internetNumberProblem(e.productId, e.recipient) === null, { path: ['recipient'], message: 'not a line number of this type' });
+type InternetEntry = z.infer<typeof entrySchema>;
+
+// "Cache 5-10 minutes: stock levels change more frequently than gift cards" (§2.1): one minute here.
+const products = (type: InternetType) => productsByType[type];
+const productsByType = Object.fromEntries(INTERNET_TYPES.map((t) => [t, memoPerClient(60_000, (api) => internetApi(api).products(t))])) as Record<
+  InternetType,
+  (api: OneClickDzClient) => ReturnType<ReturnType<typeof internetApi>['products']>
+>;
+
+function isType(id: string): id is InternetType {
+  return (INTERNET_TYPES as readonly string[]).includes(id);
+}
+
+/** Same line number, type and card value: the recharge a lost answer created for this sale. */
+function fits(o: LineOrder, sale: SentSale): boolean {
+  const e = sale.entry ?? {};
+  return (
+    o.recipient === e.recipient &&
+    (o.productId === null || o.productId === sale.productId) &&
+    (o.amountC === undefined || o.amountC === Number(sale.typeId) * 100)
+  );
+}
+
+/** The provider's "not a line of this type" (ERR_PHONE) as the counter's own reason. */
+function numberRefusal(err: unknown): unknown {
+  if (isApiError(err) && String(err.details?.providerCode ?? '') === 'ERR_PHONE') {
+    return new ApiError(err.kind === 'rejected' ? 'rejected' : err.kind, 'INVALID_NUMBER', 'The provider says this is not a line of this type', err.details);
+  }
+  return err;
+}
+
+/** check-number, the provider's own check of the line (the docs: "prevents 90 % of order failures"). */
+export async function checkInternetNumber(api: OneClickDzClient, type: InternetType, raw: string) {
+  const number = normalizeInternet(type, raw);
+  if (internetNumberProblem(type, number) !== null) {
+    throw new AppError('INVALID_NUMBER', type === 'ADSL' ? 'An ADSL number has 9 digits and starts with 0' : 'A 4G number has 12 digits and starts with 213', {
+      field: 'number',
+    });
+  }
+  try {
+    return { type, number, ...(await internetApi(api).checkNumber(type, number)) };
+  } catch (e) {
+    throw numberRefusal(e);
+  }
+}
+
+export const internetLine: ProductLine<InternetEntry> = {
+  id: INTERNET_LINE,
+  entrySchema,
+  pricing: 'face',
+  deliversCodes: true,
+  checkEntry: async (api, entry) => {
+    await checkInternetNumber(api, entry.productId, entry.recipient);
+  },
+  catalog: async () => ({
+    categories: [{ title: 'Internet', products: INTERNET_TYPES.map((t) => ({ id: t, title: TITLES[t], enabled: true, region: null })) }],
+  }),
+  product: async (api, type) => {
+    if (!isType(type)) throw new ApiError('not_found', 'NOT_FOUND', 'Unknown internet type');
+    return { productId: type, title: TITLES[type], types: await products(type)(api) };
+  },
+  placeOrder: async (api, sale, opts) => {
+    const e = sale.entry ?? {};
+    if (!sale.ref) throw new ApiError('rejected', 'INVALID_INPUT', 'A recharge needs its ref before it is sent');
+    const body = { type: sale.productId as InternetType, number: String(e.recipient), value: Number(sale.typeId), ref: sale.ref };
+    try {
+      return await internetApi(api).send(body, opts);
+    } catch (err) {
+      if (isDuplicatedRef(err)) return adoptDuplicate(api, sale, { byRef: (a, ref) => internetApi(a).byRef(ref), fits });
+      throw numberRefusal(err);
+    }
+  },
+  readOrder: (api, orderId) => internetApi(api).byId(orderId),
+  listOrders: (api, from, to, maxPages) => internetApi(api).list(from, to, maxPages),
+  recover: (api, sale, search, isKnown) =>
+    recoverByRef(api, sale, search, isKnown, {
+      byRef: (a, ref) => internetApi(a).byRef(ref),
+      list: (a, from, to, max) => internetApi(a).list(from, to, max),
+      fits,
+      recipientOf: (o) => o.recipient ?? null,
+    }),
+  accountMoves: { debit: ['ADSL'], refund: ['REFUND-ADSL'] },
+  receiptSection: internetSection,
+};
