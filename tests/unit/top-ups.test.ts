@@ -253,3 +253,20 @@ describe('internet recharges (ADSL, 4G)', () => {
     expect(await waitForSale(hx.h, sale.id, settled)).toMatchObject({ state: 'REFUNDED', refundDueC: 100_000 });
   });
 });
+
+describe('a cashier at the top-up counter', () => {
+  it('sees prices but never the shop’s cost or its rate', async () => {
+    hx = await startHarness();
+    await hx.h['staff:add']({ name: 'Amel', role: 'cashier', pin: '2468' });
+    const amel = (await hx.h['staff:list']({})).find((c) => c.name === 'Amel')!;
+    await hx.h['session:logout']({});
+    await hx.h['session:login']({ cashierId: amel.id, pin: '2468' });
+    const djezzy = await hx.h['catalog:product']({ line: 'mobile-topups', productId: 'Djezzy' });
+    for (const d of djezzy.denominations) {
+      expect(d.costC).toBeNull();
+      expect(d.costPpm ?? null).toBeNull();
+    }
+    const sale = await flexy('0778037340', 500);
+    expect(sale.unitCostC).toBeNull();
+  });
+});
