@@ -33,7 +33,16 @@ describe('mobile plans', () => {
     const dynamic = new Map<string, any>(data.dynamicPlans.map((p: any) => [p.code, p]));
     const fixed = new Map<string, any>(data.fixedPlans.map((p: any) => [p.code, p]));
     expect([...dynamic.keys()].sort()).toEqual(
-      ['FACTURE_DJEZZY', 'FACTURE_MOBILIS', 'FACTURE_OOREDOO', 'GETMENU_Mobilis', 'GROS_MOBILIS', 'PREPAID_DJEZZY', 'PREPAID_MOBILIS', 'PREPAID_OOREDOO'].sort(),
+      [
+        'FACTURE_DJEZZY',
+        'FACTURE_MOBILIS',
+        'FACTURE_OOREDOO',
+        'GETMENU_Mobilis',
+        'GROS_MOBILIS',
+        'PREPAID_DJEZZY',
+        'PREPAID_MOBILIS',
+        'PREPAID_OOREDOO',
+      ].sort(),
     );
     expect([...fixed.keys()].sort()).toEqual(['MIX1000_OOREDOO', 'MIX500_MOBILIS', 'PIXX_500']);
     expect(dynamic.get('PREPAID_MOBILIS')).toEqual({
@@ -360,7 +369,14 @@ describe('mobile list', () => {
     const all = expectOk(await call(sim, '/v3/mobile/list'));
     expect(all.items.map((t: any) => t._id)).toEqual([...ids].reverse());
     expect(all.pagination).toEqual({ page: 1, pageSize: 20, totalPages: 1, totalResults: 5 });
-    expect(all.items[0]).toMatchObject({ ref: 'l-4', status: 'FULFILLED', plan_code: 'PREPAID_DJEZZY', MSSIDN: '0778037340', topup_amount: 500, balance_amount: 496.25 });
+    expect(all.items[0]).toMatchObject({
+      ref: 'l-4',
+      status: 'FULFILLED',
+      plan_code: 'PREPAID_DJEZZY',
+      MSSIDN: '0778037340',
+      topup_amount: 500,
+      balance_amount: 496.25,
+    });
 
     const page2 = expectOk(await call(sim, '/v3/mobile/list?page=2&pageSize=2'));
     expect(page2.items.map((t: any) => t.ref)).toEqual(['l-2', 'l-1']);
@@ -413,7 +429,12 @@ describe('mobile faults', () => {
     expectError(await send(sim, djezzy500('lost-1')), 403, 'DUPLICATED_REF');
     expect(expectOk(await byRef(sim, 'lost-1'))._id).toBe(sim.control.topups()[0]?.id);
     expect(sim.control.topups()).toHaveLength(1);
-    expect(sim.control.requestLog().filter((e) => e.path === '/v3/mobile/send').map((e) => e.status)).toEqual(['dropped', 403]);
+    expect(
+      sim.control
+        .requestLog()
+        .filter((e) => e.path === '/v3/mobile/send')
+        .map((e) => e.status),
+    ).toEqual(['dropped', 403]);
   });
 
   it('error-500-after: created, yet answered 500', async () => {
@@ -494,7 +515,18 @@ describe('mobile control over the JSON listener', () => {
     clock.advance(HANDLING_MS);
     const listed = await ctl(sim, 'GET', '/topups');
     expect(listed.body).toMatchObject([
-      { line: 'mobile-topups', id: a.topupId, ref: 'c-1', topupRef: 'c-1', number: N.unknownError, planCode: 'PREPAID_DJEZZY', amount: 500, status: 'UNKNOWN_ERROR', key: TRAINING_API_KEY, debited: 496.25 },
+      {
+        line: 'mobile-topups',
+        id: a.topupId,
+        ref: 'c-1',
+        topupRef: 'c-1',
+        number: N.unknownError,
+        planCode: 'PREPAID_DJEZZY',
+        amount: 500,
+        status: 'UNKNOWN_ERROR',
+        key: TRAINING_API_KEY,
+        debited: 496.25,
+      },
       { id: b.topupId, status: 'UNKNOWN_ERROR' },
     ]);
     const resolved = await ctl(sim, 'POST', '/topups/resolve', { id: a.topupId, status: 'REFUNDED' });

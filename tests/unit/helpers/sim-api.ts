@@ -9,11 +9,7 @@ export interface Reply {
 }
 
 /** GET (or POST with `body`) over real HTTP, with the training key unless `key` says otherwise (null: none). */
-export async function call(
-  sim: RunningSimulator,
-  path: string,
-  init: { key?: string | null; body?: unknown; signal?: AbortSignal } = {},
-): Promise<Reply> {
+export async function call(sim: RunningSimulator, path: string, init: { key?: string | null; body?: unknown; signal?: AbortSignal } = {}): Promise<Reply> {
   const headers: Record<string, string> = {};
   const key = init.key === undefined ? TRAINING_API_KEY : init.key;
   if (key !== null) headers['X-Access-Token'] = key;
