@@ -270,3 +270,17 @@ describe('a cashier at the top-up counter', () => {
     expect(sale.unitCostC).toBeNull();
   });
 });
+
+describe('the drawer and top-ups that wait for days', () => {
+  it('a shift closes while a top-up is TO_VERIFY or a card is QUEUED: their money stays in the drawer as pending', async () => {
+    hx = await startHarness();
+    const unknown = await flexy(M.unknownError, 500);
+    const queued = await recharge('ADSL', I.adsl.queued, 1000);
+    await waitForSale(hx.h, unknown.id, (s) => s.state === 'TO_VERIFY');
+    await until(async () => (await hx.h['sales:get']({ saleId: queued.id })).topUp?.providerStatus === 'QUEUED', 'queued card');
+    const count = await hx.h['shift:count']({ countedCashC: 150_000 });
+    expect(count).toMatchObject({ expectedCashC: 150_000, differenceC: 0 });
+    const report = await hx.h['shift:close']({ countedCashC: 150_000 });
+    expect(report.totals.pending).toEqual({ count: 2, retailC: 150_000 });
+  });
+});
