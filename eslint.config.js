@@ -65,18 +65,35 @@ function productLineFolders(dir = ROOT, found = []) {
   return found;
 }
 
-/** One product line never reaches into another: they meet only through the product-line interface. */
+/**
+ * One product line never reaches into another: they meet only through the product-line interface.
+ * A folder named `*-kit` (top-up-kit) is not a line but what several lines share: lines may use
+ * it, and it may use no line.
+ */
 function productLineZones() {
-  const lines = productLineFolders();
-  return lines.flatMap((line) =>
+  const folders = productLineFolders();
+  const isKit = (folder) => path.basename(folder).endsWith('-kit');
+  const lines = folders.filter((f) => !isKit(f));
+  const sameParent = (a, b) => a !== b && path.dirname(a) === path.dirname(b);
+  const betweenLines = lines.flatMap((line) =>
     lines
-      .filter((other) => other !== line && path.dirname(other) === path.dirname(line))
+      .filter((other) => sameParent(line, other))
       .map((other) => ({
         target: line,
         from: other,
         message: `The product line ${path.basename(line)} must not import the product line ${path.basename(other)}; share code through the product-line interface.`,
       })),
   );
+  const kitsFromLines = folders.filter(isKit).flatMap((kit) =>
+    lines
+      .filter((line) => sameParent(kit, line))
+      .map((line) => ({
+        target: kit,
+        from: line,
+        message: `${path.basename(kit)} is shared by the product lines and must not import one of them (${path.basename(line)}).`,
+      })),
+  );
+  return [...betweenLines, ...kitsFromLines];
 }
 
 const ELECTRON_PACKAGE = {

@@ -55,7 +55,7 @@ export interface ConfirmContext {
 
 /** The line's entry without the fields the sale row has anyway, plus the face amount sent. */
 function storedEntry(entry: Record<string, unknown>, faceC: number | null): Record<string, unknown> {
-  const { productId: _p, typeId: _t, quantity: _q, ...own } = entry;
+  const own = Object.fromEntries(Object.entries(entry).filter(([k]) => !['productId', 'typeId', 'quantity'].includes(k)));
   return faceC === null ? own : { ...own, amountDzd: faceC / 100 };
 }
 
