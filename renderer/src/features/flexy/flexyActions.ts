@@ -64,10 +64,11 @@ export function chooseOperator(operator: MobileOperator): void {
   applyOperator(operator, 'chosen');
 }
 
+/** A plan the provider switched off can be pointed at (its own message says why), never sent. */
 export function choosePlan(code: string): void {
+  if (useFlexyStore.getState().confirm.status === 'sending') return;
   const plan = useFlexyStore.getState().plans.value?.denominations.find((d) => d.typeId === code);
-  if (!plan || plan.enabled === false) return;
-  useFlexyStore.setState({ planCode: code });
+  if (plan) useFlexyStore.setState({ planCode: code });
 }
 
 export const setFlexyAmount = (amountText: string): void => useFlexyStore.setState({ amountText });
