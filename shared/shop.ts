@@ -73,6 +73,8 @@ export const salesTotalsSchema = z.object({
    */
   refunds: z.object({ dueC: centimes, handedBackC: centimes, owedC: centimes, owedCount: z.number().int() }),
   byProduct: z.array(productLineSchema),
+  /** The same takings per product line (gift cards, mobile top-ups, internet), delivered sales only. */
+  byLine: z.array(z.object({ line: z.string(), sales: z.number().int(), retailC: centimes, costC: centimes })),
 });
 export type SalesTotals = z.infer<typeof salesTotalsSchema>;
 

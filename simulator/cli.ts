@@ -1,6 +1,7 @@
 /**
  * Stand-alone simulator for e2e tests and demos:
  *   tsx simulator/cli.ts [--port N] [--handling-ms N] [--latency-ms N] [--balance N] [--seed N]
+ *     [--unknown-error-resolve-ms N] [--queued-resolve-ms N]
  * Prints one JSON line {"url","controlUrl","controlToken"} on stdout, then runs until SIGTERM/SIGINT.
  * Parses process.argv only (no import.meta), so it also works when bundled by esbuild.
  */
@@ -12,6 +13,8 @@ const FLAGS = {
   '--latency-ms': 'latencyMs',
   '--balance': 'balanceDzd',
   '--seed': 'seed',
+  '--unknown-error-resolve-ms': 'unknownErrorResolveMs',
+  '--queued-resolve-ms': 'queuedResolveMs',
 } as const satisfies Record<string, keyof SimulatorOptions>;
 
 function isFlag(arg: string): arg is keyof typeof FLAGS {

@@ -2,7 +2,17 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CONTROL_TOKEN_HEADER } from './constants';
-import { SimControlError, balanceInputSchema, configInputSchema, directOrderInputSchema, offlineInputSchema, stockInputSchema } from './control';
+import {
+  SimControlError,
+  balanceInputSchema,
+  configInputSchema,
+  directOrderInputSchema,
+  internetAvailableInputSchema,
+  offlineInputSchema,
+  planEnabledInputSchema,
+  resolveTopupInputSchema,
+  stockInputSchema,
+} from './control';
 import { faultSpecSchema } from './faults';
 import { BodyTooLargeError, closeServer, listen, readBody, sendJson, trackSockets } from './http-util';
 import type { SimFaultSpec, SimulatorControl } from './types';
@@ -70,6 +80,21 @@ export class ControlServer {
       },
       'GET /orders': () => control.orders(),
       'POST /orders': (b) => control.placeOrderDirect(directOrderInputSchema.parse(b)),
+      'GET /topups': () => control.topups(),
+      'POST /topups/resolve': (b) => {
+        const r = resolveTopupInputSchema.parse(b);
+        return control.resolveTopup(r.id, r.status);
+      },
+      'POST /mobile/plan-enabled': (b) => {
+        const p = planEnabledInputSchema.parse(b);
+        control.setPlanEnabled(p.code, p.enabled);
+        return { ok: true };
+      },
+      'POST /internet/available': (b) => {
+        const a = internetAvailableInputSchema.parse(b);
+        control.setInternetAvailable(a.type, a.value, a.available);
+        return { ok: true };
+      },
       'GET /requests': () => control.requestLog(),
       'DELETE /requests': () => {
         control.resetRequestLog();

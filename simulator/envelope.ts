@@ -15,10 +15,11 @@ export function requestId(now: Date): string {
     .replace(/[^a-z0-9]/g, 'x')}`;
 }
 
-export function success(now: Date, data: unknown, extraTopLevel?: Record<string, unknown>): ApiReply {
+/** `extraMeta` joins the timestamp in `meta` (the internet list puts its pagination there). */
+export function success(now: Date, data: unknown, extraTopLevel?: Record<string, unknown>, extraMeta?: Record<string, unknown>): ApiReply {
   return {
     status: 200,
-    body: { success: true, data, ...extraTopLevel, meta: { timestamp: now.toISOString() }, requestId: requestId(now) },
+    body: { success: true, data, ...extraTopLevel, meta: { ...extraMeta, timestamp: now.toISOString() }, requestId: requestId(now) },
   };
 }
 

@@ -17,6 +17,7 @@ export const faultSpecSchema = z
   .object({
     endpoint: z.enum([...ENDPOINTS, '*']),
     kind: z.enum(['drop-before', 'drop-after', 'error-500-after', 'error-500', 'hang-after', 'delay', 'rate-limit', 'malformed']),
+    line: z.enum(['gift-cards', 'mobile-topups', 'internet']).optional(),
     times: timesSchema.optional(),
     delayMs: z.number().int().min(0).max(600_000).optional(),
     retryAfterSec: z.number().int().min(0).max(86_400).optional(),
@@ -41,9 +42,14 @@ export class FaultQueue {
     this.faults = [];
   }
 
-  /** Takes the first fault matching the endpoint (`null` for an unknown route matches only '*'). */
-  take(endpoint: EndpointName | null): SimFaultSpec | null {
-    const index = this.faults.findIndex((f) => f.spec.endpoint === '*' || f.spec.endpoint === endpoint);
+  /**
+   * Takes the first fault matching the endpoint (`null` for an unknown route matches only '*') and,
+   * when the fault names a product line, the line of the route (`null`: the account's or none).
+   */
+  take(endpoint: EndpointName | null, line: string | null = null): SimFaultSpec | null {
+    const index = this.faults.findIndex(
+      (f) => (f.spec.endpoint === '*' || f.spec.endpoint === endpoint) && (f.spec.line === undefined || f.spec.line === line),
+    );
     const armed = index >= 0 ? this.faults[index] : undefined;
     if (!armed) return null;
     armed.remaining -= 1;

@@ -13,6 +13,11 @@ import { FaultQueue } from './faults';
 import { cryptoRng, seededRng } from './random';
 import { RateLimiter } from './rate-limit';
 import { giftCardSimLine } from './product-lines/gift-cards/routes';
+import { createInternetLine } from './product-lines/internet/routes';
+import { INTERNET_NUMBERS } from './product-lines/internet/scenarios';
+import { createMobileTopupLine } from './product-lines/mobile-topups/routes';
+import { MOBILE_TOPUP_NUMBERS } from './product-lines/mobile-topups/scenarios';
+import type { TopupLineDeps, TopupTiming } from './product-lines/topup-book';
 import { RequestLog } from './request-log';
 import { apiRoutes } from './routes';
 import { ApiServer } from './server';
@@ -28,10 +33,15 @@ export type {
   SimFaultEndpoint,
   SimFaultKind,
   SimFaultSpec,
+  SimInternetTopup,
   SimKeyInfo,
+  SimLineId,
+  SimMobileTopup,
   SimOrder,
   SimOrderStatus,
   SimRequestLogEntry,
+  SimTopup,
+  SimTopupStatus,
   SimulatorBaseOptions,
   SimulatorControl,
 } from './types';
@@ -40,6 +50,15 @@ export { SimControlError } from './control';
 export type { SimProductLine } from './product-lines/product-line';
 export type { Route as SimRoute, RouteContext as SimRouteContext } from './route-kit';
 export { dzd, failure, success } from './envelope';
+
+/**
+ * The numbers that make a top-up do something other than succeed: tests name them rather than
+ * repeat digits. `mobile.refunded` and `mobile.refundedWithOffers` are the provider's documented
+ * sandbox numbers; the others are the simulator's own (see the README).
+ */
+export const TOPUP_NUMBERS = { mobile: MOBILE_TOPUP_NUMBERS, internet: INTERNET_NUMBERS } as const;
+
+const HOUR_MS = 60 * 60 * 1000;
 
 const DEFAULT_KEYS: Record<string, SimKeyInfo> = {
   [TRAINING_API_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213550000000' },
@@ -66,6 +85,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     now,
     rng,
   });
+  const timing: TopupTiming = {
+    unknownErrorResolveMs: nonNegativeInt('unknownErrorResolveMs', options.unknownErrorResolveMs ?? 6 * HOUR_MS),
+    queuedResolveMs: nonNegativeInt('queuedResolveMs', options.queuedResolveMs ?? 24 * HOUR_MS),
+  };
+  let topupSeq = 0;
+  // Each top-up line draws from its own stream, so that a seed still gives the gift cards the codes
+  // it gave them before the top-up lines existed, whatever the till sells in between.
+  const lineDeps = (salt: number): TopupLineDeps => ({
+    state,
+    now,
+    rng: options.seed === undefined ? cryptoRng() : seededRng(options.seed ^ salt),
+    timing,
+    nextSeq: () => ++topupSeq,
+  });
+  const mobile = createMobileTopupLine(lineDeps(0x6d6f6269));
+  const internet = createInternetLine(lineDeps(0x696e7465));
   const faults = new FaultQueue();
   const limiter = new RateLimiter(options.rateLimit ?? null, now);
   const log = new RequestLog();
@@ -77,7 +112,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log,
     now,
     latencyMs: () => latencyMs,
-    routes: apiRoutes([giftCardSimLine, ...(options.productLines ?? [])]),
+    // Top-ups are built in like gift cards: the till's training mode sells all three lines.
+    routes: apiRoutes([giftCardSimLine, mobile.line, internet.line, ...(options.productLines ?? [])]),
   });
   const control = createControl({
     state,
@@ -86,6 +122,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     log,
     api,
     keys,
+    mobile: mobile.store,
+    internet: internet.store,
+    timing,
     setLatencyMs: (ms) => {
       latencyMs = ms;
     },

@@ -6,6 +6,6 @@ import type { SimulatorBaseOptions } from './types';
  * know the state, which knows the types: kept in types.ts, they closed a loop of imports.
  */
 export interface SimulatorOptions extends SimulatorBaseOptions {
-  /** Product lines spoken beside the built-in gift cards (a test's toy line). */
+  /** Product lines spoken beside the built-in gift cards, mobile top-ups and internet (a test's toy line). */
   productLines?: readonly SimProductLine[];
 }

@@ -17,6 +17,8 @@ export interface RouteContext {
 
 export interface Route {
   endpoint: EndpointName;
+  /** The product line the route belongs to, set by apiRoutes (a fault can aim at one line). */
+  line?: string;
   method: 'GET' | 'POST';
   pattern: RegExp;
   needsToken: boolean;

@@ -56,7 +56,7 @@ export const ACCOUNT_ROUTES: readonly Route[] = [
 
 /** The provider's endpoints: the account's, then each product line's (simulator/product-lines/). */
 export function apiRoutes(lines: readonly SimProductLine[]): readonly Route[] {
-  return [...ACCOUNT_ROUTES, ...lines.flatMap((line) => line.routes)];
+  return [...ACCOUNT_ROUTES, ...lines.flatMap((line) => line.routes.map((route) => ({ ...route, line: line.id })))];
 }
 
 export function matchRoute(routes: readonly Route[], method: string, pathname: string): { route: Route; params: string[] } | null {

@@ -82,7 +82,7 @@ export class ApiServer {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const match = matchRoute(this.deps.routes, method, url.pathname);
-    const fault = faults.take(match?.route.endpoint ?? null);
+    const fault = faults.take(match?.route.endpoint ?? null, match?.route.line ?? null);
     const record = (status: number | 'dropped' | 'hung') => log.push({ method, path: url.pathname, at, status });
 
     if (fault?.kind === 'drop-before') {

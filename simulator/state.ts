@@ -26,9 +26,13 @@ export interface OrderRecord {
   delivered: SimCard[];
 }
 
+/** The ledger's movement types: gift-card orders, mobile top-ups (FLEXY) and internet top-ups (ADSL, 4G too). */
+export type DebitType = 'ORDER' | 'FLEXY' | 'ADSL';
+export type CreditType = 'REFUND-ORDER' | 'REFUND-FLEXY' | 'REFUND-ADSL';
+
 export interface TransactionRecord {
   readonly id: string;
-  readonly type: 'ORDER' | 'REFUND-ORDER';
+  readonly type: DebitType | CreditType;
   readonly operation: 'DEBIT' | 'CREDIT';
   /** Always positive; oldBalance/newBalance show the direction. */
   readonly amountC: Centimes;
@@ -46,6 +50,8 @@ export type PlaceOrderFailure =
   | { code: 'INSUFFICIENT_BALANCE'; requiredC: Centimes; availableC: Centimes };
 
 export type PlaceOrderResult = { ok: true; order: OrderRecord } | { ok: false; failure: PlaceOrderFailure };
+
+export type DebitResult = { ok: true } | { ok: false; requiredC: Centimes; availableC: Centimes };
 
 export interface StateOptions {
   balanceC: Centimes;
@@ -75,6 +81,9 @@ export class SimState {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly cards: CardIssuer;
+  /** Other product lines' lazy settlement (top-ups), run after the orders' by every `settle()`. */
+  private readonly settlers: (() => void)[] = [];
+  private settling = false;
 
   constructor(
     readonly catalog: SimCatalog,
@@ -164,12 +173,51 @@ export class SimState {
     if (!isTest) this.stock.set(stockKey(product.id, type.id), this.stockOf(product.id, type.id) - input.quantity);
     this.orderList.push(order);
     this.orderById.set(order.id, order);
-    this.record('ORDER', order, totalC, nowMs, `${type.name} x${input.quantity}`);
+    this.record('ORDER', order.id, totalC, nowMs, `${type.name} x${input.quantity}`);
     return { ok: true, order };
   }
 
-  /** Finalises every order whose HANDLING time is over, oldest first, crediting refunds. */
+  /**
+   * A product line that keeps its own records but shares this balance registers how it settles, so
+   * that reading the balance or the ledger first finalises its due top-ups (and credits their refunds).
+   */
+  addSettler(settle: () => void): void {
+    this.settlers.push(settle);
+  }
+
+  /** Finalises every order (and, through the settlers, every top-up) whose time is over, crediting refunds. */
   settle(): void {
+    // A settler reads its line's records through methods that settle first: no recursion.
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      this.settleOrders();
+      for (const settle of this.settlers) settle();
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  /**
+   * Takes `amountC` from the balance for another product line's object (a top-up), or says why not.
+   * The caller settles first, as `placeOrder` does, so that a due refund is counted.
+   */
+  debit(type: DebitType, objid: string, amountC: Centimes, note: string): DebitResult {
+    if (amountC > this.balanceC) return { ok: false, requiredC: amountC, availableC: this.balanceC };
+    this.record(type, objid, amountC, this.now().getTime(), note);
+    return { ok: true };
+  }
+
+  /**
+   * Gives `amountC` back (a refunded top-up), dated when it fell due; never before the ledger's last
+   * row, so that the ledger stays in time order whichever line settles first.
+   */
+  credit(type: CreditType, objid: string, amountC: Centimes, note: string, dueMs: number): void {
+    const lastMs = this.ledger.at(-1)?.timeMs ?? dueMs;
+    this.record(type, objid, amountC, Math.max(dueMs, lastMs), note);
+  }
+
+  private settleOrders(): void {
     const nowMs = this.now().getTime();
     for (const order of this.orderList) {
       if (order.status !== 'HANDLING') continue;
@@ -182,7 +230,7 @@ export class SimState {
       order.status = undelivered === 0 ? 'FULFILLED' : order.delivered.length === 0 ? 'REFUNDED' : 'PARTIALLY_FILLED';
       if (undelivered > 0) {
         const lastMs = this.ledger.at(-1)?.timeMs ?? dueMs;
-        this.record('REFUND-ORDER', order, order.priceC * undelivered, Math.max(dueMs, lastMs), `Refund x${undelivered}`);
+        this.record('REFUND-ORDER', order.id, order.priceC * undelivered, Math.max(dueMs, lastMs), `Refund x${undelivered}`);
       }
     }
   }
@@ -202,18 +250,19 @@ export class SimState {
     return this.ledger;
   }
 
-  private record(type: TransactionRecord['type'], order: OrderRecord, amountC: Centimes, timeMs: number, note: string): void {
+  private record(type: TransactionRecord['type'], objid: string, amountC: Centimes, timeMs: number, note: string): void {
+    const isCredit = type.startsWith('REFUND-');
     const oldBalanceC = this.balanceC;
-    const newBalanceC = type === 'ORDER' ? oldBalanceC - amountC : oldBalanceC + amountC;
+    const newBalanceC = isCredit ? oldBalanceC + amountC : oldBalanceC - amountC;
     this.balanceC = newBalanceC;
     this.ledger.push({
       id: this.newId(),
       type,
-      operation: type === 'ORDER' ? 'DEBIT' : 'CREDIT',
+      operation: isCredit ? 'CREDIT' : 'DEBIT',
       amountC,
       oldBalanceC,
       newBalanceC,
-      objid: order.id,
+      objid,
       note,
       timeMs,
     });

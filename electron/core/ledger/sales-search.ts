@@ -58,6 +58,12 @@ function suffixVariants(raw: string): string[] {
   return [...new Set([s, s.toUpperCase(), s.toLowerCase()])].filter((v) => v.length > 0);
 }
 
+/** The digits of a typed number ending (2 to 12; spaces, dots and dashes ignored), or null when it is not one. */
+function numberDigits(raw: string): string | null {
+  const d = raw.replace(/[\s.-]/g, '');
+  return /^[0-9]{2,12}$/.test(d) ? d : null;
+}
+
 /**
  * Sales history search, newest first. Each filter is added only when given, so SQLite can pick the
  * index that fits: `sales.id` for a sale number, `cards_code_last4` for a code suffix (then the
@@ -102,16 +108,26 @@ export function searchSales(source: LedgerReader | Database.Database, q: SalesQu
   if (q.codeSuffix !== undefined) {
     const variants = suffixVariants(q.codeSuffix);
     if (variants.length === 0) return [];
+    let byCard: string;
     if ((variants[0] as string).length === 4) {
       const names = variants.map((v, i) => {
         params[`sfx${i}`] = v;
         return `@sfx${i}`;
       });
-      where.push(`s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 IN (${names.join(', ')}) OR c.serial_last4 IN (${names.join(', ')}))`);
+      byCard = `s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 IN (${names.join(', ')}) OR c.serial_last4 IN (${names.join(', ')}))`;
     } else {
       // Shorter than the stored last four: match their end (LIKE is case-insensitive for ASCII).
       params.sfxLike = `%${(variants[0] as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}`;
-      where.push("s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 LIKE @sfxLike ESCAPE '\\' OR c.serial_last4 LIKE @sfxLike ESCAPE '\\')");
+      byCard = "s.id IN (SELECT c.sale_id FROM cards c WHERE c.code_last4 LIKE @sfxLike ESCAPE '\\' OR c.serial_last4 LIKE @sfxLike ESCAPE '\\')";
+    }
+    // The same box finds a top-up by the last digits of its number (the customer reads them out);
+    // only top-ups have a recipient, and the partial index on it keeps that scan to them.
+    const digits = numberDigits(q.codeSuffix);
+    if (digits) {
+      params.rcpLike = `%${digits}`;
+      where.push(`(${byCard} OR s.id IN (SELECT id FROM sales WHERE recipient IS NOT NULL AND recipient LIKE @rcpLike))`);
+    } else {
+      where.push(byCard);
     }
   }
   params.limit = Math.max(1, Math.min(MAX_HISTORY_LIMIT, Math.floor(q.limit)));

@@ -44,6 +44,11 @@ export const SALES_CSV_HEADER = [
   'rendu_le',
   'cout_dzd',
   'commande',
+  // Top-ups (issue 11): the line, the number, our ref and the provider's.
+  'ligne',
+  'numero',
+  'ref',
+  'ref_fournisseur',
 ];
 
 export function salesCsv(sales: readonly SaleRow[]): string {
@@ -68,6 +73,10 @@ export function salesCsv(sales: readonly SaleRow[]): string {
       r.refund_handed_at === null ? null : new Date(r.refund_handed_at).toISOString(),
       dzd(r.fulfilled_amount_c),
       r.order_id,
+      r.line,
+      r.recipient,
+      r.client_ref,
+      r.provider_ref,
     ];
   });
   return toCsv(SALES_CSV_HEADER, rows);

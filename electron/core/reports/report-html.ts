@@ -105,8 +105,18 @@ function totalsHtml(c: Ctx, tot: SalesTotals): string {
       cells: [int(l.cards), money(l.retailC), money(l.costC)],
     })),
   );
+  // One row per product line once the shop sells more than one (gift cards, flexy, internet).
+  const byLine =
+    tot.byLine.length > 1
+      ? grid(
+          c,
+          [t('productLine'), t('salesCount'), t('retail'), t('cost')],
+          tot.byLine.map((l) => ({ head: esc(t(`line_${l.line}`, { defaultValue: l.line })), cells: [int(l.sales), money(l.retailC), money(l.costC)] })),
+        )
+      : '';
   const givenBack = (label: string, count: number) => `${t(label)} (${fmt.int(count)}) — ${t('givenBack')}`;
   return `${products}
+${byLine}
 <h2>${esc(t('totals'))}</h2>
 <table>
 ${line(c, t('salesCount'), int(tot.salesCount))}

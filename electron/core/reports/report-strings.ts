@@ -3,6 +3,10 @@ import type { Language } from '../../../shared/domain';
 /** Wording of the printed reports (day, shift, reconciliation), rendered by the core. */
 export const reportStrings: Record<Language, Record<string, string>> = {
   fr: {
+    productLine: 'Ligne de produits',
+    'line_gift-cards': 'Cartes cadeaux',
+    'line_mobile-topups': 'Flexy (mobile)',
+    line_internet: 'Internet (ADSL, 4G)',
     dayTitle: 'Rapport du {{day}}',
     shiftTitle: 'Rapport de caisse n° {{id}} — {{cashier}}',
     reconcileTitle: 'Rapprochement fournisseur du {{day}}',
@@ -46,6 +50,10 @@ export const reportStrings: Record<Language, Record<string, string>> = {
     training: 'MODE FORMATION',
   },
   ar: {
+    productLine: 'صنف المنتجات',
+    'line_gift-cards': 'بطاقات الهدايا',
+    'line_mobile-topups': 'فليكسي (الهاتف النقال)',
+    line_internet: 'الإنترنت (ADSL، 4G)',
     dayTitle: 'تقرير يوم {{day}}',
     shiftTitle: 'تقرير الصندوق رقم {{id}} — {{cashier}}',
     reconcileTitle: 'مطابقة المورد ليوم {{day}}',
@@ -89,6 +97,10 @@ export const reportStrings: Record<Language, Record<string, string>> = {
     training: 'وضع التدريب',
   },
   en: {
+    productLine: 'Product line',
+    'line_gift-cards': 'Gift cards',
+    'line_mobile-topups': 'Flexy (mobile)',
+    line_internet: 'Internet (ADSL, 4G)',
     dayTitle: 'Report for {{day}}',
     shiftTitle: 'Shift report #{{id}} — {{cashier}}',
     reconcileTitle: 'Provider reconciliation for {{day}}',

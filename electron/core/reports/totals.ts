@@ -11,6 +11,7 @@ export type TotalsScope = { from: number; to: number } | { shiftId: number };
 
 interface GroupRow {
   state: SaleState;
+  line: string;
   product_id: string;
   type_id: string;
   product_title: string;
@@ -41,13 +42,14 @@ export function emptyTotals(): SalesTotals {
     pending: { count: 0, retailC: 0 },
     refunds: { dueC: 0, handedBackC: 0, owedC: 0, owedCount: 0 },
     byProduct: [],
+    byLine: [],
   };
 }
 
 export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { includeTraining: boolean }): SalesTotals {
   const where = 'shiftId' in scope ? 'shift_id = @shiftId' : 'created_at >= @from AND created_at < @to';
   const rows = reader.select<GroupRow>(
-    `SELECT state, product_id, type_id, MAX(product_title) AS product_title, MAX(type_name) AS type_name,
+    `SELECT state, line, product_id, type_id, MAX(product_title) AS product_title, MAX(type_name) AS type_name,
             COUNT(*) AS n, SUM(delivered_quantity) AS delivered,
             SUM(delivered_quantity * unit_retail_c) AS delivered_retail_c,
             SUM(CASE WHEN delivered_quantity = 0 THEN 0 WHEN fulfilled_amount_c > 0 THEN fulfilled_amount_c
@@ -57,11 +59,12 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
             SUM(CASE WHEN refund_handed_at IS NULL AND quantity > delivered_quantity THEN 1 ELSE 0 END) AS owed_count
        FROM sales
       WHERE ${where}${opts.includeTraining ? '' : " AND mode <> 'training'"}
-      GROUP BY state, product_id, type_id`,
+      GROUP BY state, line, product_id, type_id`,
     'shiftId' in scope ? { shiftId: scope.shiftId } : { from: scope.from, to: scope.to },
   );
   const t = emptyTotals();
   const lines = new Map<string, SalesTotals['byProduct'][number]>();
+  const byLine = new Map<string, SalesTotals['byLine'][number]>();
   for (const r of rows) {
     // The same rule as moneyFigures (sales/money-figures.ts), summed: only settled-without-cards
     // states owe their undelivered cards; a confirmed refund never counts more than was due.
@@ -100,6 +103,11 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
         line.retailC += r.delivered_retail_c;
         line.costC += r.delivered_cost_c;
         lines.set(key, line);
+        const ofLine = byLine.get(r.line) ?? { line: r.line, sales: 0, retailC: 0, costC: 0 };
+        ofLine.sales += r.n;
+        ofLine.retailC += r.delivered_retail_c;
+        ofLine.costC += r.delivered_cost_c;
+        byLine.set(r.line, ofLine);
         break;
       }
       case 'REFUNDED':
@@ -123,6 +131,7 @@ export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { in
   t.byProduct = [...lines.values()].sort(
     (a, b) => b.retailC - a.retailC || a.productTitle.localeCompare(b.productTitle) || a.typeName.localeCompare(b.typeName),
   );
+  t.byLine = [...byLine.values()].sort((a, b) => a.line.localeCompare(b.line));
   return t;
 }
 

@@ -15,7 +15,7 @@ export function maySeeCost(who: ActiveCashier | null): boolean {
 
 /** A product's cards without their cost, and without the markup (price ÷ markup = cost). */
 export function productWithoutCost(p: ProductDetail | ProductDetailView): ProductDetailView {
-  return { ...p, markupBp: null, denominations: p.denominations.map((d) => ({ ...d, costC: null })) };
+  return { ...p, markupBp: null, denominations: p.denominations.map((d) => ({ ...d, costC: null, ...(d.costPpm === undefined ? {} : { costPpm: null }) })) };
 }
 
 export function saleWithoutCost(s: Sale): Sale {

@@ -5,7 +5,6 @@ import type { OneClickDzClient } from '../../provider/client';
 import { ApiError, isApiError } from '../../provider/errors';
 import type { LineOrder, ProductLine, SentSale } from '../product-line';
 import { adoptDuplicate } from '../top-up-kit/duplicate-ref';
-import { memoPerClient } from '../top-up-kit/plan-memo';
 import { isDuplicatedRef, recoverByRef } from '../top-up-kit/ref-recovery';
 import { internetApi } from './internet-api';
 import { internetSection } from './receipt-section';
@@ -30,13 +29,6 @@ const entrySchema = z
   .transform((e) => ({ ...e, recipient: normalizeInternet(e.productId, e.recipient) }))
   .refine((e) => internetNumberProblem(e.productId, e.recipient) === null, { path: ['recipient'], message: 'not a line number of this type' });
 type InternetEntry = z.infer<typeof entrySchema>;
-
-// "Cache 5-10 minutes: stock levels change more frequently than gift cards" (§2.1): one minute here.
-const products = (type: InternetType) => productsByType[type];
-const productsByType = Object.fromEntries(INTERNET_TYPES.map((t) => [t, memoPerClient(60_000, (api) => internetApi(api).products(t))])) as Record<
-  InternetType,
-  (api: OneClickDzClient) => ReturnType<ReturnType<typeof internetApi>['products']>
->;
 
 function isType(id: string): id is InternetType {
   return (INTERNET_TYPES as readonly string[]).includes(id);
@@ -88,7 +80,7 @@ export const internetLine: ProductLine<InternetEntry> = {
   }),
   product: async (api, type) => {
     if (!isType(type)) throw new ApiError('not_found', 'NOT_FOUND', 'Unknown internet type');
-    return { productId: type, title: TITLES[type], types: await products(type)(api) };
+    return { productId: type, title: TITLES[type], types: await internetApi(api).products(type) };
   },
   placeOrder: async (api, sale, opts) => {
     const e = sale.entry ?? {};

@@ -3,7 +3,6 @@ import { MOBILE_NUMBER, MOBILE_OPERATORS, normalizeMobile } from '../../../../sh
 import { ApiError, isApiError } from '../../provider/errors';
 import type { OneClickDzClient } from '../../provider/client';
 import type { LineOrder, ProductLine, SentSale } from '../product-line';
-import { memoPerClient } from '../top-up-kit/plan-memo';
 import { isDuplicatedRef, recoverByRef } from '../top-up-kit/ref-recovery';
 import { adoptDuplicate } from '../top-up-kit/duplicate-ref';
 import { isRetailPlan, mobileApi, planType } from './mobile-api';
@@ -27,7 +26,11 @@ const entrySchema = z.object({
 });
 type MobileEntry = z.infer<typeof entrySchema>;
 
-const plans = memoPerClient(60_000, (api) => mobileApi(api).plans());
+/**
+ * Read live each time, as gift-card prices are: the read is what tells the till it is online (an
+ * offline till queues the sale from the last check), and the catalogue service keeps the last one.
+ */
+const plans = (api: OneClickDzClient) => mobileApi(api).plans();
 
 /** Same number, plan and face amount: the top-up a lost answer created for this sale. */
 function fits(o: LineOrder, sale: SentSale): boolean {

@@ -1,0 +1,182 @@
+import type { Centimes } from '../../../shared/money';
+import { objectIdFactory } from '../../random';
+import type { SimMobileTopup, SimTopupStatus } from '../../types';
+import { TopupBook, type TopupLineDeps, type TopupRecordBase } from '../topup-book';
+import { costOfC, generatedRef } from '../topup-kit';
+import { FACTURE_NAME, initialPlans, type MobilePlan } from './plans';
+import { MOBILE_TOPUP_NUMBERS, OFFERS_REFUND_MESSAGE, outcomeFor, REFUND_MESSAGE, UNKNOWN_ERROR_MESSAGE, type MobileOutcome } from './scenarios';
+
+export type MobileStatus = Extract<SimTopupStatus, 'PENDING' | 'HANDLING' | 'FULFILLED' | 'REFUNDED' | 'UNKNOWN_ERROR'>;
+
+export interface SuggestedOffer {
+  typename: string;
+  plan_code: string;
+  amount: number;
+}
+
+export interface MobileTopupRecord extends TopupRecordBase {
+  readonly planCode: string;
+  /** Face value, DZD. */
+  readonly amount: number;
+  readonly outcome: MobileOutcome;
+  status: MobileStatus;
+  /** When the current status began (UNKNOWN_ERROR resolves this long after). */
+  sinceMs: number;
+  refundMessage?: string;
+  suggestedOffers?: SuggestedOffer[];
+}
+
+export type MobileSendResult = { ok: true; topup: MobileTopupRecord } | { ok: false; code: 'INSUFFICIENT_BALANCE'; requiredC: Centimes; availableC: Centimes };
+
+const FINAL: ReadonlySet<MobileStatus> = new Set(['FULFILLED', 'REFUNDED']);
+
+/**
+ * The mobile line's provider-side state: its plans (enabled or not) and its top-ups, which settle
+ * lazily like gift-card orders: PENDING for the first half of the current `handlingMs`, HANDLING for
+ * the second, then the outcome the number decided at send.
+ */
+export class MobileTopupStore {
+  readonly book = new TopupBook<MobileTopupRecord>();
+  private readonly plans: MobilePlan[] = initialPlans();
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: TopupLineDeps) {
+    this.newId = objectIdFactory(deps.rng, deps.now);
+    deps.state.addSettler(() => this.settleDue());
+  }
+
+  allPlans(): readonly MobilePlan[] {
+    return this.plans;
+  }
+
+  plan(code: string): MobilePlan | undefined {
+    return this.plans.find((p) => p.code === code);
+  }
+
+  setPlanEnabled(code: string, enabled: boolean): boolean {
+    const plan = this.plan(code);
+    if (!plan) return false;
+    plan.isEnabled = enabled;
+    return true;
+  }
+
+  /** Settles everything due (every line's, through the account) before the caller reads. */
+  settle(): void {
+    this.deps.state.settle();
+  }
+
+  /** Input already validated: debits the balance and records the top-up. */
+  send(input: { key: string; username: string; plan: MobilePlan; number: string; amount: number; ref: string | null }): MobileSendResult {
+    const { state, now, rng } = this.deps;
+    this.settle();
+    const amount = input.plan.kind === 'fixed' ? input.plan.amount : input.amount;
+    const debitC = costOfC(amount, input.plan.cost ?? 1);
+    const nowMs = now().getTime();
+    const id = this.newId();
+    const debited = state.debit('FLEXY', id, debitC, `${input.plan.code} ${amount}`);
+    if (!debited.ok) return { ok: false, code: 'INSUFFICIENT_BALANCE', requiredC: debited.requiredC, availableC: debited.availableC };
+    // The documented sandbox answer: the provider keeps its own ref, not the one it was sent.
+    const rewritten = input.number === MOBILE_TOPUP_NUMBERS.rewrittenRef;
+    const topupRef = rewritten ? `API-${input.username}-test-${nowMs}-success` : (input.ref ?? generatedRef(input.username, nowMs, rng));
+    const topup: MobileTopupRecord = {
+      id,
+      seq: this.deps.nextSeq(),
+      key: input.key,
+      sentRef: input.ref,
+      topupRef,
+      number: input.number,
+      createdAtMs: nowMs,
+      debitC,
+      planCode: input.plan.code,
+      amount,
+      outcome: outcomeFor(input.number),
+      status: 'PENDING',
+      sinceMs: nowMs,
+    };
+    this.book.add(topup);
+    // handlingMs 0: final at once, as gift-card orders are.
+    this.settleOne(topup, nowMs);
+    return { ok: true, topup };
+  }
+
+  /** The control's resolution of a top-up that is not final; false if it already is. */
+  resolve(topup: MobileTopupRecord, status: 'FULFILLED' | 'REFUNDED'): boolean {
+    this.settle();
+    if (FINAL.has(topup.status)) return false;
+    const nowMs = this.deps.now().getTime();
+    if (status === 'FULFILLED') this.fulfil(topup, nowMs);
+    else this.refund(topup, nowMs, REFUND_MESSAGE);
+    return true;
+  }
+
+  private settleDue(): void {
+    const nowMs = this.deps.now().getTime();
+    for (const topup of this.book.all()) if (!FINAL.has(topup.status)) this.settleOne(topup, nowMs);
+  }
+
+  private settleOne(t: MobileTopupRecord, nowMs: number): void {
+    const { handlingMs } = this.deps.state;
+    if (t.status === 'PENDING' || t.status === 'HANDLING') {
+      // The current handlingMs applies, so a test parks top-ups by raising it (as for orders).
+      const dueMs = t.createdAtMs + handlingMs;
+      if (nowMs < dueMs) {
+        if (t.status === 'PENDING' && nowMs >= t.createdAtMs + handlingMs / 2) this.enter(t, 'HANDLING', t.createdAtMs + handlingMs / 2);
+        return;
+      }
+      switch (t.outcome) {
+        case 'fulfil':
+          this.fulfil(t, dueMs);
+          return;
+        case 'refund':
+          this.refund(t, dueMs, REFUND_MESSAGE);
+          return;
+        case 'refund-with-offers':
+          this.refund(t, dueMs, OFFERS_REFUND_MESSAGE, [{ typename: FACTURE_NAME, plan_code: 'FACTURE_DJEZZY', amount: t.amount }]);
+          return;
+        case 'unknown-error':
+          this.enter(t, 'UNKNOWN_ERROR', dueMs);
+          t.refundMessage = UNKNOWN_ERROR_MESSAGE;
+          break;
+      }
+    }
+    if (t.status === 'UNKNOWN_ERROR') {
+      // The provider's support settles it in the end; in the sandbox of this simulator, as delivered.
+      const resolvedMs = t.sinceMs + this.deps.timing.unknownErrorResolveMs;
+      if (nowMs >= resolvedMs) this.fulfil(t, resolvedMs);
+    }
+  }
+
+  private enter(t: MobileTopupRecord, status: MobileStatus, atMs: number): void {
+    t.status = status;
+    t.sinceMs = atMs;
+  }
+
+  private fulfil(t: MobileTopupRecord, atMs: number): void {
+    this.enter(t, 'FULFILLED', atMs);
+    delete t.refundMessage;
+  }
+
+  private refund(t: MobileTopupRecord, atMs: number, message: string, offers?: SuggestedOffer[]): void {
+    this.enter(t, 'REFUNDED', atMs);
+    t.refundMessage = message;
+    if (offers) t.suggestedOffers = offers;
+    this.deps.state.credit('REFUND-FLEXY', t.id, t.debitC, `Refund ${t.planCode} ${t.amount}`, atMs);
+  }
+}
+
+/** The control's view of a mobile top-up. */
+export function simMobileTopup(t: MobileTopupRecord): SimMobileTopup {
+  return {
+    line: 'mobile-topups',
+    id: t.id,
+    ref: t.sentRef,
+    topupRef: t.topupRef,
+    number: t.number,
+    planCode: t.planCode,
+    amount: t.amount,
+    status: t.status,
+    createdAt: new Date(t.createdAtMs).toISOString(),
+    key: t.key,
+    debited: t.debitC / 100,
+  };
+}

@@ -1,0 +1,67 @@
+/** HTTP pieces both top-up lines answer with (bodies, refs, the shared errors), so they say them alike. */
+import type { Centimes } from '../../shared/money';
+import { dzd, failure, type ApiReply } from '../envelope';
+import { randomHex, type Rng } from '../random';
+import type { ValidationProblem } from '../validation';
+
+/** Undocumented; a bills SDK of the same provider says refs are at most 100 characters. */
+export const MAX_REF_LENGTH = 100;
+
+export type JsonObject = Record<string, unknown>;
+
+/** The body as a JSON object with only the documented fields (the provider validates its schemas). */
+export function parseJsonObject(raw: string, allowed: readonly string[]): { ok: true; body: JsonObject } | { ok: false; problem: ValidationProblem } {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, problem: { field: 'body', message: 'body must be valid JSON' } };
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { ok: false, problem: { field: 'body', message: 'body must be object' } };
+  }
+  const extra = Object.keys(json).find((k) => !allowed.includes(k));
+  if (extra !== undefined) return { ok: false, problem: { field: extra, message: `body must NOT have additional properties (${extra})` } };
+  return { ok: true, body: json as JsonObject };
+}
+
+export function required(field: string): ValidationProblem {
+  return { field, message: `body must have required property '${field}'` };
+}
+
+/** The optional `ref`: absent, or a non-empty string of at most MAX_REF_LENGTH characters. */
+export function parseRef(body: JsonObject): { ok: true; ref: string | null } | { ok: false; problem: ValidationProblem } {
+  const ref = body.ref;
+  if (ref === undefined) return { ok: true, ref: null };
+  if (typeof ref !== 'string') return { ok: false, problem: { field: 'ref', message: 'body/ref must be string', value: ref } };
+  if (ref.length === 0 || ref.length > MAX_REF_LENGTH) {
+    return { ok: false, problem: { field: 'ref', message: `body/ref must be 1 to ${MAX_REF_LENGTH} characters`, value: ref } };
+  }
+  return { ok: true, ref };
+}
+
+/** A ref for a send that came without one, shaped like the provider's (`API-<username>-…`). */
+export function generatedRef(username: string, nowMs: number, rng: Rng): string {
+  return `API-${username}-${nowMs}-${randomHex(rng, 6)}`;
+}
+
+/** The face value times a cost multiplier, in centimes, computed on integers (no 0.1 + 0.2). */
+export function costOfC(faceDzd: number, multiplier: number): Centimes {
+  const tenThousandths = Math.round(multiplier * 10_000);
+  return Math.round((faceDzd * tenThousandths) / 100);
+}
+
+export const readOnlyKey = (now: Date): ApiReply => failure(now, 403, 'INSUFFICIENT_PERMISSIONS', 'This API key is read-only');
+
+export const duplicatedRef = (now: Date): ApiReply => failure(now, 403, 'DUPLICATED_REF', 'This reference ID is already in use');
+
+export function insufficientBalance(now: Date, requiredC: Centimes, availableC: Centimes): ApiReply {
+  return failure(now, 403, 'INSUFFICIENT_BALANCE', 'Your balance is insufficient for this operation', {
+    required: dzd(requiredC),
+    available: dzd(availableC),
+  });
+}
+
+export const refNotFound = (now: Date, ref: string): ApiReply => failure(now, 404, 'NOT_FOUND', `Top-up with reference '${ref}' not found`);
+
+export const idNotFound = (now: Date, id: string): ApiReply => failure(now, 404, 'NOT_FOUND', `Top-up with id '${id}' not found`);
