@@ -52,9 +52,9 @@ export function FlexyScreen() {
             onType={typeFlexyNumber}
             onKey={pressFlexyKey}
           />
-          <OperatorPicker />
         </div>
         <div className="topup-choice">
+          <OperatorPicker />
           <PlanPicker />
           <AmountAndPrice />
           <ProblemList id="flexy-problems" problems={problems} />

@@ -56,9 +56,9 @@ export function InternetScreen() {
             onKey={pressInternetKey}
             onEnter={() => void checkLine()}
           />
-          <LineCheckPanel />
         </div>
         <div className="topup-choice">
+          <LineCheckPanel />
           <CardPicker />
           <ProblemList id="internet-problems" problems={problems} />
           <button
