@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DenominationView } from '../../shared/domain';
+import { DEFAULT_SETTINGS, type DenominationView } from '../../shared/domain';
+import { formFromSettings, patchFromForm, tabOfField } from '../../renderer/src/features/settings/settingsForm';
 import { normalizeInternet, normalizeMobile } from '../../shared/phone-numbers';
 import { enteredNumber, pressKey } from '../../renderer/src/features/top-ups/numberEntry';
 import { operatorAfterNumber, operatorOfPlanCode, prefixDisagrees } from '../../renderer/src/features/top-ups/operatorProposal';
@@ -145,5 +146,18 @@ describe('plans grouped by kind', () => {
       { ...fixed, typeId: 'X', kind: undefined },
     ]);
     expect(groups.map((g) => g.kind)).toEqual(['prepaid', 'bill', 'fixed', 'other']);
+  });
+});
+
+describe('the owner’s top-up fee in the settings', () => {
+  it('is shown in dinars beside the markup and saved in centimes; a bad amount is refused', () => {
+    const view = { ...DEFAULT_SETTINGS, topupFeeC: 2500 };
+    const form = formFromSettings(view);
+    expect(form.topupFee).toBe('25');
+    expect(patchFromForm({ ...form, topupFee: '50' }, view)).toEqual({ patch: { topupFeeC: 5000 }, errors: {} });
+    expect(patchFromForm({ ...form, topupFee: 'abc' }, view).errors.topupFee).toEqual({ key: 'settings.validation.amount' });
+    expect(tabOfField('topupFee')).toBe('sales');
+    // A screen without the markup (not the owner's) leaves the fee alone.
+    expect(patchFromForm({ ...form, topupFee: 'abc' }, { ...view, markupBp: null, markupOverridesBp: null }).errors).toEqual({});
   });
 });
