@@ -13,6 +13,12 @@ import { FlexyConfirm } from './FlexyConfirm';
 
 export const FLEXY_NUMBER_ID = 'flexy-number';
 
+/** Enter after the number: the read-back when all is chosen, else on to the plans (keyboard only, no mouse). */
+function enterOnNumber(): void {
+  if (flexyProblems().length === 0) openFlexyConfirm();
+  else document.querySelector<HTMLElement>('.plan[aria-pressed="true"], .plan:not([aria-disabled])')?.focus();
+}
+
 /**
  * "Flexy": the customer's number on a big keypad (or the operator first), the operator the till
  * proposes from the prefix, a plan, an amount; every problem said before anything is sent, then a
@@ -51,6 +57,7 @@ export function FlexyScreen() {
             describedBy="flexy-problems"
             onType={typeFlexyNumber}
             onKey={pressFlexyKey}
+            onEnter={enterOnNumber}
           />
         </div>
         <div className="topup-choice">
