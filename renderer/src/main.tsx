@@ -5,6 +5,7 @@ import { startApp } from './app/boot';
 import { App } from './app/App';
 import { applyLanguage, i18n } from './i18n';
 import './styles.css';
+import './features/top-ups/top-ups.css';
 
 applyLanguage('fr');
 

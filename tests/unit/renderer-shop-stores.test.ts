@@ -352,7 +352,7 @@ describe('back office', () => {
       return { ok: true, value: sale(saleId, { state: 'CANCELLED' }) };
     });
     await loadExceptions();
-    expect(core.last('sales:list')).toEqual({ states: ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED', 'AWAITING_OWNER'], limit: 500 });
+    expect(core.last('sales:list')).toEqual({ states: ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED', 'AWAITING_OWNER', 'TO_VERIFY'], limit: 500 });
     expect(useExceptionsStore.getState().list.value).toHaveLength(2);
     await exceptionAction(5, 'cancel');
     expect(useExceptionsStore.getState().list.value?.map((s) => s.id)).toEqual([6]);

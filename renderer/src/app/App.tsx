@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useCounterKeys } from '../features/counter/useCounterKeys';
-import { useFlowStore } from '../features/counter/saleFlowStore';
 import { useStatusStore } from '../features/status-bar/statusStore';
-import { DenominationScreen } from '../features/counter/DenominationScreen';
 import { ErrorNote } from '../ui/ErrorNote';
-import { GridScreen } from '../features/counter/GridScreen';
 import { Header } from '../features/status-bar/Header';
-import { ProgressScreen } from '../features/counter/ProgressScreen';
+import { CounterScreen } from '../features/top-ups/CounterScreen';
 import { SaleReceiptDialog } from '../features/receipts/SaleReceiptDialog';
 import { SalesTray } from '../features/pending-sales/SalesTray';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -19,19 +16,6 @@ import { Backoffice } from '../features/backoffice/Backoffice';
 import { SessionGate } from '../features/session/SessionGate';
 import { ShiftDialog } from '../features/shift/ShiftDialog';
 import { needsFloat, useShiftStore } from '../features/shift/shiftStore';
-
-function Screen() {
-  const step = useFlowStore((s) => s.step);
-  switch (step) {
-    case 'grid':
-      return <GridScreen />;
-    case 'denominations':
-    case 'confirm': // the confirmation is a dialog over the cards: going back just closes it
-      return <DenominationScreen />;
-    case 'progress':
-      return <ProgressScreen />;
-  }
-}
 
 /** The PIN screens until someone is signed in; then the counter, locked again after idle time. */
 export function App() {
@@ -60,7 +44,7 @@ function Counter() {
       )}
       <div className="body">
         <main className="main">
-          <Screen />
+          <CounterScreen />
         </main>
         <SalesTray />
       </div>

@@ -13,6 +13,7 @@ import { useSettingsStore } from '../settings/settingsStore';
 import { printsHandsFree } from '../receipts/printing';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ReceiptPanel } from '../receipts/ReceiptPanel';
+import { isQueuedRecharge, TopUpNumber, TopUpOutcome } from '../top-ups/TopUpOutcome';
 
 /** When the current phase started: PLACED counts from the order, the rest from the sale. */
 function phaseStart(sale: Sale): string {
@@ -91,6 +92,7 @@ export function ProgressScreen() {
       <p className="lead">
         {sale.productTitle} · {t('progress.summary', { type: sale.typeName, n: f.int(sale.quantity), amount: f.money(sale.totalRetailC) })}
       </p>
+      <TopUpNumber sale={sale} />
       <div ref={statusRef} tabIndex={-1} role="status" aria-labelledby="progress-heading progress-state" className={`progress-status state-${sale.state}`}>
         {pending && <span className="spinner" aria-hidden="true" />}
         <strong id="progress-state">{t(`progress.state.${sale.state}`)}</strong>
@@ -101,6 +103,7 @@ export function ProgressScreen() {
           </span>
         )}
         <SaleOutcome sale={sale} />
+        <TopUpOutcome sale={sale} />
       </div>
       {hint && <p className="hint">{hint}</p>}
       {actionError && <ErrorNote error={actionError} compact />}
@@ -123,7 +126,7 @@ export function ProgressScreen() {
           )}
         </div>
       )}
-      {(hasReceipt(sale.state) || hasFailureSlip(sale.state) || (showSlip && sale.state === 'QUEUED')) && (
+      {(hasReceipt(sale.state) || hasFailureSlip(sale.state) || (showSlip && sale.state === 'QUEUED') || isQueuedRecharge(sale)) && (
         <ReceiptPanel
           key={`${sale.id}-${sale.state}`}
           saleId={sale.id}

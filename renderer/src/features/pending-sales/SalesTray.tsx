@@ -13,6 +13,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { SaleOutcome } from '../counter/ProgressScreen';
 import { SaleMoney } from './SaleMoney';
 import { SendOrCancelButtons } from './SendOrCancelButtons';
+import { RecipientNumber } from '../top-ups/RecipientNumber';
 
 function TrayItem({ sale, now }: { sale: Sale; now: number }) {
   const { t } = useTranslation();
@@ -29,6 +30,11 @@ function TrayItem({ sale, now }: { sale: Sale; now: number }) {
         <span className="small muted">{t('tray.age', { age: f.age(secondsSince(sale.createdAt, now)) })}</span>
       </div>
       <div className="small">{t('tray.item', { product: sale.productTitle, type: sale.typeName, n: f.int(sale.quantity) })}</div>
+      {sale.recipient && (
+        <div className="small">
+          <RecipientNumber number={sale.recipient} />
+        </div>
+      )}
       <div className="tray-state">{t(`progress.state.${sale.state}`)}</div>
       {finished && <SaleOutcome sale={sale} />}
       {finished && <SaleMoney sale={sale} />}

@@ -62,6 +62,7 @@ export function SalesPanel({ kit, newOverride, setNewOverride }: { kit: Settings
     <>
       <Section id="set-sec-prices" title={t('settings.section.prices')}>
         {field('markup', t('settings.prices.markup'), textInput('markup', { inputMode: 'decimal', dir: 'ltr' }), t('settings.prices.markupHint'))}
+        {field('topupFee', t('settings.prices.topupFee'), textInput('topupFee', { inputMode: 'decimal', dir: 'ltr' }), t('settings.prices.topupFeeHint'))}
         <h4>{t('settings.prices.overrides')}</h4>
         {form.overrides.length === 0 && <p className="small muted">{t('settings.prices.noOverrides')}</p>}
         <ul className="plain-list">

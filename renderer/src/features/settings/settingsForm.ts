@@ -14,6 +14,8 @@ export type SettingsForm = {
   autoPrint: boolean;
   showQrCodes: boolean;
   markup: string;
+  /** The owner's fee on every top-up, in dinars as typed. */
+  topupFee: string;
   overrides: { productId: string; markup: string }[];
   lowBalance: string;
   maxQuantity: string;
@@ -45,6 +47,7 @@ export function formFromSettings(s: SettingsView, decimalMark = ','): SettingsFo
     showQrCodes: s.showQrCodes,
     // Null for anyone but the owner (the core keeps the margin to the owner): nothing to edit then.
     markup: s.markupBp === null ? '' : bpToPercentText(s.markupBp, decimalMark),
+    topupFee: centimesToInputText(s.topupFeeC, decimalMark),
     overrides: Object.entries(s.markupOverridesBp ?? {}).map(([productId, bp]) => ({ productId, markup: bpToPercentText(bp, decimalMark) })),
     lowBalance: centimesToInputText(s.lowBalanceThresholdC, decimalMark),
     maxQuantity: String(s.maxQuantityPerSale),
@@ -112,6 +115,9 @@ export function patchFromForm(form: SettingsForm, current: SettingsView): { patc
       if (!o.productId) continue;
       markupOverridesBp[o.productId] = percent(errors, `override:${o.productId}`, o.markup);
     }
+  // The top-up fee sits beside the markup: the owner's, read only where the markup is shown.
+  const fee = markupShown ? parseDzdToCentimes(form.topupFee) : null;
+  if (markupShown && fee === null) errors.topupFee = { key: 'settings.validation.amount' };
   const low = parseDzdToCentimes(form.lowBalance);
   if (low === null) errors.lowBalance = { key: 'settings.validation.amount' };
   const maxQuantityPerSale = whole(errors, 'maxQuantity', form.maxQuantity, 1, 100);
@@ -134,6 +140,7 @@ export function patchFromForm(form: SettingsForm, current: SettingsView): { patc
   if (form.showQrCodes !== current.showQrCodes) patch.showQrCodes = form.showQrCodes;
   if (markupBp !== null && markupBp !== current.markupBp) patch.markupBp = markupBp;
   if (markupShown && !sameRecord(markupOverridesBp, current.markupOverridesBp ?? {})) patch.markupOverridesBp = markupOverridesBp;
+  if (fee !== null && fee !== current.topupFeeC) patch.topupFeeC = fee;
   if (low !== null && low !== current.lowBalanceThresholdC) patch.lowBalanceThresholdC = low;
   if (maxQuantityPerSale !== current.maxQuantityPerSale) patch.maxQuantityPerSale = maxQuantityPerSale;
   if (queueCap !== current.queueCap) patch.queueCap = queueCap;
@@ -175,6 +182,7 @@ const PATH_TO_FIELD: Record<string, FormField> = {
   autoPrint: 'autoPrint',
   showQrCodes: 'showQrCodes',
   markupBp: 'markup',
+  topupFeeC: 'topupFee',
   lowBalanceThresholdC: 'lowBalance',
   maxQuantityPerSale: 'maxQuantity',
   queueCap: 'queueCap',
@@ -228,6 +236,7 @@ const TAB_OF_FIELD: Record<Exclude<FormField, `override:${string}`>, SettingsTab
   language: 'shop',
   arabicDigits: 'shop',
   markup: 'sales',
+  topupFee: 'sales',
   lowBalance: 'sales',
   maxQuantity: 'sales',
   paperWidthMm: 'printing',

@@ -1,4 +1,5 @@
 import type { UiDict } from './types';
+import { topupsEn } from './topups-en';
 import { shopEn } from './shop-en';
 import { counterEn } from './counter-en';
 import { offlineEn } from './offline-en';
@@ -123,6 +124,7 @@ export const en = {
       PLACED: 'Waiting for the supplier',
       UNKNOWN: 'Checking',
       NEEDS_REVIEW: 'Needs a manager’s check',
+      TO_VERIFY: 'Top-up to verify (result within 24 h)',
       EXPIRED: 'Expired: never sent',
       AWAITING_OWNER: 'Cost rose: owner to decide',
       FULFILLED: 'Sale complete',
@@ -135,6 +137,8 @@ export const en = {
       QUEUED: 'The sale will be sent as soon as the connection is back. You may give the customer a pending slip.',
       UNKNOWN: 'The order may have gone through: the till is checking with the supplier. Do not repeat the sale.',
       NEEDS_REVIEW: 'Several possible orders at the supplier: a manager must check before any new sale.',
+      TO_VERIFY:
+        'The provider does not know yet whether the top-up went through. Do not refund and do not redo it: the result comes within 24 hours. Tell the customer: “Your top-up is being checked; come back or call us tomorrow; if it did not go through you will be refunded.”',
       EXPIRED: 'The sale was never sent. Send it now, or cancel it and give the money back.',
       AWAITING_OWNER:
         'The provider’s cost rose above the price paid while the sale waited. The owner sends it anyway or cancels it and the customer is refunded.',
@@ -190,6 +194,7 @@ export const en = {
     grid: '/ : search · arrows: move · Enter: open',
     denominations: 'Digits or arrows: choose · Enter: select · Esc: back',
     confirm: '+ / − or digits: quantity · Enter: confirm sale · Esc: change card',
+    topUp: 'Digits: number · Enter: confirm · arrows: change tab',
     progress: 'Esc: new sale',
   },
   settings: {
@@ -260,6 +265,8 @@ export const en = {
     prices: {
       markup: 'Markup (%)',
       markupHint: 'For example 5 or 5.25. The selling price is rounded up to the dinar.',
+      topupFee: 'Fee per top-up (DA)',
+      topupFeeHint: 'Added to the amount of every flexy and internet top-up. 0: sold at face value.',
       overrides: 'Markup per product',
       noOverrides: 'No product-specific markup.',
       overrideProduct: 'Product',
@@ -320,6 +327,10 @@ export const en = {
     QUANTITY_LIMIT: 'Quantity too large for one sale. Lower the quantity.',
     QUEUE_FULL: 'Too many sales waiting. Wait for the connection to come back before selling more.',
     PRICE_TOO_OLD: 'The last known price is too old to sell offline. Wait for the connection to come back (limit set by the owner).',
+    INVALID_NUMBER: 'This number is not accepted: check it with the customer (mobile: 10 digits starting with 05, 06 or 07).',
+    AMOUNT_OUT_OF_RANGE: 'Amount outside the plan’s limits: correct the amount and try again.',
+    PLAN_DISABLED: 'The provider has switched this plan off for now: choose another one.',
+    OPERATOR_MISMATCH: 'This number belongs to another operator than the chosen plan: check the operator with the customer and sell again.',
     INVALID_STATE: 'No longer possible: things changed (price, stock or sale state). Check and try again.',
     INTERNAL: 'Till error. Try again; if it continues, restart the till.',
   },
@@ -328,4 +339,5 @@ export const en = {
   ...offlineEn,
   ...trapsEn,
   ...moneyEn,
+  ...topupsEn,
 } satisfies UiDict;

@@ -1,4 +1,5 @@
 import type { UiDict } from './types';
+import { topupsFr } from './topups-fr';
 import { shopFr } from './shop-fr';
 import { counterFr } from './counter-fr';
 import { offlineFr } from './offline-fr';
@@ -124,6 +125,7 @@ export const fr = {
       PLACED: 'En attente du fournisseur',
       UNKNOWN: 'Vérification en cours',
       NEEDS_REVIEW: 'À vérifier par le responsable',
+      TO_VERIFY: 'Recharge à vérifier (résultat sous 24 h)',
       EXPIRED: 'Expirée : jamais envoyée',
       AWAITING_OWNER: 'Coût en hausse : décision du responsable',
       FULFILLED: 'Vente terminée',
@@ -136,6 +138,8 @@ export const fr = {
       QUEUED: 'La vente partira dès le retour de la connexion. Vous pouvez remettre un bon d’attente au client.',
       UNKNOWN: 'La commande est peut-être passée : la caisse vérifie auprès du fournisseur. Ne refaites pas la vente.',
       NEEDS_REVIEW: 'Plusieurs commandes possibles chez le fournisseur : le responsable doit vérifier avant toute nouvelle vente.',
+      TO_VERIFY:
+        'Le fournisseur ne sait pas encore si la recharge est passée. Ne remboursez pas et ne refaites pas la recharge : le résultat arrive sous 24 heures. Au client : « Votre recharge est en cours de vérification, revenez ou appelez-nous demain ; si elle n’est pas passée, vous serez remboursé. »',
       EXPIRED: 'La vente n’est jamais partie. Envoyez-la maintenant ou annulez-la et rendez l’argent.',
       AWAITING_OWNER:
         'Le coût du fournisseur a dépassé le prix payé pendant l’attente. Le responsable l’envoie quand même ou l’annule et le client est remboursé.',
@@ -191,6 +195,7 @@ export const fr = {
     grid: '/ : rechercher · flèches : se déplacer · Entrée : ouvrir',
     denominations: 'Chiffres ou flèches : choisir · Entrée : valider · Échap : retour',
     confirm: '+ / − ou chiffres : quantité · Entrée : confirmer la vente · Échap : changer de carte',
+    topUp: 'Chiffres : numéro · Entrée : valider · flèches : changer d’onglet',
     progress: 'Échap : nouvelle vente',
   },
   settings: {
@@ -261,6 +266,8 @@ export const fr = {
     prices: {
       markup: 'Marge (%)',
       markupHint: 'Exemple : 5 ou 5,25. Le prix de vente est arrondi au dinar supérieur.',
+      topupFee: 'Frais par recharge (DA)',
+      topupFeeHint: 'Ajoutés au montant de chaque recharge flexy et internet. 0 : vendue à sa valeur.',
       overrides: 'Marge par produit',
       noOverrides: 'Aucune marge particulière.',
       overrideProduct: 'Produit',
@@ -321,6 +328,10 @@ export const fr = {
     QUANTITY_LIMIT: 'Quantité trop grande pour une seule vente. Réduisez la quantité.',
     QUEUE_FULL: 'Trop de ventes en attente. Attendez le retour de la connexion avant de vendre encore.',
     PRICE_TOO_OLD: 'Le dernier prix connu est trop ancien pour vendre hors ligne. Attendez le retour de la connexion (limite réglée par le responsable).',
+    INVALID_NUMBER: 'Ce numéro n’est pas accepté : vérifiez-le avec le client (mobile : 10 chiffres commençant par 05, 06 ou 07).',
+    AMOUNT_OUT_OF_RANGE: 'Montant hors des limites de l’offre : corrigez le montant puis réessayez.',
+    PLAN_DISABLED: 'Cette offre est désactivée par le fournisseur pour le moment : choisissez-en une autre.',
+    OPERATOR_MISMATCH: 'Ce numéro appartient à un autre opérateur que l’offre choisie : vérifiez l’opérateur avec le client puis refaites la vente.',
     INVALID_STATE: 'Ce n’est plus possible : la situation a changé (prix, stock ou état de la vente). Vérifiez puis réessayez.',
     INTERNAL: 'Erreur de la caisse. Réessayez ; si cela continue, redémarrez la caisse.',
   },
@@ -329,4 +340,5 @@ export const fr = {
   ...offlineFr,
   ...trapsFr,
   ...moneyFr,
+  ...topupsFr,
 } satisfies UiDict;

@@ -12,6 +12,7 @@ import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable } from '../../../ui/DataTable';
 import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
 import { SendOrCancelButtons } from '../../pending-sales/SendOrCancelButtons';
+import { RecipientNumber } from '../../top-ups/RecipientNumber';
 
 /** What the till knows about an exception, in words: the state's hint, or the refusal's reason. */
 function useKnown(): (sale: Sale) => string {
@@ -83,6 +84,12 @@ export function ExceptionsTab() {
                 <td dir="auto">{s.cashier}</td>
                 <td dir="auto">
                   {s.productTitle} · {s.typeName} × {f.int(s.quantity)}
+                  {s.recipient && (
+                    <>
+                      {' · '}
+                      <RecipientNumber number={s.recipient} />
+                    </>
+                  )}
                 </td>
                 <td>{t(`progress.state.${s.state}`)}</td>
                 <td>

@@ -13,6 +13,7 @@ import { DataTable, num } from '../../../ui/DataTable';
 import { TextField } from '../../../ui/TextField';
 import { ProductSelect } from '../../catalog/ProductSelect';
 import { Form } from '../../../ui/Form';
+import { RecipientNumber } from '../../top-ups/RecipientNumber';
 
 /** "Historique": search the ledger by date, cashier, product, state, number or the end of a code. */
 export function HistoryTab() {
@@ -142,7 +143,15 @@ export function HistoryTab() {
               <td>{f.int(s.id)}</td>
               <td>{f.dateTime(s.createdAt)}</td>
               <td dir="auto">{s.cashier}</td>
-              <td dir="auto">{s.productTitle}</td>
+              <td dir="auto">
+                {s.productTitle}
+                {s.recipient && (
+                  <>
+                    {' · '}
+                    <RecipientNumber number={s.recipient} />
+                  </>
+                )}
+              </td>
               <td dir="auto">{s.typeName}</td>
               <td className="n">
                 {s.money.differs ? (

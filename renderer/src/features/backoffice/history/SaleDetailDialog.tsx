@@ -12,6 +12,7 @@ import { HtmlFrame } from '../../../ui/HtmlFrame';
 import { KeyValues } from '../../../ui/KeyValues';
 import { SaleOutcome } from '../../counter/ProgressScreen';
 import { SaleMoney } from '../../pending-sales/SaleMoney';
+import { RecipientNumber } from '../../top-ups/RecipientNumber';
 
 /** "Détail de la vente n° N": fields, cards (masked until revealed), timeline, reprint. */
 export function SaleDetailDialog() {
@@ -31,6 +32,17 @@ function Fields({ sale }: { sale: Sale }) {
         { term: t('detail.cashier'), value: sale.cashier, dir: 'auto' },
         { term: t('detail.product'), value: sale.productTitle, dir: 'auto' },
         { term: t('detail.denomination'), value: sale.typeName, dir: 'auto' },
+        sale.recipient ? { term: t('topup.number'), value: <RecipientNumber number={sale.recipient} /> } : null,
+        sale.topUp?.refundMessage
+          ? {
+              term: t('topup.providerSaid'),
+              value: (
+                <span dir="rtl" lang="ar">
+                  {sale.topUp.refundMessage}
+                </span>
+              ),
+            }
+          : null,
         { term: t('detail.quantity'), value: f.int(sale.quantity) },
         { term: t('detail.delivered'), value: f.int(sale.deliveredQuantity) },
         { term: t('detail.unitPrice'), value: f.money(sale.unitRetailC) },

@@ -111,4 +111,5 @@ export function reprintDetail(detail: string | null): { n: number; who: string }
 }
 
 /** Exceptions the manager must look at (issue 4). */
-export const EXCEPTION_STATES: SaleState[] = ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED', 'AWAITING_OWNER'];
+// TO_VERIFY: a top-up the provider answered UNKNOWN_ERROR, with what to tell the customer (its hint).
+export const EXCEPTION_STATES: SaleState[] = ['UNKNOWN', 'NEEDS_REVIEW', 'EXPIRED', 'REJECTED', 'AWAITING_OWNER', 'TO_VERIFY'];
