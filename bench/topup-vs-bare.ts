@@ -9,6 +9,8 @@ import http from 'node:http';
 import type { CommandHandlers } from '../shared/contract';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
+import { RateGate } from '../electron/core/provider/rate-gate';
+import { DEFAULT_SETTINGS } from '../shared/domain';
 import { BENCH_KEY, BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
 import { metric, runBench, type Reporter } from './lib/report';
 import { median, p95, sleep } from './lib/stats';
@@ -18,6 +20,8 @@ const WARMUP = 3;
 const RUNS = 25;
 /** The highest request rate the till's settings accept (its client-side rate gate, provider/rate-gate.ts). */
 const GATE_MAX_PER_MINUTE = 6000;
+/** The rate gate's default setting, which the production-timing top-ups run with. */
+const DEFAULT_RATE = DEFAULT_SETTINGS.apiRequestsPerMinute;
 
 type ConfirmInput = Parameters<CommandHandlers['sales:confirm']>[0];
 
@@ -246,7 +250,9 @@ async function callsPerTopUp(r: Reporter, sim: Sim, prod: OpenCore, line: LineBe
   r.note(
     `${line.label}, production timing (firstPollMs ${DEFAULT_TIMING.firstPollMs}, pollMs ${DEFAULT_TIMING.pollMs}) and default settings, right after opening the product, handlingMs 3000: ` +
       `PLACED ${(placedAt.at - t0).toFixed(0)} ms after confirm, ${done.state} after ${seconds.toFixed(2)} s with ${showCalls(calls)} ` +
-      `(balance: one before the send, one refresh after the final state).`,
+      `(balance: one before the send, one refresh after the final state). ` +
+      `A send about 1 s after confirm is the rate gate, not the line: at the default ${DEFAULT_RATE} requests/min it lets ${Math.floor(Math.floor(DEFAULT_RATE * RateGate.MARGIN) / 60)} through in any second, ` +
+      `and opening the product and confirm's reads have used them.`,
   );
   r.add(
     metric({
