@@ -225,6 +225,19 @@ describe('internet recharges (ADSL, 4G)', () => {
     expect(topUps().map((t) => t.line)).toEqual(['internet', 'internet']);
   });
 
+  it('asks check-number once per sale: a line checked at the counter is not checked again at confirmation', async () => {
+    hx = await startHarness();
+    const checks = () => hx.sim.control.requestLog().filter((r) => r.path.startsWith('/v3/internet/check-number')).length;
+    await hx.h['internet:checkNumber']({ type: 'ADSL', number: '036362608' });
+    expect(checks()).toBe(1);
+    const sale = await recharge('ADSL', '036362608', 1000);
+    expect(checks()).toBe(1);
+    await waitForSale(hx.h, sale.id, settled);
+    // A line never checked is checked at confirmation.
+    await recharge('ADSL', '036362609', 1000);
+    expect(checks()).toBe(2);
+  });
+
   it('refuses a line the provider does not know and an unavailable card before anything is written', async () => {
     hx = await startHarness();
     await expect(recharge('ADSL', I.adsl.notALine, 1000)).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
