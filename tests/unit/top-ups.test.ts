@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { TOPUP_NUMBERS } from '../../simulator';
-import { startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+import { startHarness, TEST_KEY, until, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * Issue 11: mobile top-ups and internet recharges sold through the core against the simulator,
@@ -29,6 +29,12 @@ const recharge = (type: 'ADSL' | '4G', recipient: string, value: number) =>
   hx.h['sales:confirm']({ line: 'internet', productId: type, typeId: String(value), quantity: 1, expectedUnitRetailC: value * 100, entry: { recipient } });
 
 const topUps = () => hx.sim.control.topups();
+
+/** The till's day is the local calendar day (reports/day-report.ts). */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 describe('mobile top-ups (flexy)', () => {
   it('lists the operators and their plans, priced at face value, with the cost only for the owner', async () => {
@@ -66,7 +72,7 @@ describe('mobile top-ups (flexy)', () => {
     expect(receipt.html).toContain(ref);
     expect(receipt.html).toContain('Rechargé');
 
-    const day = new Date().toISOString().slice(0, 10);
+    const day = today();
     const report = await hx.h['reports:day']({ day });
     expect(report.totals.byLine).toContainEqual({ line: 'mobile-topups', sales: 1, retailC: 50_000, costC: 49_625 });
     const found = await hx.h['history:search']({ codeSuffix: '73 40' });
@@ -295,5 +301,43 @@ describe('the drawer and top-ups that wait for days', () => {
     expect(count).toMatchObject({ expectedCashC: 150_000, differenceC: 0 });
     const report = await hx.h['shift:close']({ countedCashC: 150_000 });
     expect(report.totals.pending).toEqual({ count: 2, retailC: 150_000 });
+  });
+});
+
+describe('top-ups in the owner’s reconciliation and in every receipt language', () => {
+  it('compares the day with the mobile and internet lists and the FLEXY/ADSL movements; a top-up made elsewhere is reported', async () => {
+    hx = await startHarness();
+    const mine = await flexy('0778037340', 500);
+    const card = await recharge('ADSL', '036362608', 1000);
+    await waitForSale(hx.h, mine.id, settled);
+    await waitForSale(hx.h, card.id, settled);
+    // A top-up sent with the same key by something else than this till.
+    const res = await fetch(`${hx.sim.url}/v3/mobile/send`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Access-Token': TEST_KEY },
+      body: JSON.stringify({ plan_code: 'PREPAID_DJEZZY', MSSIDN: '0770000001', amount: 300, ref: 'elsewhere-1' }),
+    });
+    expect(res.status).toBe(200);
+    const day = today();
+    const report = await hx.h['reconcile:day']({ day });
+    expect(report.providerOrders).toBe(3);
+    expect(report.missingInLedger.map((m) => m.orderId)).toEqual([topUps().find((t) => t.ref === 'elsewhere-1')!.id]);
+    expect(report.missingAtProvider).toEqual([]);
+    // FLEXY 496.25 + 297.75 and ADSL 950 debited, nothing refunded.
+    expect(report.accountNetDebitC).toBe(49_625 + 29_775 + 95_000);
+  });
+
+  it('prints a top-up slip in Arabic, right to left, at 58 mm', async () => {
+    hx = await startHarness();
+    await hx.h['settings:update']({ language: 'ar', paperWidthMm: 58 });
+    const sale = await flexy(M.refundedWithOffers, 500);
+    await waitForSale(hx.h, sale.id, settled);
+    const slip = await hx.h['sales:receipt']({ saleId: sale.id });
+    expect(slip.paperWidthMm).toBe(58);
+    expect(slip.html).toContain('dir="rtl"');
+    expect(slip.html).toContain('الرقم');
+    expect(slip.html).toContain('فشلت التعبئة');
+    // The number stays left to right and grouped inside the Arabic slip.
+    expect(slip.html).toMatch(/dir="ltr"[^>]*>0600 00 00 02</);
   });
 });
