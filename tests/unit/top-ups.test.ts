@@ -341,3 +341,24 @@ describe('top-ups in the owner’s reconciliation and in every receipt language'
     expect(slip.html).toMatch(/dir="ltr"[^>]*>0600 00 00 02</);
   });
 });
+
+describe('flexy offline', () => {
+  it('an operator whose screen was never opened can be sold into the queue once the line was opened online', async () => {
+    hx = await startHarness();
+    await hx.h['catalog:list']({ line: 'mobile-topups' });
+    await hx.sim.control.setOffline(true);
+    // Ooredoo's plans were never asked for by themselves: the line's opening priced them all.
+    const sale = await hx.h['sales:confirm']({
+      line: 'mobile-topups',
+      productId: 'Ooredoo',
+      typeId: 'PREPAID_OOREDOO',
+      quantity: 1,
+      expectedUnitRetailC: 20_000,
+      entry: { recipient: '0556121212', amountDzd: 200 },
+    });
+    expect(sale.state).toBe('QUEUED');
+    await hx.sim.control.setOffline(false);
+    expect((await waitForSale(hx.h, sale.id, settled, 20_000)).state).toBe('FULFILLED');
+    expect(topUps()).toHaveLength(1);
+  });
+});

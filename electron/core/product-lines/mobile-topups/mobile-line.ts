@@ -78,6 +78,10 @@ export const mobileTopUpLine: ProductLine<MobileEntry> = {
     }));
     return { categories: [{ title: 'Flexy', products }] };
   },
+  products: async (api) => {
+    const retail = (await plans(api)).filter(isRetailPlan);
+    return MOBILE_OPERATORS.map((op) => ({ productId: op, title: op, types: retail.filter((p) => p.operator === op).map(planType) }));
+  },
   product: async (api, operator) => {
     const own = (await plans(api)).filter((p) => isRetailPlan(p) && p.operator === operator);
     if (!MOBILE_OPERATORS.includes(operator as (typeof MOBILE_OPERATORS)[number])) throw new ApiError('not_found', 'NOT_FOUND', 'Unknown operator');
