@@ -362,3 +362,51 @@ describe('flexy offline', () => {
     expect(topUps()).toHaveLength(1);
   });
 });
+
+describe('top-ups under attack from the same machine', () => {
+  it('bounds amounts, refuses numbers that are not numbers, and never lets the page choose the ref or reach another path', async () => {
+    hx = await startHarness();
+    const before = hx.sim.control.requestLog().length;
+    for (const amountDzd of [2 ** 53, 1e12, -500, 0.5, Number.MAX_VALUE]) {
+      await expect(flexy('0778037340', amountDzd)).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|AMOUNT_OUT_OF_RANGE/) });
+    }
+    for (const recipient of ["0778037340'; --", '../../v3/account/balance', '0778037340\n0778037341', '٠٧٧٨٠٣٧٣٤٠x', '']) {
+      await expect(flexy(recipient, 500)).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
+    }
+    for (const number of ['../../account/balance', '036362608?type=4G', '036362608&x=1', '%2e%2e%2f']) {
+      await expect(hx.h['internet:checkNumber']({ type: 'ADSL', number })).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
+    }
+    // Nothing of the above reached the provider but the price reads.
+    const reached = hx.sim.control
+      .requestLog()
+      .slice(before)
+      .map((r) => r.path.split('?')[0]);
+    expect(reached.filter((p) => p !== '/v3/mobile/plans' && p !== '/v3/account/balance')).toEqual([]);
+
+    // A ref slipped into the entry is not the page's to choose: the till's own goes out.
+    const sale = await hx.h['sales:confirm']({
+      line: 'mobile-topups',
+      productId: 'Djezzy',
+      typeId: 'PREPAID_DJEZZY',
+      quantity: 1,
+      expectedUnitRetailC: 50_000,
+      entry: { recipient: '0778037340', amountDzd: 500, ref: 'chosen-by-the-page' },
+    });
+    await waitForSale(hx.h, sale.id, settled);
+    expect(topUps().map((t) => t.ref)).toEqual([sale.topUp!.clientRef]);
+    expect(sale.topUp!.clientRef).not.toBe('chosen-by-the-page');
+  });
+
+  it('two confirmations of the same top-up at once are two sales with two refs, each sent once', async () => {
+    hx = await startHarness();
+    const [a, b] = await Promise.all([flexy('0778037340', 500), flexy('0778037340', 500)]);
+    await waitForSale(hx.h, a.id, settled);
+    await waitForSale(hx.h, b.id, settled);
+    expect(a.topUp!.clientRef).not.toBe(b.topUp!.clientRef);
+    expect(
+      topUps()
+        .map((t) => t.ref)
+        .sort(),
+    ).toEqual([a.topUp!.clientRef, b.topUp!.clientRef].sort());
+  });
+});
