@@ -1,8 +1,10 @@
 /** HTTP pieces both top-up lines answer with (bodies, refs, the shared errors), so they say them alike. */
 import type { Centimes } from '../../shared/money';
-import { dzd, failure, type ApiReply } from '../envelope';
+import { dzd, failure, success, type ApiReply } from '../envelope';
 import { randomHex, type Rng } from '../random';
-import type { ValidationProblem } from '../validation';
+import { caller, ID, validationError, type Route } from '../route-kit';
+import { paginate, parsePageQuery, type Page, type ValidationProblem } from '../validation';
+import type { TopupBook, TopupRecordBase } from './topup-book';
 
 /** Undocumented; a bills SDK of the same provider says refs are at most 100 characters. */
 export const MAX_REF_LENGTH = 100;
@@ -65,3 +67,63 @@ export function insufficientBalance(now: Date, requiredC: Centimes, availableC: 
 export const refNotFound = (now: Date, ref: string): ApiReply => failure(now, 404, 'NOT_FOUND', `Top-up with reference '${ref}' not found`);
 
 export const idNotFound = (now: Date, id: string): ApiReply => failure(now, 404, 'NOT_FOUND', `Top-up with id '${id}' not found`);
+
+/** What the read routes need of a line's store. */
+export interface TopupReadable<T extends TopupRecordBase> {
+  readonly book: TopupBook<T>;
+  settle(): void;
+}
+
+/**
+ * check-id, check-ref and list under `/v3/<segment>/`, alike on both lines but for the top-up's JSON
+ * and the list's envelope. Each reads the caller's own top-ups after settling what is due.
+ */
+export function topupReadRoutes<T extends TopupRecordBase>(
+  segment: string,
+  store: TopupReadable<T>,
+  topupJson: (t: T) => Record<string, unknown>,
+  listReply: (now: Date, page: Page<T>) => ApiReply,
+): Route[] {
+  return [
+    {
+      endpoint: 'checkOrder',
+      method: 'GET',
+      pattern: new RegExp(`^/v3/${segment}/check-id/${ID}$`),
+      needsToken: true,
+      handle: (ctx) => {
+        const { key } = caller(ctx);
+        const id = ctx.params[0] ?? '';
+        store.settle();
+        const t = store.book.byIdFor(key, id);
+        return t ? success(ctx.now, topupJson(t)) : idNotFound(ctx.now, id);
+      },
+    },
+    {
+      endpoint: 'checkOrder',
+      method: 'GET',
+      pattern: new RegExp(`^/v3/${segment}/check-ref/${ID}$`),
+      needsToken: true,
+      handle: (ctx) => {
+        const { key } = caller(ctx);
+        // matchRoute has URL-decoded it: a sandbox ref's '+' arrives as sent.
+        const ref = ctx.params[0] ?? '';
+        store.settle();
+        const t = store.book.byRefFor(key, ref);
+        return t ? success(ctx.now, topupJson(t)) : refNotFound(ctx.now, ref);
+      },
+    },
+    {
+      endpoint: 'list',
+      method: 'GET',
+      pattern: new RegExp(`^/v3/${segment}/list$`),
+      needsToken: true,
+      handle: (ctx) => {
+        const { key } = caller(ctx);
+        const q = parsePageQuery(ctx.query);
+        if (!q.ok) return validationError(ctx.now, q.problem);
+        store.settle();
+        return listReply(ctx.now, paginate(store.book.history(key, q.query), q.query));
+      },
+    },
+  ];
+}
