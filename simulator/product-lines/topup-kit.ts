@@ -3,7 +3,7 @@ import type { Centimes } from '../../shared/money';
 import { dzd, failure, success, type ApiReply } from '../envelope';
 import { randomHex, type Rng } from '../random';
 import { caller, ID, validationError, type Route } from '../route-kit';
-import { paginate, parsePageQuery, type Page, type ValidationProblem } from '../validation';
+import { paginate, parseBodyObject, parsePageQuery, type Page, type ValidationProblem } from '../validation';
 import type { TopupBook, TopupRecordBase } from './topup-book';
 
 /** Undocumented; a bills SDK of the same provider says refs are at most 100 characters. */
@@ -13,18 +13,11 @@ export type JsonObject = Record<string, unknown>;
 
 /** The body as a JSON object with only the documented fields (the provider validates its schemas). */
 export function parseJsonObject(raw: string, allowed: readonly string[]): { ok: true; body: JsonObject } | { ok: false; problem: ValidationProblem } {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { ok: false, problem: { field: 'body', message: 'body must be valid JSON' } };
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    return { ok: false, problem: { field: 'body', message: 'body must be object' } };
-  }
-  const extra = Object.keys(json).find((k) => !allowed.includes(k));
+  const object = parseBodyObject(raw);
+  if (!object.ok) return object;
+  const extra = Object.keys(object.json).find((k) => !allowed.includes(k));
   if (extra !== undefined) return { ok: false, problem: { field: extra, message: `body must NOT have additional properties (${extra})` } };
-  return { ok: true, body: json as JsonObject };
+  return { ok: true, body: object.json };
 }
 
 export function required(field: string): ValidationProblem {
