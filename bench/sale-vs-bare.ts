@@ -4,10 +4,10 @@
  * API calls a sale costs with the production timing.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
-import { BENCH_KEY, BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
+import { bareHttp } from './lib/bare-http';
+import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
 import { metric, runBench } from './lib/report';
 import { median, p95, sleep } from './lib/stats';
 
@@ -34,30 +34,9 @@ function countKinds(log: readonly SimRequestLogEntry[]): Record<Kind, number> {
   return out;
 }
 
-/** The bare client: what a script with no till would send. Same headers, same connection policy as the till's transport. */
+/** The bare client: the gift-card sale's requests, sent with bench/lib/bare-http.ts. */
 function bareClient(baseUrl: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  const call = (method: 'GET' | 'POST', path: string, body?: string, fresh = false) =>
-    new Promise<{ data: Record<string, unknown> }>((resolve, reject) => {
-      const headers: Record<string, string> = { 'X-Access-Token': BENCH_KEY, Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const req = http.request(`${baseUrl}${path}`, { method, headers, agent: fresh ? false : agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { success: boolean; data: Record<string, unknown> };
-            if (!json.success) reject(new Error(`${path}: ${res.statusCode}`));
-            else resolve(json);
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  const { call, close } = bareHttp(baseUrl);
   return {
     /** checkProduct + balance (what confirm reads), one placeOrder, then `checks` checkOrders. */
     async sale(offer: Offer, checks: number): Promise<number> {
@@ -69,7 +48,7 @@ function bareClient(baseUrl: string) {
       for (let i = 0; i < checks; i++) await call('GET', `/v3/gift-cards/checkOrder/${encodeURIComponent(orderId)}`);
       return performance.now() - t0;
     },
-    close: () => agent.destroy(),
+    close,
   };
 }
 

@@ -5,13 +5,13 @@
  * production timing. The top-up twin of sale-vs-bare.ts.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { CommandHandlers } from '../shared/contract';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
 import { RateGate } from '../electron/core/provider/rate-gate';
 import { DEFAULT_SETTINGS } from '../shared/domain';
-import { BENCH_KEY, BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
+import { bareHttp } from './lib/bare-http';
+import { BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
+import { TOP_UP_CONFIRMS, type ConfirmInput } from './lib/top-up-confirms';
 import { metric, runBench, type Reporter } from './lib/report';
 import { median, p95, sleep } from './lib/stats';
 
@@ -23,8 +23,6 @@ const GATE_MAX_PER_MINUTE = 6000;
 /** The rate gate's default setting, which the production-timing top-ups run with. */
 const DEFAULT_RATE = DEFAULT_SETTINGS.apiRequestsPerMinute;
 
-type ConfirmInput = Parameters<CommandHandlers['sales:confirm']>[0];
-
 /** What a top-up costs at the provider, by what each call is for. `status` is check-id or check-ref. */
 type Kind = 'catalog' | 'checkNumber' | 'balance' | 'send' | 'status' | 'other';
 type Calls = Record<Kind, number>;
@@ -33,7 +31,7 @@ type Calls = Record<Kind, number>;
 interface LineBench {
   /** Short name for figures and notes. */
   label: string;
-  /** The counter's confirmation (the same as tests/unit/top-ups.test.ts sends). */
+  /** The counter's confirmation (the same as tests/unit/top-up-faults.test.ts sends). */
   confirm: ConfirmInput;
   /** The product the cashier opens before selling (part 2). */
   open: { line: string; productId: string };
@@ -51,14 +49,7 @@ interface LineBench {
 
 const MOBILE: LineBench = {
   label: 'mobile top-up',
-  confirm: {
-    line: 'mobile-topups',
-    productId: 'Djezzy',
-    typeId: 'PREPAID_DJEZZY',
-    quantity: 1,
-    expectedUnitRetailC: 50_000,
-    entry: { recipient: '0778037340', amountDzd: 500 },
-  },
+  confirm: TOP_UP_CONFIRMS['mobile-topups'],
   open: { line: 'mobile-topups', productId: 'Djezzy' },
   kindOf: (p) => (p === '/v3/mobile/plans' ? 'catalog' : p === '/v3/mobile/send' ? 'send' : /^\/v3\/mobile\/check-(id|ref)\//.test(p) ? 'status' : null),
   expected: { catalog: 1, checkNumber: 0, balance: 1, send: 1 },
@@ -70,7 +61,7 @@ const MOBILE: LineBench = {
 
 const INTERNET: LineBench = {
   label: 'internet recharge (ADSL)',
-  confirm: { line: 'internet', productId: 'ADSL', typeId: '1000', quantity: 1, expectedUnitRetailC: 100_000, entry: { recipient: '036362608' } },
+  confirm: TOP_UP_CONFIRMS.internet,
   open: { line: 'internet', productId: 'ADSL' },
   kindOf: (p) =>
     p === '/v3/internet/products'
@@ -102,31 +93,10 @@ const showCalls = (c: Calls) =>
   `${c.catalog} catalogue read, ${c.checkNumber} check-number, ${c.balance} balance, ${c.send} send, ${c.status} status read(s)` +
   (c.other > 0 ? `, ${c.other} other` : '');
 
-/** The bare client: what a script with no till would send. Same headers, same connection policy as the till's transport. */
+/** The bare client: a top-up's requests, sent with bench/lib/bare-http.ts. */
 function bareClient(baseUrl: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  const { call, close } = bareHttp(baseUrl);
   let refs = 0;
-  const call = (method: 'GET' | 'POST', path: string, body?: string, fresh = false) =>
-    new Promise<{ data: Record<string, unknown> }>((resolve, reject) => {
-      const headers: Record<string, string> = { 'X-Access-Token': BENCH_KEY, Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const req = http.request(`${baseUrl}${path}`, { method, headers, agent: fresh ? false : agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { success: boolean; data: Record<string, unknown> };
-            if (!json.success) reject(new Error(`${path}: ${res.statusCode}`));
-            else resolve(json);
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
   return {
     /** The reads confirm makes, one send under a fresh ref (a fresh connection, as the till's transport sends), then `checks` status reads. */
     async topUp(line: LineBench, checks: number): Promise<number> {
@@ -142,7 +112,7 @@ function bareClient(baseUrl: string) {
       if (checks > 0 && status !== 'FULFILLED') throw new Error(`bare ${line.label} ${id} read ${status}`);
       return ms;
     },
-    close: () => agent.destroy(),
+    close,
   };
 }
 
