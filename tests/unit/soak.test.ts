@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SimFaultSpec } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
+import { SOAK_TIMING } from './helpers/kill-timing';
+import { seededRandom } from './helpers/seeded-random';
 
 /**
  * 200 sales against the simulator with a random fault before most of them and a SIGKILL of the
@@ -12,26 +14,6 @@ import { HostProcess } from './helpers/host-process';
  * ledger does not own, every delivered code in the ledger, no sale without a final state.
  */
 const SALES = 200;
-const TIMING = JSON.stringify({
-  firstPollMs: 20,
-  pollMs: 40,
-  reconcileEveryMs: 40,
-  reconcileGraceMs: 250,
-  probeMinMs: 20,
-  probeMaxMs: 150,
-  idleMs: 100,
-  orderTimeoutMs: 300,
-  readTimeoutMs: 2000,
-});
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const FAULTS: SimFaultSpec[] = [
   { endpoint: 'placeOrder', kind: 'drop-before' },
   { endpoint: 'placeOrder', kind: 'drop-after' },
@@ -47,7 +29,7 @@ const FAULTS: SimFaultSpec[] = [
 
 const sim = await startSimulator({ handlingMs: 20, balanceDzd: 100_000_000 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-soak-'));
-const host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: TIMING });
+const host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: SOAK_TIMING });
 afterAll(async () => {
   await host.stop();
   await sim.close();
@@ -56,7 +38,7 @@ afterAll(async () => {
 
 describe('soak: 200 sales, random faults, kill -9 every 40 sales', () => {
   it('keeps every invariant', { timeout: 240_000 }, async () => {
-    const random = rng(20261127);
+    const random = seededRandom(20261127);
     await host.start();
     await host.must('settings:update', { maxQuantityPerSale: 5, queueCap: 500, apiRequestsPerMinute: 6000 });
     const catalog = await host.must('catalog:list', {});

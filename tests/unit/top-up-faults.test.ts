@@ -7,6 +7,7 @@ import { startSimulator, type RunningSimulator, type SimFaultSpec } from '../../
 import { TOP_UP_CONFIRMS } from '../../bench/lib/top-up-confirms';
 import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 import { HostProcess } from './helpers/host-process';
+import { CRASH_TIMING } from './helpers/kill-timing';
 
 /**
  * Issue 11's fault matrix, like the gift cards' (core-faults.test.ts, crash-recovery.test.ts):
@@ -59,17 +60,7 @@ describe('a top-up and kill -9', () => {
     it(`${line}: killed while the top-up is in flight, recovered by its ref after restart, not sent twice`, async () => {
       sim = await startSimulator({ handlingMs: 50 });
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-topup-crash-'));
-      const timing = JSON.stringify({
-        firstPollMs: 50,
-        pollMs: 80,
-        reconcileEveryMs: 80,
-        reconcileGraceMs: 600,
-        probeMinMs: 50,
-        probeMaxMs: 300,
-        idleMs: 200,
-        orderTimeoutMs: 20_000,
-      });
-      host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: timing });
+      host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: CRASH_TIMING });
       await host.start();
       sim.control.addFault({ endpoint: 'placeOrder', kind: 'hang-after', line });
       const sale = await host.must('sales:confirm', TOP_UP_CONFIRMS[line]);
