@@ -8,6 +8,7 @@ import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
 import { bareHttp } from './lib/bare-http';
 import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
+import { pairedRuns } from './lib/paired-runs';
 import { metric, runBench } from './lib/report';
 import { median, p95, sleep } from './lib/stats';
 
@@ -84,35 +85,14 @@ runBench('sale-vs-bare', async (r) => {
       return { ms, calls: countKinds(sim.control.requestLog()) };
     };
 
-    for (let i = 0; i < WARMUP; i++) {
-      const t = await tillSale();
-      await bare.sale(offer, t.calls.checkOrder);
-    }
-    const tillMs: number[] = [];
-    const bareMs: number[] = [];
-    const overheadMs: number[] = [];
-    const checks: number[] = [];
-    let callsOk = true;
-    for (let i = 0; i < RUNS; i++) {
-      // Alternate who goes first so that neither always meets a warm or a cold socket.
-      let t: Awaited<ReturnType<typeof tillSale>>;
-      let b: number;
-      if (i % 2 === 0) {
-        t = await tillSale();
-        b = await bare.sale(offer, t.calls.checkOrder);
-      } else {
-        const planned = checks.length > 0 ? (checks[checks.length - 1] as number) : 1;
-        b = await bare.sale(offer, planned);
-        t = await tillSale();
-        if (t.calls.checkOrder !== planned) b = await bare.sale(offer, t.calls.checkOrder);
-      }
-      tillMs.push(t.ms);
-      bareMs.push(b);
-      overheadMs.push(t.ms - b);
-      checks.push(t.calls.checkOrder);
-      const c = t.calls;
-      if (c.checkProduct !== 1 || c.placeOrder !== 1 || c.balance !== 2 || c.other !== 0) callsOk = false;
-    }
+    const { tills, tillMs, bareMs, overheadMs, checks } = await pairedRuns({
+      warmup: WARMUP,
+      runs: RUNS,
+      till: tillSale,
+      checksOf: (t) => t.calls.checkOrder,
+      bare: (n) => bare.sale(offer, n),
+    });
+    const callsOk = tills.every(({ calls: c }) => c.checkProduct === 1 && c.placeOrder === 1 && c.balance === 2 && c.other === 0);
     bare.close();
     await till.core.close();
 

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../shared/domain';
 import { bareHttp } from './lib/bare-http';
 import { BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
 import { TOP_UP_CONFIRMS, type ConfirmInput } from './lib/top-up-confirms';
+import { pairedRuns } from './lib/paired-runs';
 import { metric, runBench, type Reporter } from './lib/report';
 import { median, p95, sleep } from './lib/stats';
 
@@ -138,36 +139,18 @@ async function tillVsBare(r: Reporter, sim: Sim, till: OpenCore, bare: Bare, lin
     return { ms, calls: countKinds(line, sim.control.requestLog()) };
   };
 
-  for (let i = 0; i < WARMUP; i++) {
-    const t = await tillTopUp();
-    await bare.topUp(line, t.calls.status);
-  }
-  const tillMs: number[] = [];
-  const bareMs: number[] = [];
-  const overheadMs: number[] = [];
-  const checks: number[] = [];
-  const odd: string[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    // Alternate who goes first so that neither always meets a warm or a cold socket.
-    let t: Awaited<ReturnType<typeof tillTopUp>>;
-    let b: number;
-    if (i % 2 === 0) {
-      t = await tillTopUp();
-      b = await bare.topUp(line, t.calls.status);
-    } else {
-      const planned = checks.length > 0 ? (checks[checks.length - 1] as number) : 1;
-      b = await bare.topUp(line, planned);
-      t = await tillTopUp();
-      if (t.calls.status !== planned) b = await bare.topUp(line, t.calls.status);
-    }
-    tillMs.push(t.ms);
-    bareMs.push(b);
-    overheadMs.push(t.ms - b);
-    checks.push(t.calls.status);
-    const c = t.calls;
-    const e = line.expected;
-    if (c.catalog !== e.catalog || c.checkNumber !== e.checkNumber || c.balance !== e.balance + 1 || c.send !== e.send || c.other !== 0) odd.push(showCalls(c));
-  }
+  const { tills, tillMs, bareMs, overheadMs, checks } = await pairedRuns({
+    warmup: WARMUP,
+    runs: RUNS,
+    till: tillTopUp,
+    checksOf: (t) => t.calls.status,
+    bare: (n) => bare.topUp(line, n),
+  });
+  const e = line.expected;
+  const odd = tills
+    .map((t) => t.calls)
+    .filter((c) => c.catalog !== e.catalog || c.checkNumber !== e.checkNumber || c.balance !== e.balance + 1 || c.send !== e.send || c.other !== 0)
+    .map(showCalls);
 
   const bareMedian = median(bareMs);
   const budget = Math.max(30, 0.1 * bareMedian);
