@@ -77,34 +77,24 @@ export function topupReadRoutes<T extends TopupRecordBase>(
   topupJson: (t: T) => Record<string, unknown>,
   listReply: (now: Date, page: Page<T>) => ApiReply,
 ): Route[] {
+  /** check-id or check-ref: the caller's top-up by `find`, or `notFound`. */
+  const lookup = (by: 'id' | 'ref', find: (key: string, value: string) => T | undefined, notFound: (now: Date, value: string) => ApiReply): Route => ({
+    endpoint: 'checkOrder',
+    method: 'GET',
+    pattern: new RegExp(`^/v3/${segment}/check-${by}/${ID}$`),
+    needsToken: true,
+    handle: (ctx) => {
+      const { key } = caller(ctx);
+      // matchRoute has URL-decoded it: a sandbox ref's '+' arrives as sent.
+      const value = ctx.params[0] ?? '';
+      store.settle();
+      const t = find(key, value);
+      return t ? success(ctx.now, topupJson(t)) : notFound(ctx.now, value);
+    },
+  });
   return [
-    {
-      endpoint: 'checkOrder',
-      method: 'GET',
-      pattern: new RegExp(`^/v3/${segment}/check-id/${ID}$`),
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        const id = ctx.params[0] ?? '';
-        store.settle();
-        const t = store.book.byIdFor(key, id);
-        return t ? success(ctx.now, topupJson(t)) : idNotFound(ctx.now, id);
-      },
-    },
-    {
-      endpoint: 'checkOrder',
-      method: 'GET',
-      pattern: new RegExp(`^/v3/${segment}/check-ref/${ID}$`),
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        // matchRoute has URL-decoded it: a sandbox ref's '+' arrives as sent.
-        const ref = ctx.params[0] ?? '';
-        store.settle();
-        const t = store.book.byRefFor(key, ref);
-        return t ? success(ctx.now, topupJson(t)) : refNotFound(ctx.now, ref);
-      },
-    },
+    lookup('id', (key, id) => store.book.byIdFor(key, id), idNotFound),
+    lookup('ref', (key, ref) => store.book.byRefFor(key, ref), refNotFound),
     {
       endpoint: 'list',
       method: 'GET',
