@@ -8,9 +8,9 @@ import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
 import { bareHttp } from './lib/bare-http';
 import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
-import { pairedRuns } from './lib/paired-runs';
+import { addOverheadFigures, pairedRuns } from './lib/paired-runs';
 import { metric, runBench } from './lib/report';
-import { median, p95, sleep } from './lib/stats';
+import { median, sleep } from './lib/stats';
 
 const LATENCY_MS = 20;
 const WARMUP = 3;
@@ -96,8 +96,6 @@ runBench('sale-vs-bare', async (r) => {
     bare.close();
     await till.core.close();
 
-    const bareMedian = median(bareMs);
-    const budget = Math.max(30, 0.1 * bareMedian);
     r.note(
       `Till run with timing {firstPollMs: 0, pollMs: 0} (the documented polling waits removed rather than subtracted); simulator handlingMs 0, latency ${LATENCY_MS} ms per request, all on 127.0.0.1. ` +
         `apiRequestsPerMinute set to ${GATE_MAX_PER_MINUTE} (the maximum) so that sales run back to back are not paced by the till's rate gate ` +
@@ -108,28 +106,10 @@ runBench('sale-vs-bare', async (r) => {
         `the bare client sends exactly these (keep-alive for reads, a fresh connection for placeOrder as the till's transport does). The till's balance refresh after the final state is not timed.` +
         (callsOk ? '' : ' WARNING: some till sales made other calls than these.'),
     );
-    r.add(
-      metric({
-        name: 'sale: confirm → FULFILLED through the core',
-        unit: 'ms',
-        median: median(tillMs),
-        p95: p95(tillMs),
-        runs: tillMs.length,
-        target: 'info (see overhead)',
-        pass: null,
-        reference: { name: 'same requests sent bare', median: bareMedian },
-      }),
-    );
-    r.add(
-      metric({
-        name: 'till overhead (till − bare, paired runs)',
-        unit: 'ms',
-        median: median(overheadMs),
-        p95: p95(overheadMs),
-        runs: overheadMs.length,
-        target: `≤ max(30 ms, 10% of bare) = ${budget.toFixed(1)} ms`,
-        pass: median(overheadMs) <= budget,
-      }),
+    addOverheadFigures(
+      r,
+      { tillMs, bareMs, overheadMs },
+      { till: 'sale: confirm → FULFILLED through the core', overhead: 'till overhead (till − bare, paired runs)' },
     );
 
     // ---- part 2: calls per sale with the production timing and orders that take 3 s

@@ -12,9 +12,9 @@ import { DEFAULT_SETTINGS } from '../shared/domain';
 import { bareHttp } from './lib/bare-http';
 import { BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
 import { TOP_UP_CONFIRMS, type ConfirmInput } from './lib/top-up-confirms';
-import { pairedRuns } from './lib/paired-runs';
+import { addOverheadFigures, pairedRuns } from './lib/paired-runs';
 import { metric, runBench, type Reporter } from './lib/report';
-import { median, p95, sleep } from './lib/stats';
+import { median, sleep } from './lib/stats';
 
 const LATENCY_MS = 20;
 const WARMUP = 3;
@@ -152,36 +152,19 @@ async function tillVsBare(r: Reporter, sim: Sim, till: OpenCore, bare: Bare, lin
     .filter((c) => c.catalog !== e.catalog || c.checkNumber !== e.checkNumber || c.balance !== e.balance + 1 || c.send !== e.send || c.other !== 0)
     .map(showCalls);
 
-  const bareMedian = median(bareMs);
-  const budget = Math.max(30, 0.1 * bareMedian);
   r.note(
     `${line.label}: timed from sales:confirm to the sales:changed event that reports FULFILLED. Calls on that path per top-up, read from the simulator's request log: ` +
       `${line.describe}; status reads ${median(checks)} (median). The bare client sends exactly these (keep-alive for reads, a fresh connection for the send as the till's transport does, ` +
       `a fresh ref each time); the till's balance refresh 1 s after the final state is not timed.` +
       (odd.length === 0 ? '' : ` WARNING: ${odd.length} till top-up(s) made other calls than these, e.g. ${odd[0]}.`),
   );
-  r.add(
-    metric({
-      name: `${line.label}: confirm → FULFILLED through the core`,
-      unit: 'ms',
-      median: median(tillMs),
-      p95: p95(tillMs),
-      runs: tillMs.length,
-      target: 'info (see overhead)',
-      pass: null,
-      reference: { name: 'same requests sent bare', median: bareMedian },
-    }),
-  );
-  r.add(
-    metric({
-      name: `${line.label}: till overhead per top-up (till − bare, paired runs)`,
-      unit: 'ms',
-      median: median(overheadMs),
-      p95: p95(overheadMs),
-      runs: overheadMs.length,
-      target: `≤ max(30 ms, 10% of bare) = ${budget.toFixed(1)} ms`,
-      pass: median(overheadMs) <= budget,
-    }),
+  addOverheadFigures(
+    r,
+    { tillMs, bareMs, overheadMs },
+    {
+      till: `${line.label}: confirm → FULFILLED through the core`,
+      overhead: `${line.label}: till overhead per top-up (till − bare, paired runs)`,
+    },
   );
 }
 

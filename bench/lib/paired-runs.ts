@@ -1,3 +1,6 @@
+import { metric, type Reporter } from './report';
+import { median, p95 } from './stats';
+
 /**
  * The till timed against the same requests sent bare, in pairs (sale-vs-bare, topup-vs-bare). The
  * bare run makes as many status reads as the till's run of its pair did; who goes first alternates
@@ -46,4 +49,40 @@ export async function pairedRuns<T extends { ms: number }>(o: {
     out.checks.push(o.checksOf(t));
   }
   return out;
+}
+
+/**
+ * Part 1's two figures: the till's time, with the bare median as its reference, and the paired
+ * overhead against its budget, max(30 ms, 10 % of the bare median).
+ */
+export function addOverheadFigures(
+  r: Reporter,
+  runs: Pick<PairedRuns<unknown>, 'tillMs' | 'bareMs' | 'overheadMs'>,
+  names: { till: string; overhead: string },
+): void {
+  const bareMedian = median(runs.bareMs);
+  const budget = Math.max(30, 0.1 * bareMedian);
+  r.add(
+    metric({
+      name: names.till,
+      unit: 'ms',
+      median: median(runs.tillMs),
+      p95: p95(runs.tillMs),
+      runs: runs.tillMs.length,
+      target: 'info (see overhead)',
+      pass: null,
+      reference: { name: 'same requests sent bare', median: bareMedian },
+    }),
+  );
+  r.add(
+    metric({
+      name: names.overhead,
+      unit: 'ms',
+      median: median(runs.overheadMs),
+      p95: p95(runs.overheadMs),
+      runs: runs.overheadMs.length,
+      target: `≤ max(30 ms, 10% of bare) = ${budget.toFixed(1)} ms`,
+      pass: median(runs.overheadMs) <= budget,
+    }),
+  );
 }
