@@ -6,6 +6,7 @@ import type { SimFaultSpec } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
 import { SOAK_TIMING } from './helpers/kill-timing';
+import { settledSales } from './helpers/settled-sales';
 import { seededRandom } from './helpers/seeded-random';
 
 /**
@@ -72,14 +73,7 @@ describe('soak: 200 sales, random faults, kill -9 every 40 sales', () => {
       }
     }
     sim.control.clearFaults();
-    const until = Date.now() + 180_000;
-    let sales = await host.must('sales:list', { limit: 500 });
-    while (sales.some((s) => !['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW'].includes(s.state)) && Date.now() < until) {
-      await new Promise((res) => setTimeout(res, 200));
-      sales = await host.must('sales:list', { limit: 500 });
-    }
-    const counts: Record<string, number> = {};
-    for (const s of sales) counts[s.state] = (counts[s.state] ?? 0) + 1;
+    const { sales, counts } = await settledSales(host, ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW'], 180_000);
     const orders = sim.control.orders();
     console.log(`soak: ${SALES} sales, ${faults} faults injected, ${kills} kill -9; states ${JSON.stringify(counts)}; provider orders ${orders.length}`);
 
