@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { startSimulator, type RunningSimulator, type SimFaultSpec } from '../../simulator';
+import { TOP_UP_CONFIRMS } from '../../bench/lib/top-up-confirms';
 import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 import { HostProcess } from './helpers/host-process';
+import { CRASH_TIMING } from './helpers/kill-timing';
 
 /**
  * Issue 11's fault matrix, like the gift cards' (core-faults.test.ts, crash-recovery.test.ts):
@@ -16,18 +18,6 @@ import { HostProcess } from './helpers/host-process';
 const KINDS: SimFaultSpec['kind'][] = ['drop-before', 'drop-after', 'error-500-after', 'error-500', 'hang-after', 'delay', 'rate-limit', 'malformed'];
 const ENDPOINTS: SimFaultSpec['endpoint'][] = ['placeOrder', 'checkOrder', 'list'];
 const settled = (s: Sale) => ['FULFILLED', 'REFUNDED', 'REJECTED', 'TO_VERIFY', 'NEEDS_REVIEW'].includes(s.state);
-
-const SALES = {
-  'mobile-topups': {
-    line: 'mobile-topups',
-    productId: 'Djezzy',
-    typeId: 'PREPAID_DJEZZY',
-    quantity: 1,
-    expectedUnitRetailC: 50_000,
-    entry: { recipient: '0778037340', amountDzd: 500 },
-  },
-  internet: { line: 'internet', productId: 'ADSL', typeId: '1000', quantity: 1, expectedUnitRetailC: 100_000, entry: { recipient: '036362608' } },
-} as const;
 
 let hx: Harness | undefined;
 afterEach(async () => {
@@ -44,7 +34,7 @@ describe('top-up fault matrix', () => {
           hx = await startHarness({ orderTimeoutMs: 300, timing: { orderTimeoutMs: 300, readTimeoutMs: 500 } });
           // Twice: the recovery's own reads meet the fault too.
           hx.sim.control.addFault({ endpoint, kind, line, times: 2, delayMs: 100, retryAfterSec: 0 });
-          const sale = await hx.h['sales:confirm'](SALES[line]);
+          const sale = await hx.h['sales:confirm'](TOP_UP_CONFIRMS[line]);
           const done = await waitForSale(hx.h, sale.id, settled, 20_000);
           expect(done.state).toBe('FULFILLED');
           const topUps = hx.sim.control.topups();
@@ -70,20 +60,10 @@ describe('a top-up and kill -9', () => {
     it(`${line}: killed while the top-up is in flight, recovered by its ref after restart, not sent twice`, async () => {
       sim = await startSimulator({ handlingMs: 50 });
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-topup-crash-'));
-      const timing = JSON.stringify({
-        firstPollMs: 50,
-        pollMs: 80,
-        reconcileEveryMs: 80,
-        reconcileGraceMs: 600,
-        probeMinMs: 50,
-        probeMaxMs: 300,
-        idleMs: 200,
-        orderTimeoutMs: 20_000,
-      });
-      host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: timing });
+      host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: CRASH_TIMING });
       await host.start();
       sim.control.addFault({ endpoint: 'placeOrder', kind: 'hang-after', line });
-      const sale = await host.must('sales:confirm', SALES[line]);
+      const sale = await host.must('sales:confirm', TOP_UP_CONFIRMS[line]);
       const send = line === 'internet' ? '/v3/internet/send' : '/v3/mobile/send';
       // Killed only once the provider has created the top-up and withheld its answer.
       for (let i = 0; !sim.control.requestLog().some((e) => e.path === send && e.status === 'hung'); i++) {

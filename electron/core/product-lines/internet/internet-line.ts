@@ -112,19 +112,13 @@ export const internetLine: ProductLine<InternetEntry> = {
     try {
       return await internetApi(api).send(body, opts);
     } catch (err) {
-      if (isDuplicatedRef(err)) return adoptDuplicate(api, sale, { byRef: (a, ref) => internetApi(a).byRef(ref), fits });
+      if (isDuplicatedRef(err)) return adoptDuplicate(internetApi(api), sale, fits);
       throw numberRefusal(err);
     }
   },
   readOrder: (api, orderId) => internetApi(api).byId(orderId),
   listOrders: (api, from, to, maxPages) => internetApi(api).list(from, to, maxPages),
-  recover: (api, sale, search, isKnown) =>
-    recoverByRef(api, sale, search, isKnown, {
-      byRef: (a, ref) => internetApi(a).byRef(ref),
-      list: (a, from, to, max) => internetApi(a).list(from, to, max),
-      fits,
-      recipientOf: (o) => o.recipient ?? null,
-    }),
+  recover: (api, sale, search, isKnown) => recoverByRef(internetApi(api), sale, search, isKnown, fits),
   accountMoves: { debit: ['ADSL'], refund: ['REFUND-ADSL'] },
   receiptSection: internetSection,
 };

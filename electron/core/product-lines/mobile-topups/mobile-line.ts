@@ -46,7 +46,7 @@ async function placeOrder(api: OneClickDzClient, sale: SentSale, opts: { turnTak
   try {
     return await mobileApi(api).send(body, opts);
   } catch (err) {
-    if (isDuplicatedRef(err)) return adoptDuplicate(api, sale, { byRef: (a, ref) => mobileApi(a).byRef(ref), fits });
+    if (isDuplicatedRef(err)) return adoptDuplicate(mobileApi(api), sale, fits);
     throw providerRefusal(err);
   }
 }
@@ -90,13 +90,7 @@ export const mobileTopUpLine: ProductLine<MobileEntry> = {
   placeOrder,
   readOrder: (api, orderId) => mobileApi(api).byId(orderId),
   listOrders: (api, from, to, maxPages) => mobileApi(api).list(from, to, maxPages),
-  recover: (api, sale, search, isKnown) =>
-    recoverByRef(api, sale, search, isKnown, {
-      byRef: (a, ref) => mobileApi(a).byRef(ref),
-      list: (a, from, to, max) => mobileApi(a).list(from, to, max),
-      fits,
-      recipientOf: (o) => o.recipient ?? null,
-    }),
+  recover: (api, sale, search, isKnown) => recoverByRef(mobileApi(api), sale, search, isKnown, fits),
   accountMoves: { debit: ['FLEXY'], refund: ['REFUND-FLEXY'] },
   receiptSection: mobileSection,
 };
