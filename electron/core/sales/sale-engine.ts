@@ -148,14 +148,7 @@ export class SaleEngine {
     // was never sent: it ends refused, with the refund, instead of stopping the queue behind it.
     if (!this.d.lines.has(head.line)) {
       const reason = 'This till does not sell this kind of product';
-      this.move(
-        head,
-        ['QUEUED'],
-        'REJECTED',
-        { reason_code: 'PRODUCT_NOT_FOUND', reason_message: reason, finished_at: this.d.now() },
-        'rejected',
-        'PRODUCT_NOT_FOUND',
-      );
+      this.rejectQueued(head, 'PRODUCT_NOT_FOUND', reason);
       return 0;
     }
     const verdict = await this.stillWorthSending(head);
@@ -205,14 +198,7 @@ export class SaleEngine {
           this.setConnection('auth_failed');
           return this.d.timing.idleMs;
         case 'not_found':
-          this.move(
-            row,
-            ['QUEUED'],
-            'REJECTED',
-            { reason_code: 'PRODUCT_NOT_FOUND', reason_message: err.message, finished_at: now },
-            'rejected',
-            'PRODUCT_NOT_FOUND',
-          );
+          this.rejectQueued(row, 'PRODUCT_NOT_FOUND', err.message);
           return 0;
         default: {
           // Nothing was ordered: try again later.
@@ -223,39 +209,18 @@ export class SaleEngine {
       }
     }
     if (!current) {
-      this.move(
-        row,
-        ['QUEUED'],
-        'REJECTED',
-        { reason_code: 'TYPE_NOT_FOUND', reason_message: 'This denomination is no longer offered', finished_at: now },
-        'rejected',
-        'TYPE_NOT_FOUND',
-      );
+      this.rejectQueued(row, 'TYPE_NOT_FOUND', 'This denomination is no longer offered');
       return 0;
     }
     if (current.enabled === false) {
-      this.move(
-        row,
-        ['QUEUED'],
-        'REJECTED',
-        { reason_code: 'PLAN_DISABLED', reason_message: 'The provider switched this plan off for now', finished_at: now },
-        'rejected',
-        'PLAN_DISABLED',
-      );
+      this.rejectQueued(row, 'PLAN_DISABLED', 'The provider switched this plan off for now');
       return 0;
     }
     // A plan whose amount the customer chose costs a share of that amount.
     const amountC = sentAmountC(row);
     if (current.costPpm !== undefined && amountC > 0) current = { ...current, costC: costOfAmount(amountC, current.costPpm) };
     if (current.stock < row.quantity) {
-      this.move(
-        row,
-        ['QUEUED'],
-        'REJECTED',
-        { reason_code: 'OUT_OF_STOCK', reason_message: `Only ${current.stock} in stock at the provider`, finished_at: now },
-        'rejected',
-        'OUT_OF_STOCK',
-      );
+      this.rejectQueued(row, 'OUT_OF_STOCK', `Only ${current.stock} in stock at the provider`);
       return 0;
     }
     // Once the owner accepted a higher cost, only a further rise holds the sale again.
@@ -281,6 +246,11 @@ export class SaleEngine {
       this.d.ledger.addEvent(row.id, 'cost-changed', `${row.unit_cost_c}->${current.costC}`);
     }
     return 'send';
+  }
+
+  /** A queued sale that will not be sent (nothing was ordered): refused, with its refund. */
+  private rejectQueued(row: SaleRow, code: string, message: string): void {
+    this.move(row, ['QUEUED'], 'REJECTED', { reason_code: code, reason_message: message, finished_at: this.d.now() }, 'rejected', code);
   }
 
   private afterSendFailure(row: SaleRow, e: unknown): number {
