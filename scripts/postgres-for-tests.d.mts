@@ -1,0 +1,5 @@
+export declare const PG_TEST_USER: string;
+export declare const DEBIAN_POSTGRES_LIB: string;
+export declare function findPostgresBinDir(options?: { env?: Readonly<Record<string, string | undefined>>; lib?: string }): string | null;
+export declare function postgresTestUserIds(): { uid: number; gid: number } | null;
+export declare function ensurePostgresTestUser(): string | null;
