@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensurePostgresTestUser, findPostgresBinDir } from './postgres-for-tests.mjs';
+import { ensurePostgresTestUser, findPostgresBinDir, withoutDistributionCluster } from './postgres-for-tests.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // npm and npx are .cmd files on Windows, which Node starts only through a shell.
@@ -39,12 +39,6 @@ function has(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-// Read by Debian's postgresql-common while it configures a freshly installed server: without it,
-// installing `postgresql` creates a "main" cluster and starts it as a service. The tests start
-// their own servers, so the set-up creates none; the file lives only for the install.
-const NO_MAIN_CLUSTER_DIR = '/etc/postgresql-common/createcluster.d';
-const NO_MAIN_CLUSTER = `${NO_MAIN_CLUSTER_DIR}/zz-oneclickdz-till-no-main-cluster.conf`;
-
 /**
  * Debian packages the tests need (the browser tests' Chromium, poppler-utils and fonts; the
  * shared-ledger tests' PostgreSQL server), installed only when missing and when we may; then,
@@ -75,13 +69,10 @@ function installWithApt(missing) {
     console.error(`Missing: ${missing.join(', ')}. Install them (Debian: apt-get install ${missing.join(' ')}).`);
     process.exit(1);
   }
-  const install = `apt-get update -qq && env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`;
   const withPostgres = missing.includes('postgresql');
-  const script = withPostgres
-    ? `mkdir -p ${NO_MAIN_CLUSTER_DIR} && echo 'create_main_cluster = false' > ${NO_MAIN_CLUSTER} && { ${install}; status=$?; rm -f ${NO_MAIN_CLUSTER}; exit $status; }`
-    : install;
   console.log(`Installing ${missing.join(', ')} with apt-get${withPostgres ? " (PostgreSQL without the distribution's cluster or service)" : ''}…`);
-  const [cmd, ...args] = [...sudo, 'sh', '-c', script];
+  const install = `apt-get update -qq && env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`;
+  const [cmd, ...args] = [...sudo, 'sh', '-c', withPostgres ? withoutDistributionCluster(install) : install];
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

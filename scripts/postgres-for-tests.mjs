@@ -41,6 +41,25 @@ export function findPostgresBinDir(options = {}) {
   return null;
 }
 
+// Read by Debian's postgresql-common while it configures a freshly installed server (its
+// createcluster.conf includes this directory): without it, installing `postgresql` creates a
+// "main" cluster and starts it as a service. The tests start their own servers, so the set-up
+// creates none; the file lives only for the install, leaving the machine's settings as they were.
+export const NO_MAIN_CLUSTER = '/etc/postgresql-common/createcluster.d/zz-oneclickdz-till-no-main-cluster.conf';
+
+/**
+ * Wraps the shell script that installs `postgresql` so that it creates (and starts) no cluster. The
+ * install runs in a subshell and the drop-in goes however the script ends (failure, Ctrl+C).
+ */
+export function withoutDistributionCluster(installScript, noMainCluster = NO_MAIN_CLUSTER) {
+  const dir = path.dirname(noMainCluster);
+  return [
+    `trap "rm -f '${noMainCluster}'" EXIT`,
+    `trap 'exit 130' INT TERM HUP`,
+    `mkdir -p '${dir}' && echo 'create_main_cluster = false' > '${noMainCluster}' && (${installScript})`,
+  ].join('\n');
+}
+
 /** The uid and gid the test servers run as when the tests run as root, or null if the user is missing. */
 export function postgresTestUserIds() {
   // getent passwd: name:password:uid:gid:comment:home:shell
