@@ -4,12 +4,13 @@
  * API calls a sale costs with the production timing.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
-import { BENCH_KEY, BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
+import { bareHttp } from './lib/bare-http';
+import { BENCH_KEYS, FINAL, findOffers, openCore, tempDir, type Offer } from './lib/core';
+import { addOverheadFigures, pairedRuns } from './lib/paired-runs';
 import { metric, runBench } from './lib/report';
-import { median, p95, sleep } from './lib/stats';
+import { median, sleep } from './lib/stats';
 
 const LATENCY_MS = 20;
 const WARMUP = 3;
@@ -34,30 +35,9 @@ function countKinds(log: readonly SimRequestLogEntry[]): Record<Kind, number> {
   return out;
 }
 
-/** The bare client: what a script with no till would send. Same headers, same connection policy as the till's transport. */
+/** The bare client: the gift-card sale's requests, sent with bench/lib/bare-http.ts. */
 function bareClient(baseUrl: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
-  const call = (method: 'GET' | 'POST', path: string, body?: string, fresh = false) =>
-    new Promise<{ data: Record<string, unknown> }>((resolve, reject) => {
-      const headers: Record<string, string> = { 'X-Access-Token': BENCH_KEY, Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const req = http.request(`${baseUrl}${path}`, { method, headers, agent: fresh ? false : agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { success: boolean; data: Record<string, unknown> };
-            if (!json.success) reject(new Error(`${path}: ${res.statusCode}`));
-            else resolve(json);
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  const { call, close } = bareHttp(baseUrl);
   return {
     /** checkProduct + balance (what confirm reads), one placeOrder, then `checks` checkOrders. */
     async sale(offer: Offer, checks: number): Promise<number> {
@@ -69,7 +49,7 @@ function bareClient(baseUrl: string) {
       for (let i = 0; i < checks; i++) await call('GET', `/v3/gift-cards/checkOrder/${encodeURIComponent(orderId)}`);
       return performance.now() - t0;
     },
-    close: () => agent.destroy(),
+    close,
   };
 }
 
@@ -105,40 +85,17 @@ runBench('sale-vs-bare', async (r) => {
       return { ms, calls: countKinds(sim.control.requestLog()) };
     };
 
-    for (let i = 0; i < WARMUP; i++) {
-      const t = await tillSale();
-      await bare.sale(offer, t.calls.checkOrder);
-    }
-    const tillMs: number[] = [];
-    const bareMs: number[] = [];
-    const overheadMs: number[] = [];
-    const checks: number[] = [];
-    let callsOk = true;
-    for (let i = 0; i < RUNS; i++) {
-      // Alternate who goes first so that neither always meets a warm or a cold socket.
-      let t: Awaited<ReturnType<typeof tillSale>>;
-      let b: number;
-      if (i % 2 === 0) {
-        t = await tillSale();
-        b = await bare.sale(offer, t.calls.checkOrder);
-      } else {
-        const planned = checks.length > 0 ? (checks[checks.length - 1] as number) : 1;
-        b = await bare.sale(offer, planned);
-        t = await tillSale();
-        if (t.calls.checkOrder !== planned) b = await bare.sale(offer, t.calls.checkOrder);
-      }
-      tillMs.push(t.ms);
-      bareMs.push(b);
-      overheadMs.push(t.ms - b);
-      checks.push(t.calls.checkOrder);
-      const c = t.calls;
-      if (c.checkProduct !== 1 || c.placeOrder !== 1 || c.balance !== 2 || c.other !== 0) callsOk = false;
-    }
+    const { tills, tillMs, bareMs, overheadMs, checks } = await pairedRuns({
+      warmup: WARMUP,
+      runs: RUNS,
+      till: tillSale,
+      checksOf: (t) => t.calls.checkOrder,
+      bare: (n) => bare.sale(offer, n),
+    });
+    const callsOk = tills.every(({ calls: c }) => c.checkProduct === 1 && c.placeOrder === 1 && c.balance === 2 && c.other === 0);
     bare.close();
     await till.core.close();
 
-    const bareMedian = median(bareMs);
-    const budget = Math.max(30, 0.1 * bareMedian);
     r.note(
       `Till run with timing {firstPollMs: 0, pollMs: 0} (the documented polling waits removed rather than subtracted); simulator handlingMs 0, latency ${LATENCY_MS} ms per request, all on 127.0.0.1. ` +
         `apiRequestsPerMinute set to ${GATE_MAX_PER_MINUTE} (the maximum) so that sales run back to back are not paced by the till's rate gate ` +
@@ -149,28 +106,10 @@ runBench('sale-vs-bare', async (r) => {
         `the bare client sends exactly these (keep-alive for reads, a fresh connection for placeOrder as the till's transport does). The till's balance refresh after the final state is not timed.` +
         (callsOk ? '' : ' WARNING: some till sales made other calls than these.'),
     );
-    r.add(
-      metric({
-        name: 'sale: confirm → FULFILLED through the core',
-        unit: 'ms',
-        median: median(tillMs),
-        p95: p95(tillMs),
-        runs: tillMs.length,
-        target: 'info (see overhead)',
-        pass: null,
-        reference: { name: 'same requests sent bare', median: bareMedian },
-      }),
-    );
-    r.add(
-      metric({
-        name: 'till overhead (till − bare, paired runs)',
-        unit: 'ms',
-        median: median(overheadMs),
-        p95: p95(overheadMs),
-        runs: overheadMs.length,
-        target: `≤ max(30 ms, 10% of bare) = ${budget.toFixed(1)} ms`,
-        pass: median(overheadMs) <= budget,
-      }),
+    addOverheadFigures(
+      r,
+      { tillMs, bareMs, overheadMs },
+      { till: 'sale: confirm → FULFILLED through the core', overhead: 'till overhead (till − bare, paired runs)' },
     );
 
     // ---- part 2: calls per sale with the production timing and orders that take 3 s

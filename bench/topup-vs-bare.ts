@@ -5,15 +5,16 @@
  * production timing. The top-up twin of sale-vs-bare.ts.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { CommandHandlers } from '../shared/contract';
 import { startSimulator, type SimRequestLogEntry } from '../simulator';
 import { DEFAULT_TIMING } from '../electron/core/sales/timing';
 import { RateGate } from '../electron/core/provider/rate-gate';
 import { DEFAULT_SETTINGS } from '../shared/domain';
-import { BENCH_KEY, BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
+import { bareHttp } from './lib/bare-http';
+import { BENCH_KEYS, FINAL, openCore, tempDir, type OpenCore } from './lib/core';
+import { TOP_UP_CONFIRMS, type ConfirmInput } from './lib/top-up-confirms';
+import { addOverheadFigures, pairedRuns } from './lib/paired-runs';
 import { metric, runBench, type Reporter } from './lib/report';
-import { median, p95, sleep } from './lib/stats';
+import { median, sleep } from './lib/stats';
 
 const LATENCY_MS = 20;
 const WARMUP = 3;
@@ -23,8 +24,6 @@ const GATE_MAX_PER_MINUTE = 6000;
 /** The rate gate's default setting, which the production-timing top-ups run with. */
 const DEFAULT_RATE = DEFAULT_SETTINGS.apiRequestsPerMinute;
 
-type ConfirmInput = Parameters<CommandHandlers['sales:confirm']>[0];
-
 /** What a top-up costs at the provider, by what each call is for. `status` is check-id or check-ref. */
 type Kind = 'catalog' | 'checkNumber' | 'balance' | 'send' | 'status' | 'other';
 type Calls = Record<Kind, number>;
@@ -33,8 +32,13 @@ type Calls = Record<Kind, number>;
 interface LineBench {
   /** Short name for figures and notes. */
   label: string;
-  /** The counter's confirmation (the same as tests/unit/top-ups.test.ts sends). */
+  /** The counter's confirmation (the same as tests/unit/top-up-faults.test.ts sends). */
   confirm: ConfirmInput;
+  /**
+   * What the counter asks the core before confirming (internet: "Vérifier la ligne", which the
+   * confirmation then trusts for 5 minutes instead of asking the provider again). Timed with it.
+   */
+  before?: (h: OpenCore['h']) => Promise<unknown>;
   /** The product the cashier opens before selling (part 2). */
   open: { line: string; productId: string };
   /** The line's endpoints, by kind (the request log holds paths without their query string). */
@@ -51,14 +55,7 @@ interface LineBench {
 
 const MOBILE: LineBench = {
   label: 'mobile top-up',
-  confirm: {
-    line: 'mobile-topups',
-    productId: 'Djezzy',
-    typeId: 'PREPAID_DJEZZY',
-    quantity: 1,
-    expectedUnitRetailC: 50_000,
-    entry: { recipient: '0778037340', amountDzd: 500 },
-  },
+  confirm: TOP_UP_CONFIRMS['mobile-topups'],
   open: { line: 'mobile-topups', productId: 'Djezzy' },
   kindOf: (p) => (p === '/v3/mobile/plans' ? 'catalog' : p === '/v3/mobile/send' ? 'send' : /^\/v3\/mobile\/check-(id|ref)\//.test(p) ? 'status' : null),
   expected: { catalog: 1, checkNumber: 0, balance: 1, send: 1 },
@@ -70,7 +67,8 @@ const MOBILE: LineBench = {
 
 const INTERNET: LineBench = {
   label: 'internet recharge (ADSL)',
-  confirm: { line: 'internet', productId: 'ADSL', typeId: '1000', quantity: 1, expectedUnitRetailC: 100_000, entry: { recipient: '036362608' } },
+  confirm: TOP_UP_CONFIRMS.internet,
+  before: (h) => h['internet:checkNumber']({ type: 'ADSL', number: '036362608' }),
   open: { line: 'internet', productId: 'ADSL' },
   kindOf: (p) =>
     p === '/v3/internet/products'
@@ -83,11 +81,11 @@ const INTERNET: LineBench = {
             ? 'status'
             : null,
   expected: { catalog: 1, checkNumber: 1, balance: 1, send: 1 },
-  reads: ['/v3/internet/products?type=ADSL', '/v3/internet/check-number?type=ADSL&number=036362608', '/v3/account/balance'],
+  reads: ['/v3/internet/check-number?type=ADSL&number=036362608', '/v3/internet/products?type=ADSL', '/v3/account/balance'],
   send: { path: '/v3/internet/send', body: (ref) => ({ type: 'ADSL', number: '036362608', value: 1000, ref }) },
   statusPath: (id) => `/v3/internet/check-id/${encodeURIComponent(id)}`,
   describe:
-    'GET /v3/internet/products?type=ADSL, GET /v3/internet/check-number, GET /v3/account/balance, POST /v3/internet/send, GET /v3/internet/check-id/{id}',
+    "GET /v3/internet/check-number (the counter's line check), GET /v3/internet/products?type=ADSL, GET /v3/account/balance, POST /v3/internet/send, GET /v3/internet/check-id/{id}",
 };
 
 function countKinds(line: LineBench, log: readonly SimRequestLogEntry[]): Calls {
@@ -102,31 +100,10 @@ const showCalls = (c: Calls) =>
   `${c.catalog} catalogue read, ${c.checkNumber} check-number, ${c.balance} balance, ${c.send} send, ${c.status} status read(s)` +
   (c.other > 0 ? `, ${c.other} other` : '');
 
-/** The bare client: what a script with no till would send. Same headers, same connection policy as the till's transport. */
+/** The bare client: a top-up's requests, sent with bench/lib/bare-http.ts. */
 function bareClient(baseUrl: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  const { call, close } = bareHttp(baseUrl);
   let refs = 0;
-  const call = (method: 'GET' | 'POST', path: string, body?: string, fresh = false) =>
-    new Promise<{ data: Record<string, unknown> }>((resolve, reject) => {
-      const headers: Record<string, string> = { 'X-Access-Token': BENCH_KEY, Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const req = http.request(`${baseUrl}${path}`, { method, headers, agent: fresh ? false : agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            const json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { success: boolean; data: Record<string, unknown> };
-            if (!json.success) reject(new Error(`${path}: ${res.statusCode}`));
-            else resolve(json);
-          } catch (e) {
-            reject(e);
-          }
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
   return {
     /** The reads confirm makes, one send under a fresh ref (a fresh connection, as the till's transport sends), then `checks` status reads. */
     async topUp(line: LineBench, checks: number): Promise<number> {
@@ -142,7 +119,7 @@ function bareClient(baseUrl: string) {
       if (checks > 0 && status !== 'FULFILLED') throw new Error(`bare ${line.label} ${id} read ${status}`);
       return ms;
     },
-    close: () => agent.destroy(),
+    close,
   };
 }
 
@@ -160,6 +137,7 @@ async function tillVsBare(r: Reporter, sim: Sim, till: OpenCore, bare: Bare, lin
   const tillTopUp = async () => {
     sim.control.resetRequestLog();
     const t0 = performance.now();
+    await line.before?.(till.h);
     const sale = await till.h['sales:confirm'](line.confirm);
     const done = await till.waitState(sale.id, FINAL, 10_000);
     if (done.state !== 'FULFILLED') throw new Error(`${line.label} ${sale.id} ended ${done.state}`);
@@ -168,67 +146,32 @@ async function tillVsBare(r: Reporter, sim: Sim, till: OpenCore, bare: Bare, lin
     return { ms, calls: countKinds(line, sim.control.requestLog()) };
   };
 
-  for (let i = 0; i < WARMUP; i++) {
-    const t = await tillTopUp();
-    await bare.topUp(line, t.calls.status);
-  }
-  const tillMs: number[] = [];
-  const bareMs: number[] = [];
-  const overheadMs: number[] = [];
-  const checks: number[] = [];
-  const odd: string[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    // Alternate who goes first so that neither always meets a warm or a cold socket.
-    let t: Awaited<ReturnType<typeof tillTopUp>>;
-    let b: number;
-    if (i % 2 === 0) {
-      t = await tillTopUp();
-      b = await bare.topUp(line, t.calls.status);
-    } else {
-      const planned = checks.length > 0 ? (checks[checks.length - 1] as number) : 1;
-      b = await bare.topUp(line, planned);
-      t = await tillTopUp();
-      if (t.calls.status !== planned) b = await bare.topUp(line, t.calls.status);
-    }
-    tillMs.push(t.ms);
-    bareMs.push(b);
-    overheadMs.push(t.ms - b);
-    checks.push(t.calls.status);
-    const c = t.calls;
-    const e = line.expected;
-    if (c.catalog !== e.catalog || c.checkNumber !== e.checkNumber || c.balance !== e.balance + 1 || c.send !== e.send || c.other !== 0) odd.push(showCalls(c));
-  }
+  const { tills, tillMs, bareMs, overheadMs, checks } = await pairedRuns({
+    warmup: WARMUP,
+    runs: RUNS,
+    till: tillTopUp,
+    checksOf: (t) => t.calls.status,
+    bare: (n) => bare.topUp(line, n),
+  });
+  const e = line.expected;
+  const odd = tills
+    .map((t) => t.calls)
+    .filter((c) => c.catalog !== e.catalog || c.checkNumber !== e.checkNumber || c.balance !== e.balance + 1 || c.send !== e.send || c.other !== 0)
+    .map(showCalls);
 
-  const bareMedian = median(bareMs);
-  const budget = Math.max(30, 0.1 * bareMedian);
   r.note(
     `${line.label}: timed from sales:confirm to the sales:changed event that reports FULFILLED. Calls on that path per top-up, read from the simulator's request log: ` +
       `${line.describe}; status reads ${median(checks)} (median). The bare client sends exactly these (keep-alive for reads, a fresh connection for the send as the till's transport does, ` +
       `a fresh ref each time); the till's balance refresh 1 s after the final state is not timed.` +
       (odd.length === 0 ? '' : ` WARNING: ${odd.length} till top-up(s) made other calls than these, e.g. ${odd[0]}.`),
   );
-  r.add(
-    metric({
-      name: `${line.label}: confirm → FULFILLED through the core`,
-      unit: 'ms',
-      median: median(tillMs),
-      p95: p95(tillMs),
-      runs: tillMs.length,
-      target: 'info (see overhead)',
-      pass: null,
-      reference: { name: 'same requests sent bare', median: bareMedian },
-    }),
-  );
-  r.add(
-    metric({
-      name: `${line.label}: till overhead per top-up (till − bare, paired runs)`,
-      unit: 'ms',
-      median: median(overheadMs),
-      p95: p95(overheadMs),
-      runs: overheadMs.length,
-      target: `≤ max(30 ms, 10% of bare) = ${budget.toFixed(1)} ms`,
-      pass: median(overheadMs) <= budget,
-    }),
+  addOverheadFigures(
+    r,
+    { tillMs, bareMs, overheadMs },
+    {
+      till: `${line.label}: confirm → FULFILLED through the core`,
+      overhead: `${line.label}: till overhead per top-up (till − bare, paired runs)`,
+    },
   );
 }
 
@@ -238,6 +181,7 @@ async function callsPerTopUp(r: Reporter, sim: Sim, prod: OpenCore, line: LineBe
   await prod.h['catalog:product'](line.open);
   sim.control.resetRequestLog();
   const t0 = performance.now();
+  await line.before?.(prod.h);
   const sale = await prod.h['sales:confirm'](line.confirm);
   const placedAt = await prod.waitState(sale.id, ['PLACED'], 30_000);
   const done = await prod.waitState(sale.id, FINAL, 30_000);

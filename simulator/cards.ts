@@ -1,4 +1,4 @@
-import { randomBelow, type Rng } from './random';
+import { randomBelow, randomDigits, type Rng } from './random';
 import type { SimCard } from './types';
 
 const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -38,9 +38,7 @@ export class CardIssuer {
 
   private uniqueSerial(): string {
     for (;;) {
-      // First digit non-zero so that a spreadsheet never eats a leading zero.
-      let serial = String(1 + randomBelow(this.rng, 9));
-      for (let i = 1; i < SERIAL_DIGITS; i++) serial += String(randomBelow(this.rng, 10));
+      const serial = randomDigits(this.rng, SERIAL_DIGITS);
       if (!this.serials.has(serial)) {
         this.serials.add(serial);
         return serial;

@@ -41,6 +41,13 @@ export function randomHex(rng: Rng, length: number): string {
   return out.slice(0, length);
 }
 
+/** `count` random digits, the first non-zero so that a spreadsheet never eats a leading zero. */
+export function randomDigits(rng: Rng, count: number): string {
+  let digits = String(1 + randomBelow(rng, 9));
+  for (let i = 1; i < count; i++) digits += String(randomBelow(rng, 10));
+  return digits;
+}
+
 /** Stable 24-hex id derived from a name, so catalog ids survive restarts and releases. */
 export function hashId(name: string): string {
   return createHash('sha256').update(name).digest('hex').slice(0, 24);

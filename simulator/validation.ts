@@ -32,7 +32,8 @@ function firstProblem(error: z.ZodError, location: 'body' | 'querystring', input
   return problem;
 }
 
-export function parsePlaceOrderBody(raw: string): { ok: true; body: PlaceOrderBody } | { ok: false; problem: ValidationProblem } {
+/** A request body that must be a JSON object (not null, not an array), as every provider POST takes. */
+export function parseBodyObject(raw: string): { ok: true; json: Record<string, unknown> } | { ok: false; problem: ValidationProblem } {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -42,8 +43,14 @@ export function parsePlaceOrderBody(raw: string): { ok: true; body: PlaceOrderBo
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, problem: { field: 'body', message: 'body must be object' } };
   }
-  const parsed = placeOrderSchema.safeParse(json);
-  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, problem: firstProblem(parsed.error, 'body', json) };
+  return { ok: true, json: json as Record<string, unknown> };
+}
+
+export function parsePlaceOrderBody(raw: string): { ok: true; body: PlaceOrderBody } | { ok: false; problem: ValidationProblem } {
+  const object = parseBodyObject(raw);
+  if (!object.ok) return object;
+  const parsed = placeOrderSchema.safeParse(object.json);
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, problem: firstProblem(parsed.error, 'body', object.json) };
 }
 
 const positiveInt = (max: number) =>

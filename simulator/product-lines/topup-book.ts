@@ -1,7 +1,9 @@
 import type { Centimes } from '../../shared/money';
-import type { Rng } from '../random';
-import type { SimState } from '../state';
+import { objectIdFactory, type Rng } from '../random';
+import type { DebitType, SimState } from '../state';
+import type { SimTopupStatus } from '../types';
 import { inWindow, type PageQuery } from '../validation';
+import { generatedRef } from './topup-kit';
 
 /** The top-up waits that are not `handlingMs`, read at each settlement so that setConfig applies at once. */
 export interface TopupTiming {
@@ -85,5 +87,89 @@ export class TopupBook<T extends TopupRecordBase> {
   /** The key's top-ups in the window, newest first (as the provider's lists). */
   history(key: string, q: PageQuery): T[] {
     return this.list.filter((r) => r.key === key && inWindow(r.createdAtMs, q)).reverse();
+  }
+}
+
+/** A top-up that moves through statuses over time, whatever its line. */
+export interface SettlingTopupRecord extends TopupRecordBase {
+  status: SimTopupStatus;
+  /** When the current status began. */
+  sinceMs: number;
+}
+
+export type InsufficientBalance = { ok: false; code: 'INSUFFICIENT_BALANCE'; requiredC: Centimes; availableC: Centimes };
+
+const FINAL: ReadonlySet<SimTopupStatus> = new Set(['FULFILLED', 'REFUNDED']);
+
+/**
+ * What both lines' stores do alike: ids, the debit and the record of a send, lazy settlement through
+ * the account, and the control's resolution. Each line says how its top-ups settle.
+ */
+export abstract class TopupStore<T extends SettlingTopupRecord> {
+  readonly book = new TopupBook<T>();
+  private readonly newId: () => string;
+
+  constructor(protected readonly deps: TopupLineDeps) {
+    this.newId = objectIdFactory(deps.rng, deps.now);
+    deps.state.addSettler(() => this.settleDue());
+  }
+
+  /** Settles everything due (every line's, through the account) before the caller reads. */
+  settle(): void {
+    this.deps.state.settle();
+  }
+
+  /** The control's resolution of a top-up that is not final; false if it already is. */
+  resolve(topup: T, status: 'FULFILLED' | 'REFUNDED'): boolean {
+    this.settle();
+    if (FINAL.has(topup.status)) return false;
+    const nowMs = this.deps.now().getTime();
+    if (status === 'FULFILLED') this.fulfil(topup, nowMs);
+    else this.refundByControl(topup, nowMs);
+    return true;
+  }
+
+  /**
+   * Input already judged: debits `charge`, records the top-up `build` completes, and settles it at
+   * once (handlingMs 0: final at once, as gift-card orders are). `rewrittenRef` is the provider's own
+   * ref for the sandbox numbers that make it keep one, null otherwise.
+   */
+  protected debitAndRecord(
+    input: { key: string; username: string; number: string; ref: string | null },
+    charge: { type: DebitType; debitC: Centimes; note: string },
+    rewrittenRef: ((nowMs: number) => string) | null,
+    build: (base: TopupRecordBase, nowMs: number) => T,
+  ): { ok: true; topup: T } | InsufficientBalance {
+    const { state, now, rng } = this.deps;
+    const nowMs = now().getTime();
+    const id = this.newId();
+    const debited = state.debit(charge.type, id, charge.debitC, charge.note);
+    if (!debited.ok) return { ok: false, code: 'INSUFFICIENT_BALANCE', requiredC: debited.requiredC, availableC: debited.availableC };
+    const topupRef = rewrittenRef ? rewrittenRef(nowMs) : (input.ref ?? generatedRef(input.username, nowMs, rng));
+    const base: TopupRecordBase = {
+      id,
+      seq: this.deps.nextSeq(),
+      key: input.key,
+      sentRef: input.ref,
+      topupRef,
+      number: input.number,
+      createdAtMs: nowMs,
+      debitC: charge.debitC,
+    };
+    const topup = build(base, nowMs);
+    this.book.add(topup);
+    this.settleOne(topup, nowMs);
+    return { ok: true, topup };
+  }
+
+  /** Moves a top-up that is not final on as far as `nowMs` allows. */
+  protected abstract settleOne(t: T, nowMs: number): void;
+  protected abstract fulfil(t: T, atMs: number): void;
+  /** A refund the control asked for. */
+  protected abstract refundByControl(t: T, atMs: number): void;
+
+  private settleDue(): void {
+    const nowMs = this.deps.now().getTime();
+    for (const topup of this.book.all()) if (!FINAL.has(topup.status)) this.settleOne(topup, nowMs);
   }
 }

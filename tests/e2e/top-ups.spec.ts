@@ -218,3 +218,39 @@ test('an operator mismatch answered by the provider: a Djezzy plan to 0661234567
   await expect(progress).toContainText('Vente refusée', { timeout: 15_000 });
   await expect(progress).toContainText('Ce numéro appartient à un autre opérateur que l’offre choisie');
 });
+
+/**
+ * The same counter against a server given by ONECLICKDZ_API_URL with a key from the environment
+ * (SANDBOX, not training): a flexy top-up and an ADSL recharge go to that server, once each.
+ */
+test.describe('against ONECLICKDZ_API_URL with a key', () => {
+  test.use({ apiKey: 'training-key' });
+
+  test('a flexy top-up and an ADSL recharge are sold through the configured server', async ({ till }) => {
+    const { page } = till;
+    await page.reload();
+    await expect(page.getByText('SANDBOX', { exact: true })).toBeVisible();
+    await sellFlexy(page, { number: '0778037340', plan: /PREPAID/, amount: '500' });
+    await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
+    // The header says the till's own service answers (the key did not break the page's connection).
+    await expect(page.getByText('Service de caisse injoignable')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Nouvelle vente' }).click();
+
+    await openLine(page, 'Internet');
+    await page.getByRole('group', { name: 'Type de ligne' }).getByRole('button', { name: 'ADSL', exact: true }).click();
+    await page.getByLabel('Numéro de la ligne ADSL').fill('036362608');
+    await page.getByRole('button', { name: /ADSL 1000 DA/ }).click();
+    await page.getByRole('button', { name: 'Vérifier la ligne' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Ligne vérifiée par le fournisseur' })).toBeVisible();
+    await page.getByRole('button', { name: READ_BACK }).click();
+    await page.getByRole('dialog', { name: CONFIRM }).getByRole('button', { name: CONFIRM }).click();
+    await expect(page.getByRole('status', { name: /Vente n° 2/ })).toContainText('Vente terminée');
+
+    const sent = await simTopups(till);
+    expect(sent.map((t) => [t.line, t.number])).toEqual([
+      ['mobile-topups', '0778037340'],
+      ['internet', '036362608'],
+    ]);
+    await expect(page.getByTitle('Reçu').contentFrame().getByText(sent[1]!.cardCode!, { exact: true })).toBeVisible();
+  });
+});

@@ -5,22 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
+import { CRASH_TIMING } from './helpers/kill-timing';
 
 /**
  * The till killed with SIGKILL at the worst moments, then started again on the same data: the
  * provider holds exactly one order per confirmed sale and every delivered code is in the ledger.
  */
-const TIMING = JSON.stringify({
-  firstPollMs: 50,
-  pollMs: 80,
-  reconcileEveryMs: 80,
-  reconcileGraceMs: 600,
-  probeMinMs: 50,
-  probeMaxMs: 300,
-  idleMs: 200,
-  orderTimeoutMs: 20_000,
-});
-
 let sim: RunningSimulator;
 let host: HostProcess;
 let dataDir: string;
@@ -33,7 +23,7 @@ afterEach(async () => {
 async function setup(handlingMs = 50) {
   sim = await startSimulator({ handlingMs });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-crash-'));
-  host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: TIMING });
+  host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: CRASH_TIMING });
   await host.start();
   const catalog = await host.must('catalog:list', {});
   const product = catalog.products.find((p) => p.title === 'PlayStation Network')!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTROL_TOKEN_HEADER, TRAINING_API_KEY, type RunningSimulator, type SimFaultSpec } from '../../simulator';
+import { networkErrorCode } from './helpers/sim-api';
 import { simulatorsClosedAfterEach } from './helpers/simulators';
 
 const start = simulatorsClosedAfterEach({ handlingMs: 50 });
@@ -43,16 +44,6 @@ const TIMER_SLACK_MS = 5;
 /** Polls a condition of the in-process simulator until it holds (the test's timeout bounds it). */
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((r) => setTimeout(r, 5));
-}
-
-async function networkErrorCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause;
-    return cause?.code ?? (err as Error).name;
-  }
-  throw new Error('expected the request to fail');
 }
 
 describe('simulator faults', () => {

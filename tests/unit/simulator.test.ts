@@ -1,55 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_TYPE_PARTIAL, TEST_TYPE_REFUND, TRAINING_API_KEY, type RunningSimulator } from '../../simulator';
+import { call, expectError, manualClock, type Reply } from './helpers/sim-api';
 import { simulatorsClosedAfterEach } from './helpers/simulators';
 
 const start = simulatorsClosedAfterEach({ handlingMs: 80 });
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
-async function call(sim: RunningSimulator, path: string, init: { key?: string | null; method?: string; body?: unknown } = {}): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  const key = init.key === undefined ? TRAINING_API_KEY : init.key;
-  if (key !== null) headers['X-Access-Token'] = key;
-  let body: string | undefined;
-  if (init.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-  }
-  const res = await fetch(sim.url + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
-  return { status: res.status, headers: res.headers, body: await res.json() };
-}
-
-/**
- * A clock the test moves by hand. Orders settle lazily against the simulator's `now`, so a test
- * decides exactly when an order's HANDLING time is over, whatever the machine's load.
- */
-function manualClock(startIso = '2025-10-29T09:00:00.000Z') {
-  let ms = Date.parse(startIso);
-  return {
-    now: () => new Date(ms),
-    advance(by: number) {
-      ms += by;
-    },
-  };
-}
 
 function expectSuccessEnvelope(r: Reply): void {
   expect(r.status).toBe(200);
   expect(r.body.success).toBe(true);
   expect(typeof r.body.meta.timestamp).toBe('string');
   expect(new Date(r.body.meta.timestamp).toISOString()).toBe(r.body.meta.timestamp);
-  expect(r.body.requestId).toMatch(/^req_\d+_[a-z0-9]+$/);
-}
-
-function expectError(r: Reply, status: number, code: string): void {
-  expect(r.status).toBe(status);
-  expect(r.body.success).toBe(false);
-  expect(r.body.error.code).toBe(code);
-  expect(typeof r.body.error.message).toBe('string');
   expect(r.body.requestId).toMatch(/^req_\d+_[a-z0-9]+$/);
 }
 

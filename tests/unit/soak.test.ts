@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SimFaultSpec } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
+import { SOAK_TIMING } from './helpers/kill-timing';
+import { settledSales } from './helpers/settled-sales';
+import { seededRandom } from './helpers/seeded-random';
 
 /**
  * 200 sales against the simulator with a random fault before most of them and a SIGKILL of the
@@ -12,26 +15,6 @@ import { HostProcess } from './helpers/host-process';
  * ledger does not own, every delivered code in the ledger, no sale without a final state.
  */
 const SALES = 200;
-const TIMING = JSON.stringify({
-  firstPollMs: 20,
-  pollMs: 40,
-  reconcileEveryMs: 40,
-  reconcileGraceMs: 250,
-  probeMinMs: 20,
-  probeMaxMs: 150,
-  idleMs: 100,
-  orderTimeoutMs: 300,
-  readTimeoutMs: 2000,
-});
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const FAULTS: SimFaultSpec[] = [
   { endpoint: 'placeOrder', kind: 'drop-before' },
   { endpoint: 'placeOrder', kind: 'drop-after' },
@@ -47,7 +30,7 @@ const FAULTS: SimFaultSpec[] = [
 
 const sim = await startSimulator({ handlingMs: 20, balanceDzd: 100_000_000 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-soak-'));
-const host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: TIMING });
+const host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: SOAK_TIMING });
 afterAll(async () => {
   await host.stop();
   await sim.close();
@@ -56,7 +39,7 @@ afterAll(async () => {
 
 describe('soak: 200 sales, random faults, kill -9 every 40 sales', () => {
   it('keeps every invariant', { timeout: 240_000 }, async () => {
-    const random = rng(20261127);
+    const random = seededRandom(20261127);
     await host.start();
     await host.must('settings:update', { maxQuantityPerSale: 5, queueCap: 500, apiRequestsPerMinute: 6000 });
     const catalog = await host.must('catalog:list', {});
@@ -90,14 +73,7 @@ describe('soak: 200 sales, random faults, kill -9 every 40 sales', () => {
       }
     }
     sim.control.clearFaults();
-    const until = Date.now() + 180_000;
-    let sales = await host.must('sales:list', { limit: 500 });
-    while (sales.some((s) => !['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW'].includes(s.state)) && Date.now() < until) {
-      await new Promise((res) => setTimeout(res, 200));
-      sales = await host.must('sales:list', { limit: 500 });
-    }
-    const counts: Record<string, number> = {};
-    for (const s of sales) counts[s.state] = (counts[s.state] ?? 0) + 1;
+    const { sales, counts } = await settledSales(host, ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW'], 180_000);
     const orders = sim.control.orders();
     console.log(`soak: ${SALES} sales, ${faults} faults injected, ${kills} kill -9; states ${JSON.stringify(counts)}; provider orders ${orders.length}`);
 

@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SimFaultSpec } from '../../simulator';
 import { startSimulator } from '../../simulator';
 import { HostProcess } from './helpers/host-process';
+import { SOAK_TIMING } from './helpers/kill-timing';
+import { settledSales } from './helpers/settled-sales';
+import { seededRandom } from './helpers/seeded-random';
 
 /**
  * Issue 11's soak, like the gift cards' (soak.test.ts): 120 top-ups, mobile and internet mixed,
@@ -14,31 +17,11 @@ import { HostProcess } from './helpers/host-process';
  * till made, every sale settled, every internet card on its receipt.
  */
 const SALES = 120;
-const TIMING = JSON.stringify({
-  firstPollMs: 20,
-  pollMs: 40,
-  reconcileEveryMs: 40,
-  reconcileGraceMs: 250,
-  probeMinMs: 20,
-  probeMaxMs: 150,
-  idleMs: 100,
-  orderTimeoutMs: 300,
-  readTimeoutMs: 2000,
-});
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 const KINDS: SimFaultSpec['kind'][] = ['drop-before', 'drop-after', 'error-500-after', 'error-500', 'hang-after', 'malformed', 'rate-limit'];
 
 const sim = await startSimulator({ handlingMs: 20, balanceDzd: 100_000_000 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-topup-soak-'));
-const host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: TIMING });
+const host = new HostProcess({ POS_DATA_DIR: dataDir, POS_TRAINING_API_URL: sim.url, POS_TIMING: SOAK_TIMING });
 afterAll(async () => {
   await host.stop();
   await sim.close();
@@ -47,7 +30,7 @@ afterAll(async () => {
 
 describe('soak: 120 top-ups, random faults, kill -9 every 30 sales', () => {
   it('keeps every invariant', { timeout: 240_000 }, async () => {
-    const random = rng(20261128);
+    const random = seededRandom(20261128);
     await host.start();
     await host.must('settings:update', { queueCap: 500, apiRequestsPerMinute: 6000 });
     const saleIds: number[] = [];
@@ -90,14 +73,7 @@ describe('soak: 120 top-ups, random faults, kill -9 every 30 sales', () => {
       }
     }
     sim.control.clearFaults();
-    const until = Date.now() + 180_000;
-    let sales = await host.must('sales:list', { limit: 500 });
-    while (sales.some((s) => !['FULFILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW', 'TO_VERIFY'].includes(s.state)) && Date.now() < until) {
-      await new Promise((res) => setTimeout(res, 200));
-      sales = await host.must('sales:list', { limit: 500 });
-    }
-    const counts: Record<string, number> = {};
-    for (const s of sales) counts[s.state] = (counts[s.state] ?? 0) + 1;
+    const { sales, counts } = await settledSales(host, ['FULFILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW', 'TO_VERIFY'], 180_000);
     const topUps = sim.control.topups();
     console.log(
       `top-up soak: ${SALES} sales, ${faults} faults injected, ${kills} kill -9; states ${JSON.stringify(counts)}; provider top-ups ${topUps.length}`,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain';
 import { TOPUP_NUMBERS } from '../../simulator';
-import { startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+import { startHarness, TEST_KEY, until, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * Issue 11: mobile top-ups and internet recharges sold through the core against the simulator,
@@ -29,6 +29,12 @@ const recharge = (type: 'ADSL' | '4G', recipient: string, value: number) =>
   hx.h['sales:confirm']({ line: 'internet', productId: type, typeId: String(value), quantity: 1, expectedUnitRetailC: value * 100, entry: { recipient } });
 
 const topUps = () => hx.sim.control.topups();
+
+/** The till's day is the local calendar day (reports/day-report.ts). */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 describe('mobile top-ups (flexy)', () => {
   it('lists the operators and their plans, priced at face value, with the cost only for the owner', async () => {
@@ -66,7 +72,7 @@ describe('mobile top-ups (flexy)', () => {
     expect(receipt.html).toContain(ref);
     expect(receipt.html).toContain('Rechargé');
 
-    const day = new Date().toISOString().slice(0, 10);
+    const day = today();
     const report = await hx.h['reports:day']({ day });
     expect(report.totals.byLine).toContainEqual({ line: 'mobile-topups', sales: 1, retailC: 50_000, costC: 49_625 });
     const found = await hx.h['history:search']({ codeSuffix: '73 40' });
@@ -225,6 +231,19 @@ describe('internet recharges (ADSL, 4G)', () => {
     expect(topUps().map((t) => t.line)).toEqual(['internet', 'internet']);
   });
 
+  it('asks check-number once per sale: a line checked at the counter is not checked again at confirmation', async () => {
+    hx = await startHarness();
+    const checks = () => hx.sim.control.requestLog().filter((r) => r.path.startsWith('/v3/internet/check-number')).length;
+    await hx.h['internet:checkNumber']({ type: 'ADSL', number: '036362608' });
+    expect(checks()).toBe(1);
+    const sale = await recharge('ADSL', '036362608', 1000);
+    expect(checks()).toBe(1);
+    await waitForSale(hx.h, sale.id, settled);
+    // A line never checked is checked at confirmation.
+    await recharge('ADSL', '036362609', 1000);
+    expect(checks()).toBe(2);
+  });
+
   it('refuses a line the provider does not know and an unavailable card before anything is written', async () => {
     hx = await startHarness();
     await expect(recharge('ADSL', I.adsl.notALine, 1000)).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
@@ -282,5 +301,112 @@ describe('the drawer and top-ups that wait for days', () => {
     expect(count).toMatchObject({ expectedCashC: 150_000, differenceC: 0 });
     const report = await hx.h['shift:close']({ countedCashC: 150_000 });
     expect(report.totals.pending).toEqual({ count: 2, retailC: 150_000 });
+  });
+});
+
+describe('top-ups in the owner’s reconciliation and in every receipt language', () => {
+  it('compares the day with the mobile and internet lists and the FLEXY/ADSL movements; a top-up made elsewhere is reported', async () => {
+    hx = await startHarness();
+    const mine = await flexy('0778037340', 500);
+    const card = await recharge('ADSL', '036362608', 1000);
+    await waitForSale(hx.h, mine.id, settled);
+    await waitForSale(hx.h, card.id, settled);
+    // A top-up sent with the same key by something else than this till.
+    const res = await fetch(`${hx.sim.url}/v3/mobile/send`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Access-Token': TEST_KEY },
+      body: JSON.stringify({ plan_code: 'PREPAID_DJEZZY', MSSIDN: '0770000001', amount: 300, ref: 'elsewhere-1' }),
+    });
+    expect(res.status).toBe(200);
+    const day = today();
+    const report = await hx.h['reconcile:day']({ day });
+    expect(report.providerOrders).toBe(3);
+    expect(report.missingInLedger.map((m) => m.orderId)).toEqual([topUps().find((t) => t.ref === 'elsewhere-1')!.id]);
+    expect(report.missingAtProvider).toEqual([]);
+    // FLEXY 496.25 + 297.75 and ADSL 950 debited, nothing refunded.
+    expect(report.accountNetDebitC).toBe(49_625 + 29_775 + 95_000);
+  });
+
+  it('prints a top-up slip in Arabic, right to left, at 58 mm', async () => {
+    hx = await startHarness();
+    await hx.h['settings:update']({ language: 'ar', paperWidthMm: 58 });
+    const sale = await flexy(M.refundedWithOffers, 500);
+    await waitForSale(hx.h, sale.id, settled);
+    const slip = await hx.h['sales:receipt']({ saleId: sale.id });
+    expect(slip.paperWidthMm).toBe(58);
+    expect(slip.html).toContain('dir="rtl"');
+    expect(slip.html).toContain('الرقم');
+    expect(slip.html).toContain('فشلت التعبئة');
+    // The number stays left to right and grouped inside the Arabic slip.
+    expect(slip.html).toMatch(/dir="ltr"[^>]*>0600 00 00 02</);
+  });
+});
+
+describe('flexy offline', () => {
+  it('an operator whose screen was never opened can be sold into the queue once the line was opened online', async () => {
+    hx = await startHarness();
+    await hx.h['catalog:list']({ line: 'mobile-topups' });
+    await hx.sim.control.setOffline(true);
+    // Ooredoo's plans were never asked for by themselves: the line's opening priced them all.
+    const sale = await hx.h['sales:confirm']({
+      line: 'mobile-topups',
+      productId: 'Ooredoo',
+      typeId: 'PREPAID_OOREDOO',
+      quantity: 1,
+      expectedUnitRetailC: 20_000,
+      entry: { recipient: '0556121212', amountDzd: 200 },
+    });
+    expect(sale.state).toBe('QUEUED');
+    await hx.sim.control.setOffline(false);
+    expect((await waitForSale(hx.h, sale.id, settled, 20_000)).state).toBe('FULFILLED');
+    expect(topUps()).toHaveLength(1);
+  });
+});
+
+describe('top-ups under attack from the same machine', () => {
+  it('bounds amounts, refuses numbers that are not numbers, and never lets the page choose the ref or reach another path', async () => {
+    hx = await startHarness();
+    const before = hx.sim.control.requestLog().length;
+    for (const amountDzd of [2 ** 53, 1e12, -500, 0.5, Number.MAX_VALUE]) {
+      await expect(flexy('0778037340', amountDzd)).rejects.toMatchObject({ code: expect.stringMatching(/INVALID_INPUT|AMOUNT_OUT_OF_RANGE/) });
+    }
+    for (const recipient of ["0778037340'; --", '../../v3/account/balance', '0778037340\n0778037341', '٠٧٧٨٠٣٧٣٤٠x', '']) {
+      await expect(flexy(recipient, 500)).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
+    }
+    for (const number of ['../../account/balance', '036362608?type=4G', '036362608&x=1', '%2e%2e%2f']) {
+      await expect(hx.h['internet:checkNumber']({ type: 'ADSL', number })).rejects.toMatchObject({ code: 'INVALID_NUMBER' });
+    }
+    // Nothing of the above reached the provider but the price reads.
+    const reached = hx.sim.control
+      .requestLog()
+      .slice(before)
+      .map((r) => r.path.split('?')[0]);
+    expect(reached.filter((p) => p !== '/v3/mobile/plans' && p !== '/v3/account/balance')).toEqual([]);
+
+    // A ref slipped into the entry is not the page's to choose: the till's own goes out.
+    const sale = await hx.h['sales:confirm']({
+      line: 'mobile-topups',
+      productId: 'Djezzy',
+      typeId: 'PREPAID_DJEZZY',
+      quantity: 1,
+      expectedUnitRetailC: 50_000,
+      entry: { recipient: '0778037340', amountDzd: 500, ref: 'chosen-by-the-page' },
+    });
+    await waitForSale(hx.h, sale.id, settled);
+    expect(topUps().map((t) => t.ref)).toEqual([sale.topUp!.clientRef]);
+    expect(sale.topUp!.clientRef).not.toBe('chosen-by-the-page');
+  });
+
+  it('two confirmations of the same top-up at once are two sales with two refs, each sent once', async () => {
+    hx = await startHarness();
+    const [a, b] = await Promise.all([flexy('0778037340', 500), flexy('0778037340', 500)]);
+    await waitForSale(hx.h, a.id, settled);
+    await waitForSale(hx.h, b.id, settled);
+    expect(a.topUp!.clientRef).not.toBe(b.topUp!.clientRef);
+    expect(
+      topUps()
+        .map((t) => t.ref)
+        .sort(),
+    ).toEqual([a.topUp!.clientRef, b.topUp!.clientRef].sort());
   });
 });

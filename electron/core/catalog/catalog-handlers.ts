@@ -24,8 +24,10 @@ export function catalogHandlers(s: CatalogHandlerDeps): Pick<CommandHandlers, 'c
   return {
     'catalog:list': async ({ refresh, line }) => {
       const catalog = await s.reach(() => s.catalog.list(refresh ?? false, line));
-      // The warmer keeps the gift cards' prices (many products); top-up plans come in one read.
+      // The warmer keeps the gift cards' prices (many products); top-up plans come in one read,
+      // taken now and never a reason to fail the screen.
       if (!catalog.stale && !line) s.warmCatalog();
+      if (line && !catalog.stale) await s.catalog.primeLine(line).catch(() => undefined);
       return catalog;
     },
     'catalog:product': async ({ productId, line }) => {

@@ -164,14 +164,29 @@ export class CatalogService {
 
   /** One live check, kept in the ledger (it survives a restart and serves the till offline). */
   async refreshProduct(productId: string, line = DEFAULT_LINE): Promise<CachedProduct> {
-    const api: LineProduct = await this.lines.get(line).product(this.client(), productId);
+    return this.keepProduct(await this.lines.get(line).product(this.client(), productId), line);
+  }
+
+  /**
+   * Every product of a line that prices them all in one read (top-up plans come in one list):
+   * read when the counter opens the line, so that each operator can be sold into the queue
+   * offline even if its screen was never opened. A line without it is priced product by product
+   * (gift cards: the warmer does that in the background).
+   */
+  async primeLine(line: string): Promise<void> {
+    const all = this.lines.get(line).products;
+    if (!all) return;
+    for (const p of await all(this.client())) this.keepProduct(p, line);
+  }
+
+  private keepProduct(api: LineProduct, line: string): CachedProduct {
     const p: CachedProduct = {
-      productId,
-      title: api.title || this.productTitle(productId) || productId,
+      productId: api.productId,
+      title: api.title || this.productTitle(api.productId) || api.productId,
       checkedAt: new Date(this.now()).toISOString(),
       types: api.types,
     };
-    this.ledger.kvSet(PRODUCT_KEY(productId, line), JSON.stringify(p));
+    this.ledger.kvSet(PRODUCT_KEY(api.productId, line), JSON.stringify(p));
     return p;
   }
 

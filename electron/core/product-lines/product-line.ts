@@ -35,6 +35,8 @@ export interface ProductLine<Entry extends LineEntry = LineEntry> {
   /** Where the catalogue comes from: the line's products, then one product's priced types. */
   catalog(api: OneClickDzClient): Promise<LineCatalog>;
   product(api: OneClickDzClient, productId: string): Promise<LineProduct>;
+  /** Every product priced, when the provider gives them in one read (top-up plans); absent: product by product. */
+  products?(api: OneClickDzClient): Promise<LineProduct[]>;
   /**
    * Places the order for a sale the ledger already holds (SENDING). Sent exactly once per call; an
    * error says whether the order certainly was not created (`unsent`) or may have been (`unknown`).

@@ -6,7 +6,7 @@ import type { Logger } from '../platform/ports';
 import { Lane } from '../platform/lane';
 import type { LineOrder, SentSale } from '../product-lines/product-line';
 import type { ProductLines } from '../product-lines/registry';
-import { SALE_STATE_OF_ORDER } from './order-state';
+import { OrderPoller } from './order-poller';
 import type { SaleMoves } from './sale-moves';
 import { backoffMs } from '../provider/backoff';
 import type { SaleTiming } from './timing';
@@ -54,6 +54,8 @@ export const COST_ACCEPTED = 'COST_ACCEPTED';
 export class SaleEngine {
   private readonly sender: Lane;
   private readonly poller: Lane;
+  /** The poller lane's work: reading placed orders until they settle (order-poller.ts). */
+  private readonly orders: OrderPoller;
   private connection: ConnectionState = 'unknown';
   private probeAttempt = 0;
   private nextProbeAt = 0;
@@ -61,7 +63,8 @@ export class SaleEngine {
   constructor(private readonly d: EngineDeps) {
     const onError = (e: unknown) => d.logger.error('sale engine step failed', { error: e instanceof Error ? e.name : 'unknown' });
     this.sender = new Lane(() => this.senderStep(), onError, d.timing.idleMs);
-    this.poller = new Lane(() => this.pollerStep(), onError, d.timing.idleMs);
+    this.orders = new OrderPoller({ ...d, noteReachable: (r) => this.noteReachable(r), authFailed: () => this.setConnection('auth_failed') });
+    this.poller = new Lane(() => this.orders.step(), onError, d.timing.idleMs);
   }
 
   /** After a restart, a sale caught SENDING may or may not have reached the provider. */
@@ -372,123 +375,6 @@ export class SaleEngine {
     for (const row of expired) this.move(row, ['QUEUED'], 'EXPIRED', {}, 'expired');
   }
 
-  // ---- poller lane -------------------------------------------------------------------------
-
-  /** States whose order is at the provider and still to be read. */
-  static readonly POLLED: readonly SaleState[] = ['PLACED', 'TO_VERIFY'];
-
-  private nextCheckAt(row: SaleRow): number {
-    const t = this.d.timing;
-    const placed = row.placed_at ?? row.created_at;
-    if (row.last_checked_at === null) return placed + t.firstPollMs;
-    // The provider settles these in hours, not seconds: a fast poll would only spend the budget.
-    if (row.state === 'TO_VERIFY') return row.last_checked_at + (row.last_checked_at - placed < t.verifyForMs ? t.verifyPollMs : t.verifyLatePollMs);
-    if (row.provider_status === 'QUEUED') return row.last_checked_at + t.queuedPollMs;
-    const slow = row.last_checked_at - placed >= t.slowAfterMs;
-    return row.last_checked_at + (slow ? t.slowPollMs : t.pollMs);
-  }
-
-  /** From this many due orders on, one read of the order list answers for all of them. */
-  static readonly LIST_POLL_FROM = 3;
-
-  private async pollerStep(): Promise<number> {
-    const client = this.d.client();
-    if (!client || client.haltedBy) return this.d.timing.idleMs;
-    const placed = this.d.ledger.byStates(SaleEngine.POLLED);
-    const due = placed.filter((row) => this.nextCheckAt(row) <= this.d.now());
-    let individually = due;
-    if (due.length >= SaleEngine.LIST_POLL_FROM) individually = await this.checkByList(client, due);
-    for (const row of individually) await this.check(client, row);
-    let soonest = Infinity;
-    for (const row of this.d.ledger.byStates(SaleEngine.POLLED)) soonest = Math.min(soonest, this.nextCheckAt(row));
-    return soonest === Infinity ? this.d.timing.idleMs : Math.max(1, soonest - this.d.now());
-  }
-
-  /**
-   * Draining a queue leaves many orders placed at once: one page of the line's order list (which
-   * carries the codes) settles them all for the price of one request. Returns the rows the list
-   * did not mention, to be checked one by one.
-   */
-  private async checkByList(client: OneClickDzClient, rows: SaleRow[]): Promise<SaleRow[]> {
-    const missing: SaleRow[] = [];
-    const byLine = new Map<string, SaleRow[]>();
-    for (const row of rows) byLine.set(row.line, [...(byLine.get(row.line) ?? []), row]);
-    for (const [line, lineRows] of byLine) {
-      if (lineRows.length < SaleEngine.LIST_POLL_FROM) missing.push(...lineRows);
-      else missing.push(...(await this.checkLineByList(client, line, lineRows)));
-    }
-    return missing;
-  }
-
-  private async checkLineByList(client: OneClickDzClient, line: string, rows: SaleRow[]): Promise<SaleRow[]> {
-    const t = this.d.timing;
-    const now = this.d.now();
-    const from = Math.min(...rows.map((r) => r.sent_at ?? r.created_at)) - t.reconcileBeforeMs;
-    let orders: LineOrder[];
-    try {
-      orders = await this.d.lines.get(line).listOrders(client, from, now + t.reconcileAfterMs, 10);
-      this.noteReachable(true);
-    } catch {
-      return rows;
-    }
-    const byId = new Map(orders.map((o) => [o.orderId, o]));
-    const missing: SaleRow[] = [];
-    for (const row of rows) {
-      const order = byId.get(row.order_id as string);
-      if (order) this.apply(row, order, now);
-      else missing.push(row);
-    }
-    return missing;
-  }
-
-  private async check(client: OneClickDzClient, row: SaleRow): Promise<void> {
-    const now = this.d.now();
-    let order: LineOrder;
-    try {
-      order = await this.d.lines.get(row.line).readOrder(client, row.order_id as string);
-      this.noteReachable(true);
-    } catch (e) {
-      if (isApiError(e) && e.kind === 'unsent') this.noteReachable(false);
-      if (isApiError(e) && e.kind === 'auth') this.setConnection('auth_failed');
-      this.d.ledger.touch(row.id, { last_checked_at: now });
-      return;
-    }
-    this.apply(row, order, now);
-  }
-
-  /**
-   * Records what the provider says of a placed order: still handling; queued for later or not
-   * settled (both said to the screens once, then checked slowly); or final with what it delivered.
-   */
-  private apply(row: SaleRow, order: LineOrder, now: number): void {
-    const said = { provider_status: order.providerStatus ?? row.provider_status, provider_note: noteJson(order) ?? row.provider_note };
-    const to = SALE_STATE_OF_ORDER[order.status];
-    if (to === 'PLACED' || (to === 'TO_VERIFY' && row.state === 'TO_VERIFY')) {
-      const news = said.provider_status !== row.provider_status && (order.status === 'QUEUED' || to === 'TO_VERIFY');
-      if (news) this.move(row, [row.state], row.state, { ...said, last_checked_at: now }, `provider-${order.status.toLowerCase()}`, said.provider_status ?? '');
-      else this.d.ledger.touch(row.id, { last_checked_at: now, provider_status: said.provider_status });
-      return;
-    }
-    if (to === 'TO_VERIFY') {
-      this.move(row, ['PLACED'], 'TO_VERIFY', { ...said, last_checked_at: now }, 'to-verify', said.provider_status ?? '');
-      return;
-    }
-    const items = order.items.slice(0, row.quantity);
-    // A line that delivers the service itself (a mobile top-up) counts what the provider says it did.
-    const withoutCodes = !this.d.lines.has(row.line) || this.d.lines.get(row.line).deliversCodes ? 0 : Math.min(row.quantity, order.deliveredQuantity);
-    const delivered = order.status === 'REFUNDED' ? 0 : Math.max(items.length, withoutCodes);
-    const moved = this.move(
-      row,
-      SaleEngine.POLLED,
-      to,
-      { delivered_quantity: delivered, fulfilled_amount_c: order.fulfilledAmountC, finished_at: now, last_checked_at: now, ...said },
-      order.status.toLowerCase(),
-      `${delivered}/${row.quantity}`,
-      items,
-    );
-    if (moved) this.d.onFinal(moved);
-  }
-
   // ---- helpers -----------------------------------------------------------------------------
 
   private move(
@@ -511,15 +397,8 @@ export class SaleEngine {
   }
 }
 
-/** What the provider said beside a status, as the ledger keeps it (JSON), or null when it said nothing. */
-function noteJson(order: LineOrder): string | null {
-  const note = order.note;
-  if (!note || Object.keys(note).length === 0) return null;
-  return JSON.stringify(note);
-}
-
 /** A ledger row as its product line sees it. */
-function sentSale(row: SaleRow, sentAt: number): SentSale {
+export function sentSale(row: SaleRow, sentAt: number): SentSale {
   return {
     saleId: row.id,
     ref: row.client_ref,

@@ -1,4 +1,4 @@
-import { randomBelow, type Rng } from '../../random';
+import { randomBelow, randomDigits, type Rng } from '../../random';
 
 const CODE_DIGITS = 12;
 
@@ -13,9 +13,7 @@ export class InternetCardIssuer {
 
   code(): string {
     for (;;) {
-      // First digit non-zero so that a spreadsheet never eats a leading zero.
-      let code = String(1 + randomBelow(this.rng, 9));
-      for (let i = 1; i < CODE_DIGITS; i++) code += String(randomBelow(this.rng, 10));
+      const code = randomDigits(this.rng, CODE_DIGITS);
       if (!this.codes.has(code)) {
         this.codes.add(code);
         return code;

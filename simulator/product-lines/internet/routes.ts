@@ -1,10 +1,9 @@
 import type { ApiReply } from '../../envelope';
 import { failure, success } from '../../envelope';
-import { caller, ID, validationError, type Route } from '../../route-kit';
-import { paginate, parsePageQuery } from '../../validation';
+import { caller, validationError, type Route } from '../../route-kit';
 import type { SimProductLine } from '../product-line';
 import type { TopupLineDeps } from '../topup-book';
-import { duplicatedRef, idNotFound, insufficientBalance, readOnlyKey, refNotFound } from '../topup-kit';
+import { duplicatedRef, insufficientBalance, readOnlyKey, topupReadRoutes } from '../topup-kit';
 import { isInternetType, type InternetType } from './products';
 import { lineInfo, phoneProblem } from './scenarios';
 import { parseInternetSend } from './send-body';
@@ -93,50 +92,13 @@ function routes(store: InternetTopupStore): readonly Route[] {
         return failure(now, 400, 'ERR_STOCK', 'Card value out of stock', { type: body.type, value: body.value });
       },
     },
-    {
-      endpoint: 'checkOrder',
-      method: 'GET',
-      pattern: new RegExp(`^/v3/internet/check-id/${ID}$`),
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        const id = ctx.params[0] ?? '';
-        store.settle();
-        const t = store.book.byIdFor(key, id);
-        return t ? success(ctx.now, topupJson(t)) : idNotFound(ctx.now, id);
-      },
-    },
-    {
-      endpoint: 'checkOrder',
-      method: 'GET',
-      pattern: new RegExp(`^/v3/internet/check-ref/${ID}$`),
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        const ref = ctx.params[0] ?? '';
-        store.settle();
-        const t = store.book.byRefFor(key, ref);
-        return t ? success(ctx.now, topupJson(t)) : refNotFound(ctx.now, ref);
-      },
-    },
-    {
-      endpoint: 'list',
-      method: 'GET',
-      pattern: /^\/v3\/internet\/list$/,
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        const q = parsePageQuery(ctx.query);
-        if (!q.ok) return validationError(ctx.now, q.problem);
-        store.settle();
-        const page = paginate(store.book.history(key, q.query), q.query);
-        const { page: currentPage, totalPages, totalResults } = page.pagination;
-        // The documented odd one out: `data.topups` and `meta.pagination`, in other words.
-        return success(ctx.now, { topups: page.items.map(topupJson) }, undefined, {
-          pagination: { currentPage, totalPages, totalItems: totalResults, hasNextPage: currentPage < totalPages },
-        });
-      },
-    },
+    ...topupReadRoutes('internet', store, topupJson, (now, page) => {
+      const { page: currentPage, totalPages, totalResults } = page.pagination;
+      // The documented odd one out: `data.topups` and `meta.pagination`, in other words.
+      return success(now, { topups: page.items.map(topupJson) }, undefined, {
+        pagination: { currentPage, totalPages, totalItems: totalResults, hasNextPage: currentPage < totalPages },
+      });
+    }),
   ];
 }
 

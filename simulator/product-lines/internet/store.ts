@@ -1,9 +1,6 @@
-import type { Centimes } from '../../../shared/money';
 import { dzdToCentimes } from '../../../shared/money';
-import { objectIdFactory } from '../../random';
 import type { SimInternetTopup, SimTopupStatus } from '../../types';
-import { TopupBook, type TopupLineDeps, type TopupRecordBase } from '../topup-book';
-import { generatedRef } from '../topup-kit';
+import { TopupStore, type InsufficientBalance, type TopupLineDeps, type TopupRecordBase } from '../topup-book';
 import { InternetCardIssuer } from './card-codes';
 import { initialProducts, type InternetProduct, type InternetType } from './products';
 import { outcomeFor, rewritesRef, type InternetOutcome } from './scenarios';
@@ -31,27 +28,19 @@ export interface InternetTopupRecord extends TopupRecordBase {
   card?: InternetCard;
 }
 
-export type InternetSendResult =
-  | { ok: true; topup: InternetTopupRecord }
-  | { ok: false; code: 'OUT_OF_STOCK' }
-  | { ok: false; code: 'INSUFFICIENT_BALANCE'; requiredC: Centimes; availableC: Centimes };
-
-const FINAL: ReadonlySet<InternetStatus> = new Set(['FULFILLED', 'REFUNDED']);
+export type InternetSendResult = { ok: true; topup: InternetTopupRecord } | { ok: false; code: 'OUT_OF_STOCK' } | InsufficientBalance;
 
 /**
  * The internet line's provider-side state: its products (available or not) and its top-ups, which
  * settle lazily: HANDLING for the current `handlingMs`, then the outcome the number decided at send.
  */
-export class InternetTopupStore {
-  readonly book = new TopupBook<InternetTopupRecord>();
+export class InternetTopupStore extends TopupStore<InternetTopupRecord> {
   private readonly products = initialProducts();
-  private readonly newId: () => string;
   private readonly cards: InternetCardIssuer;
 
-  constructor(private readonly deps: TopupLineDeps) {
-    this.newId = objectIdFactory(deps.rng, deps.now);
+  constructor(deps: TopupLineDeps) {
+    super(deps);
     this.cards = new InternetCardIssuer(deps.rng);
-    deps.state.addSettler(() => this.settleDue());
   }
 
   productsOf(type: InternetType): readonly InternetProduct[] {
@@ -69,59 +58,25 @@ export class InternetTopupStore {
     return true;
   }
 
-  settle(): void {
-    this.deps.state.settle();
-  }
-
   /** Number already judged: checks the stock, debits the product's cost, records the top-up. */
   send(input: { key: string; username: string; type: InternetType; number: string; value: number; ref: string | null }): InternetSendResult {
-    const { state, now, rng } = this.deps;
     this.settle();
     const product = this.product(input.type, input.value);
     if (!product?.available) return { ok: false, code: 'OUT_OF_STOCK' };
-    const debitC = dzdToCentimes(product.cost);
-    const nowMs = now().getTime();
-    const id = this.newId();
-    const debited = state.debit('ADSL', id, debitC, `${input.type} ${input.value}`);
-    if (!debited.ok) return { ok: false, code: 'INSUFFICIENT_BALANCE', requiredC: debited.requiredC, availableC: debited.availableC };
-    const topupRef = rewritesRef(input.number) ? `API-${input.username}-test-internet-${nowMs}` : (input.ref ?? generatedRef(input.username, nowMs, rng));
-    const topup: InternetTopupRecord = {
-      id,
-      seq: this.deps.nextSeq(),
-      key: input.key,
-      sentRef: input.ref,
-      topupRef,
-      number: input.number,
-      createdAtMs: nowMs,
-      debitC,
+    const charge = { type: 'ADSL' as const, debitC: dzdToCentimes(product.cost), note: `${input.type} ${input.value}` };
+    const rewrittenRef = rewritesRef(input.number) ? (nowMs: number) => `API-${input.username}-test-internet-${nowMs}` : null;
+    return this.debitAndRecord(input, charge, rewrittenRef, (base, nowMs) => ({
+      ...base,
       type: input.type,
       value: input.value,
       outcome: outcomeFor(input.number),
       prepared: { code: this.cards.code(), transDigits: this.cards.transactionDigits() },
       status: 'HANDLING',
       sinceMs: nowMs,
-    };
-    this.book.add(topup);
-    this.settleOne(topup, nowMs);
-    return { ok: true, topup };
+    }));
   }
 
-  /** The control's resolution of a top-up that is not final; false if it already is. */
-  resolve(topup: InternetTopupRecord, status: 'FULFILLED' | 'REFUNDED'): boolean {
-    this.settle();
-    if (FINAL.has(topup.status)) return false;
-    const nowMs = this.deps.now().getTime();
-    if (status === 'FULFILLED') this.fulfil(topup, nowMs);
-    else this.refund(topup, nowMs);
-    return true;
-  }
-
-  private settleDue(): void {
-    const nowMs = this.deps.now().getTime();
-    for (const topup of this.book.all()) if (!FINAL.has(topup.status)) this.settleOne(topup, nowMs);
-  }
-
-  private settleOne(t: InternetTopupRecord, nowMs: number): void {
+  protected settleOne(t: InternetTopupRecord, nowMs: number): void {
     if (t.status === 'HANDLING') {
       // The current handlingMs applies, so a test parks top-ups by raising it (as for orders).
       const dueMs = t.createdAtMs + this.deps.state.handlingMs;
@@ -145,7 +100,7 @@ export class InternetTopupStore {
     }
   }
 
-  private fulfil(t: InternetTopupRecord, atMs: number): void {
+  protected fulfil(t: InternetTopupRecord, atMs: number): void {
     const at = new Date(atMs);
     t.status = 'FULFILLED';
     t.sinceMs = atMs;
@@ -154,6 +109,10 @@ export class InternetTopupStore {
       num_trans: `AT-${at.getUTCFullYear()}-${t.prepared.transDigits}`,
       date_traitement: at.toISOString(),
     };
+  }
+
+  protected refundByControl(t: InternetTopupRecord, atMs: number): void {
+    this.refund(t, atMs);
   }
 
   private refund(t: InternetTopupRecord, atMs: number): void {

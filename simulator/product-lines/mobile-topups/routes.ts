@@ -1,9 +1,8 @@
 import { dzd, success } from '../../envelope';
-import { caller, ID, validationError, type Route } from '../../route-kit';
-import { paginate, parsePageQuery } from '../../validation';
+import { caller, validationError, type Route } from '../../route-kit';
 import type { SimProductLine } from '../product-line';
 import type { TopupLineDeps } from '../topup-book';
-import { duplicatedRef, idNotFound, insufficientBalance, readOnlyKey, refNotFound } from '../topup-kit';
+import { duplicatedRef, insufficientBalance, readOnlyKey, topupReadRoutes } from '../topup-kit';
 import { planJson } from './plans';
 import { judgeAgainstPlan, parseMobileSend } from './send-body';
 import { MobileTopupStore, type MobileTopupRecord } from './store';
@@ -67,47 +66,7 @@ function routes(store: MobileTopupStore): readonly Route[] {
         return success(now, { topupId: sent.topup.id, topupRef: sent.topup.topupRef });
       },
     },
-    {
-      endpoint: 'checkOrder',
-      method: 'GET',
-      pattern: new RegExp(`^/v3/mobile/check-id/${ID}$`),
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        const id = ctx.params[0] ?? '';
-        store.settle();
-        const t = store.book.byIdFor(key, id);
-        return t ? success(ctx.now, topupJson(t)) : idNotFound(ctx.now, id);
-      },
-    },
-    {
-      endpoint: 'checkOrder',
-      method: 'GET',
-      pattern: new RegExp(`^/v3/mobile/check-ref/${ID}$`),
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        // matchRoute has URL-decoded it: a sandbox ref's '+' arrives as sent.
-        const ref = ctx.params[0] ?? '';
-        store.settle();
-        const t = store.book.byRefFor(key, ref);
-        return t ? success(ctx.now, topupJson(t)) : refNotFound(ctx.now, ref);
-      },
-    },
-    {
-      endpoint: 'list',
-      method: 'GET',
-      pattern: /^\/v3\/mobile\/list$/,
-      needsToken: true,
-      handle: (ctx) => {
-        const { key } = caller(ctx);
-        const q = parsePageQuery(ctx.query);
-        if (!q.ok) return validationError(ctx.now, q.problem);
-        store.settle();
-        const page = paginate(store.book.history(key, q.query), q.query);
-        return success(ctx.now, { items: page.items.map(topupJson), pagination: page.pagination });
-      },
-    },
+    ...topupReadRoutes('mobile', store, topupJson, (now, page) => success(now, { items: page.items.map(topupJson), pagination: page.pagination })),
   ];
 }
 

@@ -1,8 +1,6 @@
-import type { Centimes } from '../../../shared/money';
-import { objectIdFactory } from '../../random';
 import type { SimMobileTopup, SimTopupStatus } from '../../types';
-import { TopupBook, type TopupLineDeps, type TopupRecordBase } from '../topup-book';
-import { costOfC, generatedRef } from '../topup-kit';
+import { TopupStore, type InsufficientBalance, type TopupRecordBase } from '../topup-book';
+import { costOfC } from '../topup-kit';
 import { FACTURE_NAME, initialPlans, type MobilePlan } from './plans';
 import { MOBILE_TOPUP_NUMBERS, OFFERS_REFUND_MESSAGE, outcomeFor, REFUND_MESSAGE, UNKNOWN_ERROR_MESSAGE, type MobileOutcome } from './scenarios';
 
@@ -26,24 +24,15 @@ export interface MobileTopupRecord extends TopupRecordBase {
   suggestedOffers?: SuggestedOffer[];
 }
 
-export type MobileSendResult = { ok: true; topup: MobileTopupRecord } | { ok: false; code: 'INSUFFICIENT_BALANCE'; requiredC: Centimes; availableC: Centimes };
-
-const FINAL: ReadonlySet<MobileStatus> = new Set(['FULFILLED', 'REFUNDED']);
+export type MobileSendResult = { ok: true; topup: MobileTopupRecord } | InsufficientBalance;
 
 /**
  * The mobile line's provider-side state: its plans (enabled or not) and its top-ups, which settle
  * lazily like gift-card orders: PENDING for the first half of the current `handlingMs`, HANDLING for
  * the second, then the outcome the number decided at send.
  */
-export class MobileTopupStore {
-  readonly book = new TopupBook<MobileTopupRecord>();
+export class MobileTopupStore extends TopupStore<MobileTopupRecord> {
   private readonly plans: MobilePlan[] = initialPlans();
-  private readonly newId: () => string;
-
-  constructor(private readonly deps: TopupLineDeps) {
-    this.newId = objectIdFactory(deps.rng, deps.now);
-    deps.state.addSettler(() => this.settleDue());
-  }
 
   allPlans(): readonly MobilePlan[] {
     return this.plans;
@@ -60,61 +49,25 @@ export class MobileTopupStore {
     return true;
   }
 
-  /** Settles everything due (every line's, through the account) before the caller reads. */
-  settle(): void {
-    this.deps.state.settle();
-  }
-
   /** Input already validated: debits the balance and records the top-up. */
   send(input: { key: string; username: string; plan: MobilePlan; number: string; amount: number; ref: string | null }): MobileSendResult {
-    const { state, now, rng } = this.deps;
     this.settle();
     const amount = input.plan.kind === 'fixed' ? input.plan.amount : input.amount;
-    const debitC = costOfC(amount, input.plan.cost ?? 1);
-    const nowMs = now().getTime();
-    const id = this.newId();
-    const debited = state.debit('FLEXY', id, debitC, `${input.plan.code} ${amount}`);
-    if (!debited.ok) return { ok: false, code: 'INSUFFICIENT_BALANCE', requiredC: debited.requiredC, availableC: debited.availableC };
+    const charge = { type: 'FLEXY' as const, debitC: costOfC(amount, input.plan.cost ?? 1), note: `${input.plan.code} ${amount}` };
     // The documented sandbox answer: the provider keeps its own ref, not the one it was sent.
     const rewritten = input.number === MOBILE_TOPUP_NUMBERS.rewrittenRef;
-    const topupRef = rewritten ? `API-${input.username}-test-${nowMs}-success` : (input.ref ?? generatedRef(input.username, nowMs, rng));
-    const topup: MobileTopupRecord = {
-      id,
-      seq: this.deps.nextSeq(),
-      key: input.key,
-      sentRef: input.ref,
-      topupRef,
-      number: input.number,
-      createdAtMs: nowMs,
-      debitC,
+    const rewrittenRef = rewritten ? (nowMs: number) => `API-${input.username}-test-${nowMs}-success` : null;
+    return this.debitAndRecord(input, charge, rewrittenRef, (base, nowMs) => ({
+      ...base,
       planCode: input.plan.code,
       amount,
       outcome: outcomeFor(input.number),
       status: 'PENDING',
       sinceMs: nowMs,
-    };
-    this.book.add(topup);
-    // handlingMs 0: final at once, as gift-card orders are.
-    this.settleOne(topup, nowMs);
-    return { ok: true, topup };
+    }));
   }
 
-  /** The control's resolution of a top-up that is not final; false if it already is. */
-  resolve(topup: MobileTopupRecord, status: 'FULFILLED' | 'REFUNDED'): boolean {
-    this.settle();
-    if (FINAL.has(topup.status)) return false;
-    const nowMs = this.deps.now().getTime();
-    if (status === 'FULFILLED') this.fulfil(topup, nowMs);
-    else this.refund(topup, nowMs, REFUND_MESSAGE);
-    return true;
-  }
-
-  private settleDue(): void {
-    const nowMs = this.deps.now().getTime();
-    for (const topup of this.book.all()) if (!FINAL.has(topup.status)) this.settleOne(topup, nowMs);
-  }
-
-  private settleOne(t: MobileTopupRecord, nowMs: number): void {
+  protected settleOne(t: MobileTopupRecord, nowMs: number): void {
     const { handlingMs } = this.deps.state;
     if (t.status === 'PENDING' || t.status === 'HANDLING') {
       // The current handlingMs applies, so a test parks top-ups by raising it (as for orders).
@@ -151,9 +104,13 @@ export class MobileTopupStore {
     t.sinceMs = atMs;
   }
 
-  private fulfil(t: MobileTopupRecord, atMs: number): void {
+  protected fulfil(t: MobileTopupRecord, atMs: number): void {
     this.enter(t, 'FULFILLED', atMs);
     delete t.refundMessage;
+  }
+
+  protected refundByControl(t: MobileTopupRecord, atMs: number): void {
+    this.refund(t, atMs, REFUND_MESSAGE);
   }
 
   private refund(t: MobileTopupRecord, atMs: number, message: string, offers?: SuggestedOffer[]): void {

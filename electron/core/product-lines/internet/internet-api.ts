@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { InternetType } from '../../../../shared/phone-numbers';
 import type { OneClickDzClient } from '../../provider/client';
-import { ApiError } from '../../provider/errors';
 import type { LineOrder, LineType } from '../product-line';
 import { centimesOr0 } from '../top-up-kit/money';
-import { listAllTopUps } from '../top-up-kit/top-up-list';
+import { topUpReads } from '../top-up-kit/top-up-reads';
 import { topUpStatus } from '../top-up-kit/top-up-status';
 import { sendTopUp } from '../top-up-kit/sent-answer';
 
@@ -63,25 +62,8 @@ export function internetApi(api: OneClickDzClient) {
     send(body: { type: InternetType; number: string; value: number; ref: string }, opts: { turnTaken: boolean }) {
       return sendTopUp(api, '/v3/internet/send', body, opts);
     },
-    async byId(id: string): Promise<LineOrder> {
-      return mustRead(api, await api.read(`/v3/internet/check-id/${encodeURIComponent(id)}`), id);
-    },
-    async byRef(ref: string): Promise<LineOrder> {
-      return mustRead(api, await api.read(`/v3/internet/check-ref/${encodeURIComponent(ref)}`), '');
-    },
-    list(from: number, to: number, maxPages: number): Promise<LineOrder[]> {
-      return listAllTopUps(api, '/v3/internet/list', from, to, maxPages, (raw) => {
-        const p = topUpSchema.safeParse(raw);
-        return p.success ? toLineOrder(p.data, '') : null;
-      });
-    },
+    ...topUpReads(api, { basePath: '/v3/internet', label: 'internet recharge', noun: 'recharge' }, topUpSchema, toLineOrder),
   };
-}
-
-function mustRead(api: OneClickDzClient, raw: unknown, fallbackId: string): LineOrder {
-  const order = toLineOrder(api.parse(topUpSchema, raw, 'internet recharge'), fallbackId);
-  if (!order) throw new ApiError('bad_response', 'API_BAD_RESPONSE', 'The provider sent a recharge without its id');
-  return order;
 }
 
 /** The card is the recharge: its code (the secret the customer types) and the transaction number (proof of purchase). */

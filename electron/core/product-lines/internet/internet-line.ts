@@ -52,6 +52,26 @@ function numberRefusal(err: unknown): unknown {
   return err;
 }
 
+/**
+ * Lines the provider confirmed lately, per client: the counter checks the line while the customer
+ * is there ("Vérifier la ligne"), and the confirmation a minute later need not ask again.
+ */
+const CHECK_REMEMBERED_MS = 5 * 60_000;
+const confirmedLines = new WeakMap<OneClickDzClient, Map<string, number>>();
+
+function rememberLine(api: OneClickDzClient, type: InternetType, number: string): void {
+  const seen = confirmedLines.get(api) ?? new Map<string, number>();
+  // A small map: the oldest entries go first once a counter's morning of numbers piles up.
+  if (seen.size >= 200) seen.delete(seen.keys().next().value as string);
+  seen.set(`${type}:${number}`, Date.now());
+  confirmedLines.set(api, seen);
+}
+
+function lineConfirmedLately(api: OneClickDzClient, type: InternetType, number: string): boolean {
+  const at = confirmedLines.get(api)?.get(`${type}:${number}`);
+  return at !== undefined && Date.now() - at >= 0 && Date.now() - at < CHECK_REMEMBERED_MS;
+}
+
 /** check-number, the provider's own check of the line (the docs: "prevents 90 % of order failures"). */
 export async function checkInternetNumber(api: OneClickDzClient, type: InternetType, raw: string) {
   const number = normalizeInternet(type, raw);
@@ -61,7 +81,9 @@ export async function checkInternetNumber(api: OneClickDzClient, type: InternetT
     });
   }
   try {
-    return { type, number, ...(await internetApi(api).checkNumber(type, number)) };
+    const found = { type, number, ...(await internetApi(api).checkNumber(type, number)) };
+    rememberLine(api, type, number);
+    return found;
   } catch (e) {
     throw numberRefusal(e);
   }
@@ -73,6 +95,7 @@ export const internetLine: ProductLine<InternetEntry> = {
   pricing: 'face',
   deliversCodes: true,
   checkEntry: async (api, entry) => {
+    if (lineConfirmedLately(api, entry.productId, entry.recipient)) return;
     await checkInternetNumber(api, entry.productId, entry.recipient);
   },
   catalog: async () => ({
@@ -89,19 +112,13 @@ export const internetLine: ProductLine<InternetEntry> = {
     try {
       return await internetApi(api).send(body, opts);
     } catch (err) {
-      if (isDuplicatedRef(err)) return adoptDuplicate(api, sale, { byRef: (a, ref) => internetApi(a).byRef(ref), fits });
+      if (isDuplicatedRef(err)) return adoptDuplicate(internetApi(api), sale, fits);
       throw numberRefusal(err);
     }
   },
   readOrder: (api, orderId) => internetApi(api).byId(orderId),
   listOrders: (api, from, to, maxPages) => internetApi(api).list(from, to, maxPages),
-  recover: (api, sale, search, isKnown) =>
-    recoverByRef(api, sale, search, isKnown, {
-      byRef: (a, ref) => internetApi(a).byRef(ref),
-      list: (a, from, to, max) => internetApi(a).list(from, to, max),
-      fits,
-      recipientOf: (o) => o.recipient ?? null,
-    }),
+  recover: (api, sale, search, isKnown) => recoverByRef(internetApi(api), sale, search, isKnown, fits),
   accountMoves: { debit: ['ADSL'], refund: ['REFUND-ADSL'] },
   receiptSection: internetSection,
 };

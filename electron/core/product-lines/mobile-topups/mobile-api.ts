@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { OneClickDzClient } from '../../provider/client';
-import { ApiError } from '../../provider/errors';
 import type { LineOrder, LineType } from '../product-line';
 import { centimesOr0, costPpmOf } from '../top-up-kit/money';
-import { listAllTopUps } from '../top-up-kit/top-up-list';
+import { topUpReads } from '../top-up-kit/top-up-reads';
 import { topUpStatus } from '../top-up-kit/top-up-status';
 import { sendTopUp } from '../top-up-kit/sent-answer';
 
@@ -93,26 +92,8 @@ export function mobileApi(api: OneClickDzClient) {
     send(body: { plan_code: string; MSSIDN: string; amount: number; ref: string }, opts: { turnTaken: boolean }) {
       return sendTopUp(api, '/v3/mobile/send', body, opts);
     },
-    async byId(id: string): Promise<LineOrder> {
-      return mustRead(api, await api.read(`/v3/mobile/check-id/${encodeURIComponent(id)}`), id);
-    },
-    async byRef(ref: string): Promise<LineOrder> {
-      // Sandbox refs hold '+': always encoded (oneclickdz-topups.md §1.4).
-      return mustRead(api, await api.read(`/v3/mobile/check-ref/${encodeURIComponent(ref)}`), '');
-    },
-    list(from: number, to: number, maxPages: number): Promise<LineOrder[]> {
-      return listAllTopUps(api, '/v3/mobile/list', from, to, maxPages, (raw) => {
-        const p = topUpSchema.safeParse(raw);
-        return p.success ? toLineOrder(p.data, '') : null;
-      });
-    },
+    ...topUpReads(api, { basePath: '/v3/mobile', label: 'mobile top-up', noun: 'top-up' }, topUpSchema, toLineOrder),
   };
-}
-
-function mustRead(api: OneClickDzClient, raw: unknown, fallbackId: string): LineOrder {
-  const order = toLineOrder(api.parse(topUpSchema, raw, 'mobile top-up'), fallbackId);
-  if (!order) throw new ApiError('bad_response', 'API_BAD_RESPONSE', 'The provider sent a top-up without its id');
-  return order;
 }
 
 function toLineOrder(t: z.infer<typeof topUpSchema>, fallbackId: string): LineOrder | null {

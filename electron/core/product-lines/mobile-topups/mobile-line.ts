@@ -46,7 +46,7 @@ async function placeOrder(api: OneClickDzClient, sale: SentSale, opts: { turnTak
   try {
     return await mobileApi(api).send(body, opts);
   } catch (err) {
-    if (isDuplicatedRef(err)) return adoptDuplicate(api, sale, { byRef: (a, ref) => mobileApi(a).byRef(ref), fits });
+    if (isDuplicatedRef(err)) return adoptDuplicate(mobileApi(api), sale, fits);
     throw providerRefusal(err);
   }
 }
@@ -78,6 +78,10 @@ export const mobileTopUpLine: ProductLine<MobileEntry> = {
     }));
     return { categories: [{ title: 'Flexy', products }] };
   },
+  products: async (api) => {
+    const retail = (await plans(api)).filter(isRetailPlan);
+    return MOBILE_OPERATORS.map((op) => ({ productId: op, title: op, types: retail.filter((p) => p.operator === op).map(planType) }));
+  },
   product: async (api, operator) => {
     const own = (await plans(api)).filter((p) => isRetailPlan(p) && p.operator === operator);
     if (!MOBILE_OPERATORS.includes(operator as (typeof MOBILE_OPERATORS)[number])) throw new ApiError('not_found', 'NOT_FOUND', 'Unknown operator');
@@ -86,13 +90,7 @@ export const mobileTopUpLine: ProductLine<MobileEntry> = {
   placeOrder,
   readOrder: (api, orderId) => mobileApi(api).byId(orderId),
   listOrders: (api, from, to, maxPages) => mobileApi(api).list(from, to, maxPages),
-  recover: (api, sale, search, isKnown) =>
-    recoverByRef(api, sale, search, isKnown, {
-      byRef: (a, ref) => mobileApi(a).byRef(ref),
-      list: (a, from, to, max) => mobileApi(a).list(from, to, max),
-      fits,
-      recipientOf: (o) => o.recipient ?? null,
-    }),
+  recover: (api, sale, search, isKnown) => recoverByRef(mobileApi(api), sale, search, isKnown, fits),
   accountMoves: { debit: ['FLEXY'], refund: ['REFUND-FLEXY'] },
   receiptSection: mobileSection,
 };

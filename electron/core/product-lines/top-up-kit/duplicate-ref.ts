@@ -1,7 +1,7 @@
 import { ApiError } from '../../provider/errors';
-import type { OneClickDzClient } from '../../provider/client';
 import type { LineOrder, PlacedOrder, SentSale } from '../product-line';
-import { isNotFound } from './ref-recovery';
+import { isNotFound, type FitsSale } from './ref-recovery';
+import type { TopUpReads } from './top-up-reads';
 
 /**
  * The provider refused a send with DUPLICATED_REF: a top-up under this ref exists already
@@ -11,19 +11,15 @@ import { isNotFound } from './ref-recovery';
  * lookup cannot find it (the provider filed it under a ref of its own), the outcome is unknown and
  * the usual recovery searches the list.
  */
-export async function adoptDuplicate(
-  api: OneClickDzClient,
-  sale: SentSale,
-  how: { byRef: (api: OneClickDzClient, ref: string) => Promise<LineOrder>; fits: (o: LineOrder, sale: SentSale) => boolean },
-): Promise<PlacedOrder> {
+export async function adoptDuplicate(reads: Pick<TopUpReads, 'byRef'>, sale: SentSale, fits: FitsSale): Promise<PlacedOrder> {
   let found: LineOrder;
   try {
-    found = await how.byRef(api, sale.ref as string);
+    found = await reads.byRef(sale.ref as string);
   } catch (e) {
     if (isNotFound(e)) throw new ApiError('unknown', 'API_OUTCOME_UNKNOWN', 'The provider has this ref but could not show it; looking for it');
     throw e;
   }
-  if (!how.fits(found, sale)) {
+  if (!fits(found, sale)) {
     throw new ApiError('rejected', 'API_VALIDATION', 'This ref belongs to another top-up at the provider; nothing was charged for this sale');
   }
   return { orderId: found.orderId, providerRef: found.providerRef ?? null };

@@ -1,15 +1,9 @@
 import { ApiError } from '../../provider/errors';
-import type { OneClickDzClient } from '../../provider/client';
 import type { LineOrder, RecoverySearch, SentSale } from '../product-line';
+import type { TopUpReads } from './top-up-reads';
 
-/** The parts of a top-up line the recovery needs: its lookups, its list, and whether an order fits a sale. */
-export interface RefLookups {
-  byRef(api: OneClickDzClient, ref: string): Promise<LineOrder>;
-  list(api: OneClickDzClient, from: number, to: number, maxPages: number): Promise<LineOrder[]>;
-  /** Same number, plan (or type) and amount as the sale. */
-  fits(order: LineOrder, sale: SentSale): boolean;
-  recipientOf(order: LineOrder): string | null;
-}
+/** Whether a top-up at the provider is this sale's: same number, plan (or type) and amount. */
+export type FitsSale = (order: LineOrder, sale: SentSale) => boolean;
 
 export function isNotFound(e: unknown): boolean {
   return e instanceof ApiError && e.kind === 'not_found';
@@ -30,25 +24,25 @@ export function isDuplicatedRef(e: unknown): boolean {
  * duplicate is refused with DUPLICATED_REF, which is looked up again).
  */
 export async function recoverByRef(
-  api: OneClickDzClient,
+  reads: Pick<TopUpReads, 'byRef' | 'list'>,
   sale: SentSale,
   search: RecoverySearch,
   isKnown: (orderId: string) => boolean,
-  lookups: RefLookups,
+  fits: FitsSale,
 ): Promise<LineOrder[]> {
   for (const ref of new Set([sale.ref, sale.providerRef].filter((r): r is string => Boolean(r)))) {
     try {
-      const found = await lookups.byRef(api, ref);
-      if (lookups.fits(found, sale)) return [found];
+      const found = await reads.byRef(ref);
+      if (fits(found, sale)) return [found];
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
   }
-  const listed = await lookups.list(api, search.from, search.to, 20);
+  const listed = await reads.list(search.from, search.to, 20);
   const ours = listed.filter((o) => sale.ref !== null && o.providerRef !== undefined && o.providerRef !== null && refMatches(o.providerRef, sale.ref));
-  if (ours.length > 0) return ours.filter((o) => lookups.fits(o, sale)).slice(0, 1);
+  if (ours.length > 0) return ours.filter((o) => fits(o, sale)).slice(0, 1);
   return listed.filter((o) => {
-    if (isKnown(o.orderId) || !lookups.fits(o, sale)) return false;
+    if (isKnown(o.orderId) || !fits(o, sale)) return false;
     const at = o.time === null ? NaN : Date.parse(o.time);
     return Number.isFinite(at) && at >= sale.sentAt - search.beforeMs && at <= sale.sentAt + search.afterMs;
   });

@@ -1,16 +1,6 @@
 import { groupNumber } from '../../../../shared/phone-numbers';
+import { printableName } from '../../../../shared/plan-names';
 import type { ReceiptSale, ReceiptText } from '../product-line';
-
-/**
- * Plan names mix emoji, Latin and Arabic ("📱 PREPAID | عادي"); thermal printers print emoji as
- * boxes, so the slip keeps the words only.
- */
-export function printableName(name: string): string {
-  return name
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The status word the slip prints for a top-up, in the receipt's language. */
 function statusKey(sale: ReceiptSale): string {

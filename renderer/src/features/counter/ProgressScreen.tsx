@@ -1,3 +1,4 @@
+import { printableName } from '../../../../shared/plan-names';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../../shared/domain';
@@ -90,7 +91,7 @@ export function ProgressScreen() {
         </button>
       </div>
       <p className="lead">
-        {sale.productTitle} · {t('progress.summary', { type: sale.typeName, n: f.int(sale.quantity), amount: f.money(sale.totalRetailC) })}
+        {sale.productTitle} · {t('progress.summary', { type: printableName(sale.typeName), n: f.int(sale.quantity), amount: f.money(sale.totalRetailC) })}
       </p>
       <TopUpNumber sale={sale} />
       <div ref={statusRef} tabIndex={-1} role="status" aria-labelledby="progress-heading progress-state" className={`progress-status state-${sale.state}`}>

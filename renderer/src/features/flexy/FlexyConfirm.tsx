@@ -1,3 +1,4 @@
+import { printableName } from '../../../../shared/plan-names';
 import { useTranslation } from 'react-i18next';
 import { closeFlexyConfirm, confirmFlexy, selectedPlan } from './flexyActions';
 import { useFlexyStore } from './flexyStore';
@@ -22,7 +23,7 @@ export function FlexyConfirm() {
       number={number}
       rows={[
         { term: t('flexy.operator'), value: operator },
-        { term: t('flexy.plan'), value: plan.name },
+        { term: t('flexy.plan'), value: printableName(plan.name) },
         { term: t('flexy.topUpAmount'), value: f.money(figures.amountC) },
       ]}
       priceC={figures.priceC}

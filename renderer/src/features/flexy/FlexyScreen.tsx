@@ -4,7 +4,7 @@ import { flexyProblems, loadOperators, openFlexyConfirm, pressFlexyKey, typeFlex
 import { useFlexyStore } from './flexyStore';
 import { useDigitsToNumber } from '../top-ups/useDigitsToNumber';
 import { NumberPad } from '../top-ups/NumberPad';
-import { ProblemList } from '../top-ups/ProblemList';
+import { ReadBackButton } from '../top-ups/ReadBackButton';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { OperatorPicker } from './OperatorPicker';
 import { PlanPicker } from './PlanPicker';
@@ -64,16 +64,7 @@ export function FlexyScreen() {
           <OperatorPicker />
           <PlanPicker />
           <AmountAndPrice />
-          <ProblemList id="flexy-problems" problems={problems} />
-          <button
-            type="button"
-            className="btn primary big topup-next"
-            disabled={problems.length > 0}
-            aria-describedby="flexy-problems"
-            onClick={openFlexyConfirm}
-          >
-            {t('topup.readBack')}
-          </button>
+          <ReadBackButton id="flexy-problems" problems={problems} onReadBack={openFlexyConfirm} />
         </div>
       </div>
       <FlexyConfirm />

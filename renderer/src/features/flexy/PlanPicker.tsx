@@ -1,3 +1,4 @@
+import { printableName } from '../../../../shared/plan-names';
 import { useTranslation } from 'react-i18next';
 import { choosePlan, reloadPlans } from './flexyActions';
 import { useFlexyStore } from './flexyStore';
@@ -41,7 +42,7 @@ export function PlanPicker() {
                     onClick={() => choosePlan(p.typeId)}
                   >
                     <span className="plan-name" dir="auto">
-                      {p.name}
+                      {printableName(p.name)}
                     </span>
                     <span className="plan-price small">
                       {p.amountRange ? t('flexy.range', { min: f.money(p.amountRange.minC), max: f.money(p.amountRange.maxC) }) : f.money(p.retailC)}

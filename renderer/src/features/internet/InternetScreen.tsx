@@ -5,7 +5,7 @@ import { checkLine, chooseInternetType, internetProblems, openInternetConfirm, p
 import { useInternetStore } from './internetStore';
 import { useDigitsToNumber } from '../top-ups/useDigitsToNumber';
 import { NumberPad } from '../top-ups/NumberPad';
-import { ProblemList } from '../top-ups/ProblemList';
+import { ReadBackButton } from '../top-ups/ReadBackButton';
 import { LineCheckPanel } from './LineCheckPanel';
 import { CardPicker } from './CardPicker';
 import { InternetConfirm } from './InternetConfirm';
@@ -60,16 +60,7 @@ export function InternetScreen() {
         <div className="topup-choice">
           <LineCheckPanel />
           <CardPicker />
-          <ProblemList id="internet-problems" problems={problems} />
-          <button
-            type="button"
-            className="btn primary big topup-next"
-            disabled={problems.length > 0}
-            aria-describedby="internet-problems"
-            onClick={openInternetConfirm}
-          >
-            {t('topup.readBack')}
-          </button>
+          <ReadBackButton id="internet-problems" problems={problems} onReadBack={openInternetConfirm} />
         </div>
       </div>
       <InternetConfirm />
