@@ -20,6 +20,10 @@ export function createSharedPool(options: SharedPoolOptions): pg.Pool {
     connectionString: options.url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     max: options.max ?? 4,
+    // A server that vanishes without closing the socket (cable, power) is otherwise never noticed
+    // on a connection that waits (the sender lock's); keepalive lets the OS find it, if slowly.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   pool.on('error', () => undefined); // the dead connection is already out of the pool; the next query reconnects
   return pool;
