@@ -1,10 +1,12 @@
 // Set-up shared by `npm start` and `npm test`, so that on a fresh machine those two commands are
 // all a person needs: Node 22, the npm packages (without Electron's binary download, which is
-// blocked on the shop's build machines), and for tests Debian's Chromium and poppler-utils.
-import { execSync, spawnSync } from 'node:child_process';
+// blocked on the shop's build machines), and for tests Debian's Chromium, poppler-utils and
+// PostgreSQL server (the tests start their own servers: tests/unit/helpers/pg-server.ts).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePostgresTestUser, findPostgresBinDir, withoutDistributionCluster } from './postgres-for-tests.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // npm and npx are .cmd files on Windows, which Node starts only through a shell.
@@ -37,22 +39,42 @@ function has(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Debian packages the browser tests need; installed only when missing and when we may. */
+/**
+ * Debian packages the tests need (the browser tests' Chromium, poppler-utils and fonts; the
+ * shared-ledger tests' PostgreSQL server), installed only when missing and when we may; then,
+ * as root, the unprivileged user the test servers run as.
+ */
 export function ensureTestTools() {
   const missing = [];
   if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
   if (!has('pdftotext')) missing.push('poppler-utils');
   // Receipts print Arabic and French: DejaVu Sans covers both, so PDFs read back the same everywhere.
   if (spawnSync('sh', ['-c', 'fc-list | grep -q "DejaVu Sans"'], { stdio: 'ignore' }).status !== 0) missing.push('fonts-dejavu-core');
-  if (missing.length === 0) return;
+  // Only Debian's own layout (/usr/lib/postgresql/<major>/bin) counts: see postgres-for-tests.mjs.
+  if (findPostgresBinDir() === null) missing.push('postgresql');
+  if (missing.length > 0) installWithApt(missing);
+  try {
+    const created = ensurePostgresTestUser();
+    if (created) console.log(created);
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+}
+
+function installWithApt(missing) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = root ? '' : has('sudo') ? 'sudo ' : null;
+  const sudo = root ? [] : has('sudo') ? ['sudo'] : null;
   if (sudo === null || !has('apt-get')) {
     console.error(`Missing: ${missing.join(', ')}. Install them (Debian: apt-get install ${missing.join(' ')}).`);
     process.exit(1);
   }
-  console.log(`Installing ${missing.join(', ')} with apt-get…`);
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
+  const withPostgres = missing.includes('postgresql');
+  console.log(`Installing ${missing.join(', ')} with apt-get${withPostgres ? " (PostgreSQL without the distribution's cluster or service)" : ''}…`);
+  const install = `apt-get update -qq && env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`;
+  const [cmd, ...args] = [...sudo, 'sh', '-c', withPostgres ? withoutDistributionCluster(install) : install];
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 export function run(cmd, args, extraEnv = {}) {

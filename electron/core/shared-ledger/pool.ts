@@ -1,0 +1,47 @@
+import pg from 'pg';
+
+export interface SharedPoolOptions {
+  /** postgresql://… of the shop's server. */
+  url: string;
+  /** How long a till waits for a connection before calling the server unreachable. */
+  connectTimeoutMs?: number;
+  /** Connections this till may hold: one is held for the whole send while it has the sender lock. */
+  max?: number;
+}
+
+/**
+ * The till's pool to the shared server. A bounded connect time, so that a server that does not
+ * answer (cable pulled, host down) becomes an 'unreachable' result in seconds instead of a sale
+ * stuck forever; and an 'error' listener, because pg emits 'error' on the pool when an *idle*
+ * connection dies (server restarted) and an unheard 'error' event would end the till's process.
+ */
+export function createSharedPool(options: SharedPoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+    max: options.max ?? 4,
+    // A server that vanishes without closing the socket (cable, power) is otherwise never noticed
+    // on a connection that waits (the sender lock's); keepalive lets the OS find it, if slowly.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  pool.on('error', () => undefined); // the dead connection is already out of the pool; the next query reconnects
+  return pool;
+}
+
+/**
+ * Whether an error means "the server could not be asked" (down, restarting, refusing, connection
+ * dropped) rather than "the server answered no". Those become the typed 'unreachable' results; any
+ * other error (a bug, a schema that is not there) is thrown, so it is seen rather than waited on.
+ */
+export function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    // SQLSTATE class 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN'].includes(code)) return true;
+  }
+  // pg's own messages for a connection that ended or a pool that timed out (they carry no code).
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection timeout/i.test(error.message);
+}

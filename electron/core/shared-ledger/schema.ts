@@ -1,0 +1,77 @@
+import type pg from 'pg';
+import { LOCK_NAMESPACE } from './advisory-locks';
+
+/**
+ * The shared (shop-wide) schema, as ordered migrations. Append only: a migration that has shipped
+ * is never edited or reordered, since tills of different versions meet on one server and each
+ * must reach the same schema; a change is a new entry at the end. `shared_schema_migrations`
+ * records which versions ran (version = index + 1).
+ */
+export const SHARED_MIGRATIONS: readonly string[] = [
+  // 1: the tills of the shop, and which till owns each provider order (one owner per order: the
+  // primary key decides between two tills claiming at once, not code).
+  `
+  CREATE TABLE tills (
+    till_id uuid PRIMARY KEY,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE order_owners (
+    order_id text PRIMARY KEY CHECK (order_id <> ''),
+    till_id uuid NOT NULL REFERENCES tills(till_id),
+    sale_id bigint NOT NULL CHECK (sale_id > 0),
+    line text NOT NULL CHECK (line <> ''),
+    claimed_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX order_owners_till ON order_owners(till_id, sale_id);
+  `,
+];
+
+export interface MigrationReport {
+  /** Versions this call applied (none when another till, or an earlier start, already had). */
+  applied: number[];
+  /** The schema version once done. */
+  version: number;
+}
+
+/**
+ * Brings the server's schema up to date. Each migration runs in its own transaction holding the
+ * migrations advisory lock, and re-reads the applied versions under that lock: a second till
+ * starting at the same moment waits, then finds the work done and applies nothing. A migration
+ * that fails rolls back whole (PostgreSQL's DDL is transactional), leaving the previous version.
+ */
+export async function migrateSharedSchema(pool: pg.Pool, migrations: readonly string[] = SHARED_MIGRATIONS): Promise<MigrationReport> {
+  const applied: number[] = [];
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  // Lent out, a connection's errors are not heard by the pool; unheard, they would end the process.
+  const onError = (e: Error) => (failure ??= e);
+  client.on('error', onError);
+  try {
+    for (let version = 1; version <= migrations.length; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_NAMESPACE.migrations]);
+        // Created under the lock: two concurrent CREATE TABLE IF NOT EXISTS can still collide.
+        await client.query('CREATE TABLE IF NOT EXISTS shared_schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+        const done = await client.query('SELECT 1 FROM shared_schema_migrations WHERE version = $1', [version]);
+        if (done.rowCount === 0) {
+          await client.query(migrations[version - 1]!);
+          await client.query('INSERT INTO shared_schema_migrations (version) VALUES ($1)', [version]);
+          applied.push(version);
+        }
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        failure = e as Error;
+        throw e;
+      }
+    }
+    const current = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM shared_schema_migrations');
+    return { applied, version: current.rows[0]?.v ?? 0 };
+  } finally {
+    client.off('error', onError);
+    // A failed connection is closed rather than handed to the next caller.
+    client.release(failure);
+  }
+}
