@@ -31,6 +31,16 @@ export const appStatusSchema = z.object({
   cannotSellReason: z.string().nullable(),
   printing: z.enum(['native', 'browser']),
   version: z.string(),
+  /**
+   * This counter and the shop's shared ledger: 'off' for a one-counter till (no shared server),
+   * else whether the server is reachable now, and how many changes wait to be pushed to it.
+   */
+  till: z.object({
+    id: z.string(),
+    name: z.string(),
+    shared: z.enum(['off', 'connecting', 'reachable', 'unreachable']),
+    unpushed: z.number().int().min(0),
+  }),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

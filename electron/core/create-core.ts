@@ -39,6 +39,9 @@ import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
 import { visibleEvents } from './sales/visible-events';
 import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
+import { SharedLedger } from './shared-ledger/shared-ledger';
+import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
+import { tillIdentity } from './shared-ledger/till-identity';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { ShiftService } from './shifts/shift-service';
 import { SessionManager } from './staff/session';
@@ -74,6 +77,13 @@ export interface CoreOptions {
   transport?: Transport;
   /** Product lines sold beside the gift cards (product-lines/product-line.ts); tests add a toy one. */
   productLines?: readonly ProductLine[];
+  /**
+   * The shop's PostgreSQL server (POS_DATABASE_URL, or the owner's setting) shared by several
+   * counters; without one the till keeps its ledger to itself, as a one-counter shop always did.
+   */
+  sharedLedgerUrl?: string | null;
+  /** Tests shorten how often the shared-ledger pusher looks and retries. */
+  sharedLedgerTiming?: { pushEveryMs?: number; retryMaxMs?: number; connectTimeoutMs?: number };
 }
 
 /**
@@ -85,12 +95,14 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   // The key travels to this URL: https, or plain http to loopback only (provider/provider-url.ts).
   providerUrlOrThrow('apiUrl', o.apiUrl);
   providerUrlOrThrow('trainingApiUrl', o.trainingApiUrl);
+  const sharedLedgerUrl = sharedLedgerUrlOrThrow('sharedLedgerUrl', o.sharedLedgerUrl);
   fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logger = o.logger ?? createLogger();
   secureDataDir(o.dataDir, logger);
   const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
+  const till = tillIdentity(ledger);
 
   // What the till sells: every sale goes through its line's module, found here.
   // Everything the shop sells through OneClickDZ: gift cards, mobile top-ups, internet recharges.
@@ -118,6 +130,11 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const sessionState = sessionStateView({ session, staff, idleLockMinutes: () => settings.get().idleLockMinutes, emit });
   const shifts = new ShiftService(ledger, now);
 
+  // Several counters: this till's ledger pushed to the shop's server (null for a one-counter shop).
+  const shared = sharedLedgerUrl
+    ? new SharedLedger({ url: sharedLedgerUrl, ledger, till, logger, onChange: () => status.changed(), ...(o.sharedLedgerTiming ?? {}) })
+    : null;
+
   // The provider account: the active key (its client and sale engine), status and balance.
   // They refer to one another only through these closures, read after start.
   const keySession = () => activeKey.session();
@@ -130,6 +147,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     keyStorageEncrypted: o.secretStore.encrypted,
     nativePrinting: o.printer !== undefined,
     version: o.version,
+    till: () => ({ id: till.id, name: till.name, shared: shared?.reachability ?? 'off', unpushed: shared?.pending() ?? 0 }),
     emit,
   });
   const balance = new BalanceReader({ client: () => keySession().client, lowThresholdC: () => settings.get().lowBalanceThresholdC, now, emit });
@@ -208,6 +226,13 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     ...reportHandlers({ ledger, shifts, staff, training, settings, session, reconcile: (day) => reconcileDay(reconcile, day, false) }),
     ...backupHandlers({ ledger, settings, cipher, dataDir: o.dataDir, dialogs: o.backupDialogs, now }),
   };
+  if (shared) {
+    // A sale's change is pushed as soon as it is committed (a shift's at the next look, within a second).
+    bus.subscribe((name) => {
+      if (name === 'sales:changed') shared.kick();
+    });
+    shared.start();
+  }
   return {
     // Behind the access rules: who may call what (commands/access.ts).
     handlers: guardHandlers(all, session),
@@ -215,6 +240,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     close: async () => {
       balance.close();
       await activeKey.close();
+      await shared?.close();
       ledger.close();
     },
   };

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { providerUrlOrThrow } from '../core/provider/provider-url';
+import { sharedLedgerUrlOrThrow } from '../core/shared-ledger/shared-ledger-url';
 import { DEFAULT_TIMING, type SaleTiming } from '../core/sales/timing';
 
 export interface HostOptions {
@@ -12,6 +13,8 @@ export interface HostOptions {
   timing: Partial<SaleTiming>;
   trainingHandlingMs: number | undefined;
   trainingApiUrl: string | undefined;
+  /** POS_DATABASE_URL: the shop's PostgreSQL server shared by several counters. */
+  sharedLedgerUrl: string | null;
 }
 
 const timingSchema = z.object(Object.fromEntries(Object.keys(DEFAULT_TIMING).map((k) => [k, z.number().int().min(0).optional()]))).strict();
@@ -42,6 +45,7 @@ export function readHostOptions(argv: string[], env: NodeJS.ProcessEnv): HostOpt
     apiKey: env.ONECLICKDZ_API_KEY?.trim() || null,
     timing,
     trainingApiUrl: providerUrlOrThrow('POS_TRAINING_API_URL', env.POS_TRAINING_API_URL),
+    sharedLedgerUrl: sharedLedgerUrlOrThrow('POS_DATABASE_URL', env.POS_DATABASE_URL),
     trainingHandlingMs: handling !== undefined && Number.isFinite(handling) ? handling : undefined,
   };
 }

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     timing: opts.timing,
     trainingHandlingMs: opts.trainingHandlingMs,
     trainingApiUrl: opts.trainingApiUrl,
+    sharedLedgerUrl: opts.sharedLedgerUrl,
     // The simulator is read only when the till trains (no key configured).
     trainingSimulator: async () => (await import('../../simulator/training')).trainingProvider,
   });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sharedLedgerUrlOrThrow } from '../core/shared-ledger/shared-ledger-url';
 import { checkProviderUrl } from '../core/provider/provider-url';
 import { DEFAULT_TIMING, type SaleTiming } from '../core/sales/timing';
 
@@ -24,6 +25,8 @@ export interface LaunchConfig {
   /** POS_TRAINING_HANDLING_MS: how long the built-in simulator takes per order (test-only). */
   trainingHandlingMs: number | undefined;
   envApiKey: string | null;
+  /** POS_DATABASE_URL: the shop's PostgreSQL server shared by several counters. */
+  sharedLedgerUrl: string | null;
   /** Names of switches that were set but ignored, to log once at start-up. */
   ignored: string[];
 }
@@ -94,5 +97,13 @@ export function resolveLaunchConfig({ env, isPackaged, userDataPath }: LaunchInp
   }
 
   const envApiKey = env.ONECLICKDZ_API_KEY?.trim() || null;
-  return { dataDir, dataDirOverridden, apiUrl, trainingApiUrl, timing, trainingHandlingMs, envApiKey, ignored };
+  // A production setting, like the key: the shop's shared ledger (several counters). A malformed
+  // URL is ignored and named, never half-used.
+  let sharedLedgerUrl: string | null = null;
+  try {
+    sharedLedgerUrl = sharedLedgerUrlOrThrow('POS_DATABASE_URL', env.POS_DATABASE_URL);
+  } catch {
+    ignored.push('POS_DATABASE_URL');
+  }
+  return { dataDir, dataDirOverridden, apiUrl, trainingApiUrl, timing, trainingHandlingMs, envApiKey, sharedLedgerUrl, ignored };
 }

@@ -101,6 +101,7 @@ async function start(): Promise<void> {
     trainingSimulator: async () => (await import('../../simulator/training')).trainingProvider,
     timing: config.timing,
     envApiKey: config.envApiKey,
+    sharedLedgerUrl: config.sharedLedgerUrl,
     secretStore: createSafeStorageSecretStore({ safeStorage, dataDir }),
     keyProtector: createSafeStorageKeyProtector({ safeStorage }),
     settingsBackend: createSettingsBackend(dataDir),

@@ -21,8 +21,19 @@ describe('launch config (test-only switches, design §5)', () => {
       timing: {},
       trainingHandlingMs: undefined,
       envApiKey: null,
+      sharedLedgerUrl: null,
       ignored: [],
     });
+  });
+
+  it('takes the shared ledger from POS_DATABASE_URL in production too, and names a malformed one as ignored', () => {
+    const url = 'postgres://till:secret@10.0.0.5:5432/shop';
+    expect(resolveLaunchConfig({ env: { POS_DATABASE_URL: url }, isPackaged: true, userDataPath }).sharedLedgerUrl).toBe(url);
+    for (const bad of ['http://10.0.0.5/shop', 'postgres://', '/etc/passwd', 'postgres://host']) {
+      const config = resolveLaunchConfig({ env: { POS_DATABASE_URL: bad }, isPackaged: true, userDataPath });
+      expect(config.sharedLedgerUrl, bad).toBeNull();
+      expect(config.ignored, bad).toContain('POS_DATABASE_URL');
+    }
   });
 
   it('honours the data dir and API URL in development', () => {

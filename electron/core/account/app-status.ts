@@ -10,6 +10,8 @@ export interface AppStatusDeps {
   /** Electron prints natively; the browser host prints through the page. */
   nativePrinting: boolean;
   version: string;
+  /** Which counter this is, and how its shop-wide ledger is doing. */
+  till: () => AppStatus['till'];
   emit: Emit;
 }
 
@@ -38,6 +40,7 @@ export function appStatusView(d: AppStatusDeps): AppStatusView {
       cannotSellReason: reason,
       printing: d.nativePrinting ? 'native' : 'browser',
       version: d.version,
+      till: d.till(),
     };
   };
   return { status, changed: () => d.emit('status:changed', status()) };

@@ -140,6 +140,30 @@ const MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX sales_client_ref ON sales(client_ref) WHERE client_ref IS NOT NULL;
   CREATE INDEX sales_recipient ON sales(recipient) WHERE recipient IS NOT NULL;
   `,
+  // Several counters on one shared ledger (issue 12): every change to a sale, its timeline, its
+  // cards and a shift is noted in the outbox by a trigger, in the same transaction as the change,
+  // so nothing a till commits can miss the push to the shop's PostgreSQL server (in seq order,
+  // whatever code path wrote it). The triggers note only while the till is joined to a shared
+  // ledger (kv 'outbox' = 'on'): a one-counter till's outbox stays empty.
+  `
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tbl TEXT NOT NULL CHECK (tbl IN ('sales', 'sale_events', 'cards', 'shifts')),
+    row_id INTEGER NOT NULL
+  );
+  CREATE TRIGGER outbox_sales_insert AFTER INSERT ON sales WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sales', NEW.id); END;
+  CREATE TRIGGER outbox_sales_update AFTER UPDATE ON sales WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sales', NEW.id); END;
+  CREATE TRIGGER outbox_events_insert AFTER INSERT ON sale_events WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sale_events', NEW.id); END;
+  CREATE TRIGGER outbox_cards_insert AFTER INSERT ON cards WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('cards', NEW.sale_id); END;
+  CREATE TRIGGER outbox_shifts_insert AFTER INSERT ON shifts WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('shifts', NEW.id); END;
+  CREATE TRIGGER outbox_shifts_update AFTER UPDATE ON shifts WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('shifts', NEW.id); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,8 @@ export interface SharedPoolOptions {
  * stuck forever; and an 'error' listener, because pg emits 'error' on the pool when an *idle*
  * connection dies (server restarted) and an unheard 'error' event would end the till's process.
  */
+const INT8_OID = 20;
+
 export function createSharedPool(options: SharedPoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -24,6 +26,11 @@ export function createSharedPool(options: SharedPoolOptions): pg.Pool {
     // on a connection that waits (the sender lock's); keepalive lets the OS find it, if slowly.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // bigint columns (centimes, epoch ms, local ids) as numbers: all stay far below 2^53.
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
   });
   pool.on('error', () => undefined); // the dead connection is already out of the pool; the next query reconnects
   return pool;

@@ -25,6 +25,103 @@ export const SHARED_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX order_owners_till ON order_owners(till_id, sale_id);
   `,
+  // 2: every till's ledger, copied by its pusher (ledger-pusher.ts) from its local SQLite journal.
+  // Column names are the local ones (mirror-tables.ts); times stay epoch milliseconds, as locally.
+  // A row is its till's (till_id) and its local id; `version` orders the pushes of one row.
+  `
+  ALTER TABLE tills ADD COLUMN pushed_version bigint NOT NULL DEFAULT 0;
+  ALTER TABLE tills ADD COLUMN last_push_at timestamptz;
+  CREATE TABLE shop_sales (
+    till_id uuid NOT NULL REFERENCES tills(till_id),
+    version bigint NOT NULL,
+    id bigint NOT NULL,
+    state text NOT NULL,
+    product_id text NOT NULL,
+    product_title text,
+    type_id text NOT NULL,
+    type_name text,
+    quantity bigint NOT NULL,
+    unit_cost_c bigint,
+    unit_retail_c bigint,
+    cashier text,
+    mode text,
+    key_id text,
+    created_at bigint NOT NULL,
+    updated_at bigint,
+    sent_at bigint,
+    placed_at bigint,
+    finished_at bigint,
+    expires_at bigint,
+    order_id text,
+    delivered_quantity bigint,
+    fulfilled_amount_c bigint,
+    reason_code text,
+    reason_message text,
+    next_attempt_at bigint,
+    attempts bigint,
+    reconcile_started_at bigint,
+    last_checked_at bigint,
+    candidates text,
+    print_count bigint,
+    cashier_id bigint,
+    shift_id bigint,
+    refund_handed_c bigint,
+    refund_handed_at bigint,
+    refund_handed_by text,
+    line text NOT NULL,
+    entry text,
+    client_ref text,
+    provider_ref text,
+    provider_status text,
+    provider_note text,
+    recipient text,
+    PRIMARY KEY (till_id, id)
+  );
+  CREATE INDEX shop_sales_created ON shop_sales(created_at);
+  CREATE INDEX shop_sales_till_created ON shop_sales(till_id, created_at);
+  CREATE INDEX shop_sales_state ON shop_sales(state) WHERE state NOT IN ('FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'CANCELLED');
+  CREATE INDEX shop_sales_order ON shop_sales(order_id) WHERE order_id IS NOT NULL;
+  CREATE TABLE shop_sale_events (
+    till_id uuid NOT NULL REFERENCES tills(till_id),
+    id bigint NOT NULL,
+    sale_id bigint NOT NULL,
+    at bigint NOT NULL,
+    kind text NOT NULL,
+    detail text,
+    PRIMARY KEY (till_id, id)
+  );
+  CREATE INDEX shop_sale_events_sale ON shop_sale_events(till_id, sale_id);
+  CREATE TABLE shop_cards (
+    till_id uuid NOT NULL REFERENCES tills(till_id),
+    sale_id bigint NOT NULL,
+    idx bigint NOT NULL,
+    code_enc bytea NOT NULL,
+    serial_enc bytea NOT NULL,
+    code_last4 text,
+    serial_last4 text,
+    PRIMARY KEY (till_id, sale_id, idx)
+  );
+  CREATE TABLE shop_shifts (
+    till_id uuid NOT NULL REFERENCES tills(till_id),
+    version bigint NOT NULL,
+    id bigint NOT NULL,
+    cashier_id bigint,
+    opened_at bigint,
+    closed_at bigint,
+    opening_cash_c bigint,
+    counted_cash_c bigint,
+    report text,
+    opened_by_name text,
+    counted_by bigint,
+    counted_by_name text,
+    counted_at bigint,
+    count_expected_c bigint,
+    counts bigint,
+    closed_by bigint,
+    closed_by_name text,
+    PRIMARY KEY (till_id, id)
+  );
+  `,
 ];
 
 export interface MigrationReport {

@@ -76,6 +76,8 @@ export async function startHarness(
     printer?: ReceiptPrinter;
     shift?: boolean;
     productLines?: readonly ProductLine[];
+    /** The shop's PostgreSQL server (issue 12), pushed to quickly. */
+    sharedLedgerUrl?: string;
   } = {},
 ): Promise<Harness> {
   const sim = await startSimulator({
@@ -101,6 +103,8 @@ export async function startHarness(
       printer: o.printer,
       timing: { ...FAST_TIMING, ...(o.timing ?? {}) },
       productLines: o.productLines,
+      sharedLedgerUrl: o.sharedLedgerUrl,
+      sharedLedgerTiming: { pushEveryMs: 50, retryMaxMs: 200, connectTimeoutMs: 1_000 },
     });
   const harness: Harness = {
     core: await open(),

@@ -1,0 +1,170 @@
+import type pg from 'pg';
+import type { JournalBatch, LedgerJournal } from './ledger-journal';
+import { CARD_COLUMNS, EVENT_COLUMNS, SALE_COLUMNS, SHIFT_COLUMNS } from './mirror-tables';
+import { isUnreachable } from './pool';
+import { assertTillId } from './tills';
+
+/** An order id the push found owned by another sale: the owner must look (logged, never adopted). */
+export interface ClaimConflict {
+  orderId: string;
+  saleId: number;
+}
+
+export type PushResult = { pushed: number; conflicts: ClaimConflict[] } | 'unreachable';
+
+/** Re-encrypts a code from the till's local key to the shop's key (identity when they are one key). */
+export type Recrypt = (sealed: Buffer) => Buffer;
+
+const list = (columns: readonly string[]) => columns.join(', ');
+const assignments = (columns: readonly string[]) => columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+
+/**
+ * jsonb_populate_recordset turns one JSON parameter into rows of the shared table's own type:
+ * one statement per table per push, whatever the batch size. bytea travels as '\x…' hex text.
+ */
+function asJson(rows: Record<string, unknown>[], tillId: string, version: number | null, recrypt?: Recrypt): string {
+  return JSON.stringify(
+    rows.map((r) => {
+      const out: Record<string, unknown> = { ...r, till_id: tillId };
+      if (version !== null) out.version = version;
+      for (const [k, v] of Object.entries(out)) if (Buffer.isBuffer(v)) out[k] = `\\x${(recrypt ? recrypt(v) : v).toString('hex')}`;
+      return out;
+    }),
+  );
+}
+
+/**
+ * Pushes the till's journal to the shop's server: each batch in ONE PostgreSQL transaction, and
+ * the local outbox cleared only after it committed. A push replayed after a crash between the two
+ * changes nothing (events and cards are inserted once, rows keep their highest version), so every
+ * change lands once and in order. Claims of provider orders ride along: every pushed sale with an
+ * order id claims it (one owner per order: order_owners' primary key).
+ */
+export class LedgerPusher {
+  constructor(private readonly d: { journal: LedgerJournal; pool: pg.Pool; tillId: string; recrypt?: Recrypt; batchSize?: number }) {
+    assertTillId(d.tillId);
+  }
+
+  /** Pushes the oldest waiting changes (one batch). */
+  async pushNext(): Promise<PushResult> {
+    const batch = this.d.journal.nextBatch(this.d.batchSize ?? 500);
+    if (!batch) return { pushed: 0, conflicts: [] };
+    const result = await this.write(batch);
+    if (result !== 'unreachable') this.d.journal.clear(batch.upToSeq);
+    return result;
+  }
+
+  /** Pushes everything waiting, batch after batch; stops at the first unreachable. */
+  async drain(): Promise<PushResult> {
+    const conflicts: ClaimConflict[] = [];
+    let pushed = 0;
+    for (;;) {
+      const r = await this.pushNext();
+      if (r === 'unreachable') return r;
+      if (r.pushed === 0) return { pushed, conflicts };
+      pushed += r.pushed;
+      conflicts.push(...r.conflicts);
+    }
+  }
+
+  /**
+   * Pushes the whole local ledger (the first join, the migration command): safe to run again, and
+   * beside the outbox's pushes (versions decide which snapshot of a row stays).
+   */
+  async pushWhole(pageSize = 2000): Promise<PushResult> {
+    const conflicts: ClaimConflict[] = [];
+    let pushed = 0;
+    for (let afterId = 0; ;) {
+      const page = this.d.journal.wholePage(afterId, pageSize);
+      if (!page) return { pushed, conflicts };
+      const r = await this.write(page);
+      if (r === 'unreachable') return r;
+      pushed += r.pushed;
+      conflicts.push(...r.conflicts);
+      if (page.sales.length === 0) return { pushed, conflicts };
+      afterId = page.lastSaleId;
+    }
+  }
+
+  private async write(batch: JournalBatch): Promise<PushResult> {
+    const { pool, tillId, recrypt } = this.d;
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      if (isUnreachable(e)) return 'unreachable';
+      throw e;
+    }
+    let broken: Error | undefined;
+    const onError = (e: Error) => (broken ??= e);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      if (batch.sales.length > 0) {
+        await client.query(
+          `INSERT INTO shop_sales (till_id, version, ${list(SALE_COLUMNS)})
+           SELECT till_id, version, ${list(SALE_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_sales, $1::jsonb)
+           ON CONFLICT (till_id, id) DO UPDATE SET version = EXCLUDED.version, ${assignments(SALE_COLUMNS.filter((c) => c !== 'id'))}
+           WHERE shop_sales.version <= EXCLUDED.version`,
+          [asJson(batch.sales, tillId, batch.version)],
+        );
+      }
+      if (batch.events.length > 0) {
+        await client.query(
+          `INSERT INTO shop_sale_events (till_id, ${list(EVENT_COLUMNS)})
+           SELECT till_id, ${list(EVENT_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_sale_events, $1::jsonb)
+           ON CONFLICT DO NOTHING`,
+          [asJson(batch.events, tillId, null)],
+        );
+      }
+      if (batch.cards.length > 0) {
+        await client.query(
+          `INSERT INTO shop_cards (till_id, ${list(CARD_COLUMNS)})
+           SELECT till_id, ${list(CARD_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_cards, $1::jsonb)
+           ON CONFLICT DO NOTHING`,
+          [asJson(batch.cards, tillId, null, recrypt)],
+        );
+      }
+      if (batch.shifts.length > 0) {
+        await client.query(
+          `INSERT INTO shop_shifts (till_id, version, ${list(SHIFT_COLUMNS)})
+           SELECT till_id, version, ${list(SHIFT_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_shifts, $1::jsonb)
+           ON CONFLICT (till_id, id) DO UPDATE SET version = EXCLUDED.version, ${assignments(SHIFT_COLUMNS.filter((c) => c !== 'id'))}
+           WHERE shop_shifts.version <= EXCLUDED.version`,
+          [asJson(batch.shifts, tillId, batch.version)],
+        );
+      }
+      const conflicts = await this.claimOrders(client, batch);
+      await client.query('UPDATE tills SET pushed_version = GREATEST(pushed_version, $2), last_push_at = now() WHERE till_id = $1', [tillId, batch.version]);
+      await client.query('COMMIT');
+      return { pushed: batch.sales.length + batch.events.length + batch.cards.length + batch.shifts.length, conflicts };
+    } catch (e) {
+      broken ??= e as Error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (isUnreachable(e)) return 'unreachable';
+      throw e;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+
+  /** Claims every pushed order id for its sale; returns those another sale already owns. */
+  private async claimOrders(client: pg.PoolClient, batch: JournalBatch): Promise<ClaimConflict[]> {
+    const owned = batch.sales.filter((s) => typeof s.order_id === 'string' && s.order_id !== '');
+    if (owned.length === 0) return [];
+    const claims = owned.map((s) => ({ order_id: s.order_id, sale_id: s.id, line: s.line }));
+    await client.query(
+      `INSERT INTO order_owners (order_id, till_id, sale_id, line)
+       SELECT c.order_id, $2, c.sale_id, c.line FROM jsonb_to_recordset($1::jsonb) AS c(order_id text, sale_id bigint, line text)
+       ON CONFLICT (order_id) DO NOTHING`,
+      [JSON.stringify(claims), this.d.tillId],
+    );
+    const clash = await client.query<{ order_id: string; sale_id: string }>(
+      `SELECT c.order_id, c.sale_id FROM jsonb_to_recordset($1::jsonb) AS c(order_id text, sale_id bigint)
+       JOIN order_owners o ON o.order_id = c.order_id WHERE o.till_id <> $2 OR o.sale_id <> c.sale_id`,
+      [JSON.stringify(claims), this.d.tillId],
+    );
+    return clash.rows.map((r) => ({ orderId: r.order_id, saleId: Number(r.sale_id) }));
+  }
+}
