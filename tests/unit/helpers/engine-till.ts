@@ -61,9 +61,9 @@ export function openEngineTill(o: {
   const lines = new ProductLines([giftCardLine]);
   const timing: SaleTiming = { ...DEFAULT_TIMING, ...FAST_TIMING, ...(o.timing ?? {}) };
   const client = new OneClickDzClient({ baseUrl: o.simUrl, apiKey: TEST_KEY, orderTimeoutMs: o.orderTimeoutMs ?? 400, timeoutMs: 2_000 });
-  let engine: SaleEngine | undefined;
-  const moves = new SaleMoves({ ledger, emit: () => undefined, connection: () => engine?.connectionState ?? 'unknown' });
-  engine = new SaleEngine({
+  // The moves ask the engine's connection only once sales move, after it exists.
+  const moves: SaleMoves = new SaleMoves({ ledger, emit: () => undefined, connection: () => engine.connectionState });
+  const engine: SaleEngine = new SaleEngine({
     ledger,
     lines,
     client: () => client,
