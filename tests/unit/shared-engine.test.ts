@@ -59,12 +59,15 @@ async function shop(nTills: number, o: { unreachableRetryMs?: number } = {}) {
   shared = new SharedTills(await startServer());
   const ids = await shared.register(nTills);
   const guards: CountingGuard[] = [];
+  const lockWaits: number[] = [];
   const tills = ids.map((t: SharedTill, i) => {
     const till = openEngineTill({
       name: `till${i + 1}`,
       simUrl: sim!.url,
       guard: () => {
-        const g = new CountingGuard(new SharedSenderGuard(t.pool, t.tillId, { maxWaitMs: 500, unreachableRetryMs: o.unreachableRetryMs ?? 100 }));
+        const g = new CountingGuard(
+          new SharedSenderGuard(t.pool, t.tillId, { maxWaitMs: 500, unreachableRetryMs: o.unreachableRetryMs ?? 100, onWait: (ms) => lockWaits.push(ms) }),
+        );
         guards.push(g);
         return g;
       },
@@ -73,7 +76,7 @@ async function shop(nTills: number, o: { unreachableRetryMs?: number } = {}) {
     return till;
   });
   const offer = await giftCardOffer(sim.url);
-  return { sim, shared, ids, tills, guards, offer };
+  return { sim, shared, ids, tills, guards, offer, lockWaits };
 }
 
 const isFinal = (r: SaleRow) => FINAL_STATES.includes(r.state);
@@ -92,7 +95,7 @@ async function ownership(s: SharedTills, tills: EngineTill[], ids: SharedTill[])
 
 describe('tills sharing one key through the shared ledger', () => {
   it('three tills selling the same gift card at once with lost answers: one provider order per sale, each owned by its sale', async () => {
-    const { sim, shared, ids, tills, offer } = await shop(3);
+    const { sim, shared, ids, tills, offer, lockWaits } = await shop(3);
     // Lost answers on the order endpoint, whichever till meets them: the order exists, the till does not know.
     sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-after', times: 3 });
     sim.control.addFault({ endpoint: 'placeOrder', kind: 'error-500-after', times: 3 });
@@ -114,6 +117,9 @@ describe('tills sharing one key through the shared ledger', () => {
     // The faults were met (the scenario really lost answers).
     const recovered = tills.flatMap((t) => t.sales().filter((r) => t.events(r.id).includes('reconciled-found')));
     expect(recovered.length).toBeGreaterThan(0);
+    const sorted = [...lockWaits].sort((x, y) => x - y);
+    const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+    console.log(`3 tills, ${local.length} sales: ${sorted.length} lock waits, p95 ${p95.toFixed(1)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
   });
 
   it("a till recovering a lost send never adopts another till's order (which a lone till would have taken)", async () => {
