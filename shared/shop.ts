@@ -184,6 +184,11 @@ export const reconcileReportSchema = z.object({
   providerChargedC: centimes,
   /** The same money seen from the account's movements (ORDER debits less REFUND-ORDER credits); null if unreadable. */
   accountNetDebitC: centimes.nullable(),
+  /**
+   * Tills sharing a key (issue 12): true when some orders were left unadopted because the shop's
+   * shared ledger could not say whether another till owns them (adopt again once it answers).
+   */
+  adoptionWaiting: z.boolean().optional(),
 });
 export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
 

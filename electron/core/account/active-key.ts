@@ -12,6 +12,7 @@ import type { Transport } from '../provider/transport';
 import { SaleEngine } from '../sales/sale-engine';
 import type { ProductLines } from '../product-lines/registry';
 import type { SaleMoves } from '../sales/sale-moves';
+import type { SenderGuard } from '../sales/sender-guard';
 import type { SaleTiming } from '../sales/timing';
 import type { SettingsService } from '../settings/settings-service';
 
@@ -45,6 +46,8 @@ export interface ActiveKeyDeps {
   statusChanged: () => void;
   /** The key is about to change: what was known of the old account no longer holds. */
   onKeyChange: () => void;
+  /** The shop's rules when tills share a key (sales/sender-guard.ts); absent, a till alone. */
+  guard?: SenderGuard;
 }
 
 /**
@@ -100,6 +103,7 @@ export class ActiveKey {
       onFinal: () => d.onFinal(),
       currentType: (productId, typeId, line) => d.catalog.currentType(productId, typeId, d.timing.costFreshMs, line),
       lines: d.lines,
+      guard: d.guard,
     });
     const engine = this.currentEngine;
     this.warmer = new CatalogWarmer({

@@ -310,6 +310,21 @@ export class Ledger {
     })();
   }
 
+  /**
+   * Takes back a found sale just written whose order turned out to be another till's (its shop-wide
+   * claim was refused) or could not be claimed: only a row nothing else happened to since insertFound
+   * (its one event is 'found-at-provider'). AUTOINCREMENT: its id is never given to another sale.
+   */
+  forgetFound(id: number): void {
+    this.db.transaction(() => {
+      const events = this.db.prepare('SELECT kind FROM sale_events WHERE sale_id = ?').all(id) as { kind: string }[];
+      if (events.length !== 1 || events[0]?.kind !== 'found-at-provider') throw new Error(`sale ${id} is not a found sale nothing happened to`);
+      this.db.prepare('DELETE FROM cards WHERE sale_id = ?').run(id);
+      this.db.prepare('DELETE FROM sale_events WHERE sale_id = ?').run(id);
+      this.db.prepare('DELETE FROM sales WHERE id = ?').run(id);
+    })();
+  }
+
   /** An online copy of the whole ledger (SQLite backup API), consistent even while sales go on. */
   async backupTo(file: string): Promise<void> {
     await this.db.backup(file);

@@ -9,6 +9,7 @@ import type { KeySession } from '../provider/key-session';
 import { localDayBounds } from './day-report';
 import { SALE_STATE_OF_ORDER } from '../sales/order-state';
 import type { SaleMoves } from '../sales/sale-moves';
+import type { SenderGuard } from '../sales/sender-guard';
 
 export interface ReconcileDeps {
   ledger: Ledger;
@@ -19,6 +20,11 @@ export interface ReconcileDeps {
   moves: Pick<SaleMoves, 'changed'>;
   /** Adopted orders still handling are polled by the sale engine: wake it. */
   kickEngine: () => void;
+  /**
+   * Tills sharing a key (issue 12): orders another till owns are its sales, neither missing here nor
+   * adoptable; an order is claimed before it is adopted. Absent: a till alone, as before.
+   */
+  guard?: Pick<SenderGuard, 'owned' | 'claim'>;
 }
 
 const HOUR = 3_600_000;
@@ -67,10 +73,15 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
   const session = s.keySession();
 
   const missingInLedger: ReconcileReport['missingInLedger'] = [];
-  for (const o of orders.filter(inDay)) {
-    if (s.ledger.isKnownOrderId(o.orderId)) continue;
+  const unknownHere = orders.filter(inDay).filter((o) => !s.ledger.isKnownOrderId(o.orderId));
+  // 'unreachable' is never read as "free": nothing is adopted then, and the report says so.
+  const ownedElsewhere = s.guard && unknownHere.length > 0 ? await s.guard.owned(unknownHere.map((o) => o.orderId)) : new Set<string>();
+  let adoptionWaiting = false;
+  for (const o of unknownHere) {
+    if (ownedElsewhere !== 'unreachable' && ownedElsewhere.has(o.orderId)) continue; // another till's sale
     let adoptedSaleId: number | null = null;
-    if (adopt && o.productId && o.typeId) {
+    if (adopt && o.productId && o.typeId && ownedElsewhere === 'unreachable') adoptionWaiting = true;
+    else if (adopt && o.productId && o.typeId) {
       const quantity = o.quantity ?? Math.max(1, o.items.length);
       const row = s.ledger.insertFound(
         {
@@ -95,8 +106,16 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
         },
         o.status === 'HANDLING' ? [] : o.items,
       );
-      adoptedSaleId = row.id;
-      s.moves.changed(row);
+      // The claim names the local sale, so it follows the insert; a refused claim takes the row back.
+      const claimed = s.guard ? await s.guard.claim(o.orderId, row.id, o.line).catch(() => 'unreachable' as const) : 'ours';
+      if (claimed !== 'ours') {
+        s.ledger.forgetFound(row.id);
+        if (claimed === 'other') continue; // another till adopted it at the same moment: its sale
+        adoptionWaiting = true;
+      } else {
+        adoptedSaleId = row.id;
+        s.moves.changed(row);
+      }
     }
     missingInLedger.push({
       orderId: o.orderId,
@@ -137,6 +156,7 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
     amountDifferences,
     ledgerCostC,
     providerChargedC: dayOrders.reduce((sum, o) => sum + o.fulfilledAmountC, 0),
+    ...(adoptionWaiting ? { adoptionWaiting } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { backoffMs } from '../provider/backoff';
 import type { SaleTiming } from './timing';
 import { costOfAmount } from '../../../shared/top-up-price';
 import { sentAmountC } from './top-up-facts';
+import { singleTillGuard, type SenderGuard } from './sender-guard';
 
 export interface EngineDeps {
   ledger: Ledger;
@@ -32,6 +33,11 @@ export interface EngineDeps {
    * before a queued sale is sent; null when the denomination is no longer offered.
    */
   currentType?: (productId: string, typeId: string, line: string) => Promise<CurrentType | null>;
+  /**
+   * The shop's rules when tills share a key (sender-guard.ts): one sender per key while an outcome
+   * is unknown, one owner per provider order. Absent: a till alone, exactly as before (SQLite only).
+   */
+  guard?: SenderGuard;
 }
 
 /** A denomination's cost and stock now; a top-up plan whose amount varies gives its cost rate, a switched-off plan says so. */
@@ -59,8 +65,12 @@ export class SaleEngine {
   private connection: ConnectionState = 'unknown';
   private probeAttempt = 0;
   private nextProbeAt = 0;
+  private readonly guard: SenderGuard;
+  /** Answered orders whose claim could not be made (shared ledger unreachable): claimed again first. */
+  private readonly pendingClaims = new Map<number, { orderId: string; line: string }>();
 
   constructor(private readonly d: EngineDeps) {
+    this.guard = d.guard ?? singleTillGuard(d.ledger);
     const onError = (e: unknown) => d.logger.error('sale engine step failed', { error: e instanceof Error ? e.name : 'unknown' });
     this.sender = new Lane(() => this.senderStep(), onError, d.timing.idleMs);
     this.orders = new OrderPoller({ ...d, noteReachable: (r) => this.noteReachable(r), authFailed: () => this.setConnection('auth_failed') });
@@ -99,6 +109,9 @@ export class SaleEngine {
 
   async close(): Promise<void> {
     await Promise.all([this.sender.close(), this.poller.close()]);
+    // The key goes back to the other tills; a sale left unknown is reconciled by whoever sends next
+    // with it, or by this till once it opens again.
+    await this.guard.release();
   }
 
   // ---- sender lane -------------------------------------------------------------------------
@@ -111,8 +124,9 @@ export class SaleEngine {
       return this.d.timing.idleMs;
     }
     this.expireQueued();
+    await this.claimPending();
     const unknown = this.d.ledger.byStates(['UNKNOWN'], 1)[0];
-    if (unknown) return this.reconcileStep(client, unknown);
+    if (unknown) return this.releaseWhenSettled(await this.reconcileStep(client, unknown));
     if (this.connection === 'offline') {
       const wait = this.nextProbeAt - this.d.now();
       if (wait > 0) return wait;
@@ -122,7 +136,57 @@ export class SaleEngine {
     if (!head) return this.d.timing.idleMs;
     const wait = head.next_attempt_at - this.d.now();
     if (wait > 0) return wait;
-    return this.sendStep(client, head);
+    return this.releaseWhenSettled(await this.sendStep(client, head));
+  }
+
+  /**
+   * The key is kept while any sale of this till is unknown or sending: one sender per key while an
+   * outcome is unknown is what keeps the provider's order list unambiguous for the recovery, across
+   * tills. Once every outcome is known, the other tills may send.
+   */
+  private async releaseWhenSettled(wait: number): Promise<number> {
+    if (this.d.ledger.countByStates(['UNKNOWN', 'SENDING']) === 0) await this.guard.release();
+    return wait;
+  }
+
+  /**
+   * Makes an answered order this sale's in the shared ledger. An answer to our own placeOrder is ours
+   * by construction, also when the lock was lost during the send (the provider's answer still stands;
+   * what the loss costs is only that another till may have sent meanwhile, which its own claims and
+   * the ownership check of every recovery keep apart). 'other' cannot happen unless something is badly
+   * wrong (a pushed claim naming the wrong sale): the owner sees it on the sale; the sale stays placed.
+   * 'unreachable': claimed again at the next steps (and pushed by the ledger pusher in any case).
+   */
+  private async claimAnswered(row: SaleRow, orderId: string): Promise<void> {
+    if (this.guard.lost) this.d.logger.warn('sender lock lost while sending; the answer stands', { saleId: row.id });
+    let claimed: 'ours' | 'other' | 'unreachable';
+    try {
+      claimed = await this.guard.claim(orderId, row.id, row.line);
+    } catch (e) {
+      this.d.logger.error('claiming an answered order failed', { saleId: row.id, error: e instanceof Error ? e.name : 'unknown' });
+      claimed = 'unreachable';
+    }
+    if (claimed === 'ours') return;
+    if (claimed === 'other') {
+      this.d.logger.error('an answered order is owned by another sale', { saleId: row.id });
+      this.d.ledger.addEvent(row.id, 'claim-conflict', orderId);
+      return;
+    }
+    this.pendingClaims.set(row.id, { orderId, line: row.line });
+    this.d.ledger.addEvent(row.id, 'claim-pending', orderId);
+  }
+
+  /** Claims of answered orders the shared ledger could not take earlier: before anything else, so other tills see them soon. */
+  private async claimPending(): Promise<void> {
+    for (const [saleId, { orderId, line }] of this.pendingClaims) {
+      const claimed = await this.guard.claim(orderId, saleId, line).catch(() => 'unreachable' as const);
+      if (claimed === 'unreachable') return;
+      this.pendingClaims.delete(saleId);
+      if (claimed === 'other') {
+        this.d.logger.error('an answered order is owned by another sale', { saleId });
+        this.d.ledger.addEvent(saleId, 'claim-conflict', orderId);
+      }
+    }
   }
 
   private async probe(client: OneClickDzClient): Promise<boolean> {
@@ -153,13 +217,17 @@ export class SaleEngine {
     }
     const verdict = await this.stillWorthSending(head);
     if (verdict !== 'send') return verdict;
+    // Nothing is lost while another till has the key: the sale stays queued, sales keep being confirmed.
+    const turn = await this.guard.acquire(head.key_id);
+    if (!turn.held) return turn.retryInMs;
     await client.waitTurn();
     const sending = this.move(head, ['QUEUED'], 'SENDING', { sent_at: this.d.now(), attempts: head.attempts + 1 }, 'sending');
     if (!sending) return 0;
     try {
       const { orderId, providerRef } = await this.d.lines.get(sending.line).placeOrder(client, sentSale(sending, this.d.now()), { turnTaken: true });
       this.setConnection('online');
-      this.move(
+      // Committed locally first (the till's journal), then claimed shop-wide, before the key is released.
+      const placed = this.move(
         sending,
         ['SENDING'],
         'PLACED',
@@ -168,6 +236,7 @@ export class SaleEngine {
         orderId,
       );
       this.poller.kick();
+      if (placed) await this.claimAnswered(placed, orderId);
       return 0;
     } catch (e) {
       return this.afterSendFailure(sending, e);
@@ -286,6 +355,13 @@ export class SaleEngine {
     const t = this.d.timing;
     const now = this.d.now();
     if (row.next_attempt_at > now) return row.next_attempt_at - now;
+    const wait = () => {
+      this.d.ledger.touch(row.id, { next_attempt_at: now + t.reconcileEveryMs });
+      return t.reconcileEveryMs;
+    };
+    // Only the key's one sender reads the provider's list for a lost answer: it is kept until resolved.
+    const turn = await this.guard.acquire(row.key_id);
+    if (!turn.held) return turn.retryInMs;
     const sentAt = row.sent_at ?? row.created_at;
     const window = { beforeMs: t.reconcileBeforeMs, afterMs: t.reconcileAfterMs };
     const search = { from: sentAt - t.reconcileBeforeMs, to: Math.max(now, sentAt) + t.reconcileAfterMs, ...window };
@@ -299,12 +375,25 @@ export class SaleEngine {
         return t.idleMs;
       }
       if (isApiError(e) && e.kind === 'unsent') this.setConnection('offline');
-      this.d.ledger.touch(row.id, { next_attempt_at: now + t.reconcileEveryMs });
-      return t.reconcileEveryMs;
+      return wait();
+    }
+    // The line chose with what this till knows; orders another sale of any till owns are not
+    // candidates either. Every line's recover() filters per order (it never picks one of several
+    // by isKnown), so dropping owned ones afterwards is the same as having known them.
+    if (matches.length > 0) {
+      const owned = await this.guard.owned(
+        matches.map((m) => m.orderId),
+        row.id,
+      );
+      if (owned === 'unreachable') return wait(); // never adopt an order nobody could say is free
+      matches = matches.filter((m) => !owned.has(m.orderId));
     }
     if (matches.length === 1) {
       const found = matches[0] as LineOrder;
       const orderId = found.orderId;
+      // Claimed before adopted: another till adopting the same order at once gets 'other' and waits.
+      const claimed = await this.guard.claim(orderId, row.id, row.line);
+      if (claimed !== 'ours') return wait(); // 'other': no longer a candidate next time; 'unreachable': wait
       this.move(
         row,
         ['UNKNOWN'],
@@ -329,7 +418,8 @@ export class SaleEngine {
       return 0;
     }
     const started = row.reconcile_started_at ?? now;
-    if (now - started >= t.reconcileGraceMs) {
+    // "Not created" is concluded only while the shared ledger answers (it decided what was owned).
+    if (now - started >= t.reconcileGraceMs && this.guard.reachable) {
       this.move(row, ['UNKNOWN'], 'QUEUED', { next_attempt_at: 0, reconcile_started_at: null }, 'reconciled-not-created');
       return 0;
     }

@@ -1,14 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { LOCK_NAMESPACE, senderLockKey } from './advisory-locks';
-import { isUnreachable } from './pool';
+import { takeSenderLease, type SenderLeaseOptions } from './sender-lease';
 
-export interface SenderLockOptions {
-  /** Longest wait for another till's send to end before giving up ('timed-out'); the holder may be stuck. */
-  maxWaitMs?: number;
-  /** Told every wait for the lock, got or not, in ms (the bench's "lock wait p95"). */
-  onWait?: (waitedMs: number) => void;
-}
+export type SenderLockOptions = SenderLeaseOptions;
 
 /** Aborted when the lock's connection ends while fn runs: the lock is then no longer held. */
 export type HeldSignal = AbortSignal;
@@ -19,9 +12,6 @@ export type SenderLockResult<T> =
   | { outcome: 'timed-out'; waitedMs: number }
   /** The server could not be asked; fn did not run. What to do then is the caller's rule. */
   | { outcome: 'unreachable' };
-
-// SQLSTATE lock_not_available: lock_timeout expired while waiting (it applies to advisory locks too).
-const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * Runs fn while this till is the only one sending with API key `keyId` (the key's fingerprint; the
@@ -42,77 +32,12 @@ export async function withSenderLock<T>(
   fn: (held: HeldSignal) => Promise<T>,
   options: SenderLockOptions = {},
 ): Promise<SenderLockResult<T>> {
-  if (typeof keyId !== 'string' || keyId === '') throw new TypeError('keyId must be a non-empty string');
-  const key = senderLockKey(keyId);
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (e) {
-    if (isUnreachable(e)) return { outcome: 'unreachable' };
-    throw e;
-  }
-  // The pool stops listening for a connection's errors while it is lent out, and an unheard 'error'
-  // event would end the till's process: listen for the whole loan, and know when the lock is gone.
-  const lost = new AbortController();
-  const onLost = (e?: Error) => lost.abort(e ?? new Error('the sender lock was lost with its connection'));
-  client.on('error', onLost);
-  client.on('end', onLost);
-  const giveBack = (broken?: Error) => {
-    client.off('error', onLost);
-    client.off('end', onLost);
-    // The pool listens again from here. With an error the connection is closed, not pooled: a
-    // connection that may still hold the lock must never be lent to the next caller.
-    client.release(broken);
-  };
-
-  // Timed from here, not before connect: the bench's figure is the wait for another till's send,
-  // not the cost of opening a connection.
-  const started = performance.now();
-  let got: boolean;
-  try {
-    got = await acquire(client, key, options.maxWaitMs ?? 60_000);
-  } catch (e) {
-    giveBack(e as Error);
-    if (isUnreachable(e)) return { outcome: 'unreachable' };
-    throw e;
-  }
-  const waitedMs = performance.now() - started;
-  options.onWait?.(waitedMs);
-  if (!got) {
-    giveBack();
-    return { outcome: 'timed-out', waitedMs };
-  }
-
+  const taken = await takeSenderLease(pool, keyId, options);
+  if (taken.outcome !== 'held') return taken;
   try {
     // fn's own errors (the provider's, say) pass through untouched: they are not the lock's.
-    return { outcome: 'ran', value: await fn(lost.signal), waitedMs };
+    return { outcome: 'ran', value: await fn(taken.lease.signal), waitedMs: taken.waitedMs };
   } finally {
-    if (lost.signal.aborted) giveBack(lost.signal.reason as Error);
-    else {
-      const unlocked = await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE.sender, key]).then(
-        () => undefined,
-        (e: Error) => e,
-      );
-      giveBack(unlocked);
-    }
-  }
-}
-
-/**
- * Takes the lock: first without waiting (one round trip, the usual case with one till per key),
- * then waiting at most maxWaitMs. false when the wait ran out.
- */
-async function acquire(client: pg.PoolClient, key: number, maxWaitMs: number): Promise<boolean> {
-  const tried = await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS got', [LOCK_NAMESPACE.sender, key]);
-  if (tried.rows[0]?.got) return true;
-  await client.query(`SET lock_timeout = ${Math.max(1, Math.round(maxWaitMs))}`);
-  try {
-    await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE.sender, key]);
-    return true;
-  } catch (e) {
-    if ((e as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return false;
-    throw e;
-  } finally {
-    await client.query('RESET lock_timeout').catch(() => undefined);
+    await taken.lease.release();
   }
 }
