@@ -41,6 +41,7 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
 import { SharedLedger } from './shared-ledger/shared-ledger';
 import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
+import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
 import { tillIdentity } from './shared-ledger/till-identity';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { ShiftService } from './shifts/shift-service';
@@ -134,6 +135,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const shared = sharedLedgerUrl
     ? new SharedLedger({ url: sharedLedgerUrl, ledger, till, logger, onChange: () => status.changed(), ...(o.sharedLedgerTiming ?? {}) })
     : null;
+  // One sender per key and one owner per provider order, across the shop's tills (sales/sender-guard.ts).
+  const guard = shared ? new SharedSenderGuard(shared.pool, till.id, { joined: () => shared.isJoined }) : undefined;
 
   // The provider account: the active key (its client and sale engine), status and balance.
   // They refer to one another only through these closures, read after start.
@@ -164,6 +167,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     trainingHandlingMs: o.trainingHandlingMs,
     trainingApiUrl: o.trainingApiUrl,
     loadTraining: o.trainingSimulator,
+    guard,
     timing,
     gate,
     logger,
@@ -184,7 +188,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const reach = createReach({ noteReachable: (reachable) => engine().noteReachable(reachable), statusChanged: () => status.changed() });
   const kickEngine = () => engine().kick();
   const training = () => keySession().effectiveMode === 'training';
-  const reconcile = { ledger, lines, catalog, keySession, moves, kickEngine };
+  const reconcile = { ledger, lines, catalog, keySession, moves, kickEngine, guard };
   const codeAccess = { session, ledger, settings, now, lines };
 
   // Every contract command, by domain; typing `all` as CommandHandlers makes a missing one a

@@ -14,7 +14,7 @@ import { tillIdentity } from '../../electron/core/shared-ledger/till-identity';
 import { registerTill } from '../../electron/core/shared-ledger/tills';
 import { pgServersDisposedAfterEach, type PgServer } from './helpers/pg-server';
 import { pollUntil } from './helpers/pg-processes';
-import { startHarness, type Harness } from './helpers/core-harness';
+import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * A till's ledger pushed to the shop's PostgreSQL server (issue 12): every change noted by the
@@ -202,11 +202,35 @@ describe('a till joined to the shared ledger', () => {
     const before = await h.h['app:status']({});
     expect(before.till.shared).not.toBe('reachable');
     await server.start();
-    await pollUntil(async () => (await h!.h['app:status']({})).till.shared === 'reachable', 'the shared ledger reachable', 15_000);
+    await pollUntil(
+      async () => {
+        const { till } = await h!.h['app:status']({});
+        return till.shared === 'reachable' && till.unpushed === 0;
+      },
+      'the shared ledger reachable and nothing left to push',
+      15_000,
+    );
     const status = await h.h['app:status']({});
     const p = pool(server);
     const rows = await p.query('SELECT count(*)::int AS n FROM shop_shifts WHERE till_id = $1', [status.till.id]);
     expect(rows.rows[0].n).toBe(1);
-    expect(status.till.unpushed).toBe(0);
+  });
+
+  it('sells under the sender lock: the order is claimed for its sale and the sale is in the shop copy', async () => {
+    const server = await startServer();
+    h = await startHarness({ sharedLedgerUrl: server.url });
+    await pollUntil(async () => (await h!.h['app:status']({})).till.shared === 'reachable', 'the shared ledger reachable', 15_000);
+    const offer = await psnOffer(h.h);
+    const sale = await h.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const done = await waitForSale(h.h, sale.id, (s) => s.state === 'FULFILLED');
+    const { id: tillId } = (await h.h['app:status']({})).till;
+    const p = pool(server);
+    await pollUntil(
+      async () => (await p.query("SELECT 1 FROM shop_sales WHERE till_id = $1 AND id = $2 AND state = 'FULFILLED'", [tillId, sale.id])).rowCount === 1,
+      'the sale pushed',
+      10_000,
+    );
+    const owner = await p.query('SELECT till_id, sale_id FROM order_owners WHERE order_id = $1', [done.orderId]);
+    expect(owner.rows).toEqual([{ till_id: tillId, sale_id: sale.id }]);
   });
 });

@@ -65,6 +65,11 @@ export class SharedLedger {
     return this.reach;
   }
 
+  /** Joined: schema ready, the till registered, its earlier history pushed. */
+  get isJoined(): boolean {
+    return this.joined;
+  }
+
   get tillId(): string {
     return this.o.till.id;
   }

@@ -16,6 +16,11 @@ export interface SharedSenderGuardOptions {
   unreachableRetryMs?: number;
   /** Told every wait for the lock, got or not, in ms (the bench's "lock wait p95"). */
   onWait?: (waitedMs: number) => void;
+  /**
+   * Whether the till has joined the shop's server (schema, registration, its history pushed):
+   * until then it sends nothing, as when the server cannot be reached.
+   */
+  joined?: () => boolean;
 }
 
 /**
@@ -53,6 +58,10 @@ export class SharedSenderGuard implements SenderGuard {
     // key (the till's key changed) is given back first: a till sends with one key at a time.
     if (this.lease) await this.release();
     this.lostSinceAcquire = false;
+    if (this.options.joined && !this.options.joined()) {
+      this.lastReachable = false;
+      return { held: false, retryInMs: this.options.unreachableRetryMs ?? 1_000, reason: 'unreachable' };
+    }
     const taken = await takeSenderLease(this.pool, keyId, { maxWaitMs: this.options.maxWaitMs ?? 2_000, onWait: this.options.onWait });
     if (taken.outcome === 'unreachable') {
       this.lastReachable = false;
