@@ -181,6 +181,27 @@ describe('the ledger pusher', () => {
     expect((await p.query("SELECT till_id FROM order_owners WHERE order_id = 'ord-9'")).rows[0].till_id).toBe(other);
   });
 
+  it('a found order the till gave back leaves the shared copy too, claim included', async () => {
+    const server = await startServer();
+    const ledger = localLedger();
+    const { p, till, pusher } = await joined(server, ledger);
+    const found = ledger.insertFound({ ...newSale, state: 'FULFILLED', order_id: 'ord-found', delivered_quantity: 1, fulfilled_amount_c: 100, created_at: 1 }, [
+      { value: 'FOUND-CODE', serial: 'S' },
+    ]);
+    await pusher.drain();
+    expect((await p.query('SELECT 1 FROM shop_sales WHERE till_id = $1 AND id = $2', [till.id, found.id])).rowCount).toBe(1);
+    ledger.forgetFound(found.id);
+    await pusher.drain();
+    for (const [table, key] of [
+      ['shop_sales', 'id'],
+      ['shop_sale_events', 'sale_id'],
+      ['shop_cards', 'sale_id'],
+      ['order_owners', 'sale_id'],
+    ]) {
+      expect((await p.query(`SELECT 1 FROM ${table} WHERE till_id = $1 AND ${key} = $2`, [till.id, found.id])).rowCount, table).toBe(0);
+    }
+  });
+
   it('a one-counter till notes nothing: its outbox stays empty', () => {
     const ledger = localLedger();
     ledger.insertSale(newSale);

@@ -143,7 +143,8 @@ const MIGRATIONS: string[] = [
   // Several counters on one shared ledger (issue 12): every change to a sale, its timeline, its
   // cards and a shift is noted in the outbox by a trigger, in the same transaction as the change,
   // so nothing a till commits can miss the push to the shop's PostgreSQL server (in seq order,
-  // whatever code path wrote it). The triggers note only while the till is joined to a shared
+  // whatever code path wrote it). A deleted sale (a found order given back: Ledger.forgetFound) is
+  // noted too, so that a copy pushed meanwhile is removed. The triggers note only while the till is joined to a shared
   // ledger (kv 'outbox' = 'on'): a one-counter till's outbox stays empty.
   `
   CREATE TABLE outbox (
@@ -155,6 +156,8 @@ const MIGRATIONS: string[] = [
     BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sales', NEW.id); END;
   CREATE TRIGGER outbox_sales_update AFTER UPDATE ON sales WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
     BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sales', NEW.id); END;
+  CREATE TRIGGER outbox_sales_delete AFTER DELETE ON sales WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
+    BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sales', OLD.id); END;
   CREATE TRIGGER outbox_events_insert AFTER INSERT ON sale_events WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'
     BEGIN INSERT INTO outbox (tbl, row_id) VALUES ('sale_events', NEW.id); END;
   CREATE TRIGGER outbox_cards_insert AFTER INSERT ON cards WHEN (SELECT value FROM kv WHERE key = 'outbox') = 'on'

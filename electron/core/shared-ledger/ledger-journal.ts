@@ -10,6 +10,8 @@ export interface JournalBatch {
   /** The outbox's high-water mark when read: every row's version in this push. */
   version: number;
   sales: Row[];
+  /** Sales noted in the outbox that no longer exist locally (forgotten found orders): removed from the shared copy. */
+  goneSaleIds: number[];
   events: Row[];
   cards: Row[];
   shifts: Row[];
@@ -49,10 +51,13 @@ export class LedgerJournal {
       if (!last) return null;
       const saleIds = ids(entries, 'sales');
       const cardSaleIds = ids(entries, 'cards');
+      const sales = this.rowsById('sales', SALE_COLUMNS, 'id', saleIds);
+      const present = new Set(sales.map((s) => s.id as number));
       return {
         upToSeq: last.seq,
         version: this.highWater(),
-        sales: this.rowsById('sales', SALE_COLUMNS, 'id', saleIds),
+        sales,
+        goneSaleIds: saleIds.filter((id) => !present.has(id)),
         events: this.rowsById('sale_events', EVENT_COLUMNS, 'id', ids(entries, 'sale_events')),
         cards: this.rowsById('cards', CARD_COLUMNS, 'sale_id', cardSaleIds),
         shifts: this.rowsById('shifts', SHIFT_COLUMNS, 'id', ids(entries, 'shifts')),
@@ -80,6 +85,7 @@ export class LedgerJournal {
         version: this.highWater(),
         lastSaleId: saleIds[saleIds.length - 1] ?? afterId,
         sales,
+        goneSaleIds: [],
         events: this.rowsById('sale_events', EVENT_COLUMNS, 'sale_id', saleIds),
         cards: this.rowsById('cards', CARD_COLUMNS, 'sale_id', saleIds),
         shifts,

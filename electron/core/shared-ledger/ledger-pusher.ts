@@ -134,10 +134,19 @@ export class LedgerPusher {
           [asJson(batch.shifts, tillId, batch.version)],
         );
       }
+      if (batch.goneSaleIds.length > 0) {
+        // A sale the till gave back (a found order another till owns): its copy goes, and its claim
+        // only if it was this sale's. Nothing else is ever deleted from the shared copy.
+        for (const table of ['shop_cards', 'shop_sale_events']) {
+          await client.query(`DELETE FROM ${table} WHERE till_id = $1 AND sale_id = ANY($2::bigint[])`, [tillId, batch.goneSaleIds]);
+        }
+        await client.query('DELETE FROM shop_sales WHERE till_id = $1 AND id = ANY($2::bigint[])', [tillId, batch.goneSaleIds]);
+        await client.query('DELETE FROM order_owners WHERE till_id = $1 AND sale_id = ANY($2::bigint[])', [tillId, batch.goneSaleIds]);
+      }
       const conflicts = await this.claimOrders(client, batch);
       await client.query('UPDATE tills SET pushed_version = GREATEST(pushed_version, $2), last_push_at = now() WHERE till_id = $1', [tillId, batch.version]);
       await client.query('COMMIT');
-      return { pushed: batch.sales.length + batch.events.length + batch.cards.length + batch.shifts.length, conflicts };
+      return { pushed: batch.sales.length + batch.goneSaleIds.length + batch.events.length + batch.cards.length + batch.shifts.length, conflicts };
     } catch (e) {
       broken ??= e as Error;
       await client.query('ROLLBACK').catch(() => undefined);

@@ -156,7 +156,7 @@ export class SharedLedger {
     for (const c of r.conflicts) {
       // Never silent: another sale owns the order this sale recorded. The owner resolves it.
       this.o.logger.warn('provider order owned by another sale of the shop', { saleId: c.saleId });
-      this.o.ledger.addEvent(c.saleId, 'claim-conflict', c.orderId);
+      if (this.o.ledger.get(c.saleId)) this.o.ledger.addEvent(c.saleId, 'claim-conflict', c.orderId);
     }
     if (r.pushed > 0) this.o.onChange();
     return r;
