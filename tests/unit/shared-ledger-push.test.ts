@@ -253,5 +253,8 @@ describe('a till joined to the shared ledger', () => {
     );
     const owner = await p.query('SELECT till_id, sale_id FROM order_owners WHERE order_id = $1', [done.orderId]);
     expect(owner.rows).toEqual([{ till_id: tillId, sale_id: sale.id }]);
+    // Sale numbers are per counter: the slip names the counter.
+    const { html } = await h.h['sales:receipt']({ saleId: sale.id });
+    expect(html).toContain((await h.h['app:status']({})).till.name);
   });
 });

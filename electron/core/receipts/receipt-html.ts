@@ -11,6 +11,8 @@ export interface ReceiptData {
   mode: Mode;
   createdAt: number;
   cashier: string;
+  /** The counter that sold it, in a shop with several (sale numbers are per counter); absent alone. */
+  till?: string | null;
   productId: string;
   productTitle: string;
   typeName: string;
@@ -185,6 +187,7 @@ ${reprint}
 <table>
   <tr><td colspan="2" class="total">${esc(t('sale', { id: fmt.int(data.saleId) }))}</td></tr>
   ${row(t('date'), esc(fmt.dateTime(data.createdAt)))}
+  ${data.till ? row(t('till'), bdi(data.till)) : ''}
   ${row(t('cashier'), bdi(data.cashier))}
   ${row(t('product'), bdi(fmt.digits(data.productTitle)))}
   ${row(t('denomination'), bdi(fmt.digits(data.typeName)))}

@@ -5,6 +5,7 @@ import { DEFAULT_LINE, type ProductLines } from '../product-lines/registry';
 import { refundDue } from '../sales/sale-dto';
 import type { SettingsService } from '../settings/settings-service';
 import { renderReceiptHtml } from './receipt-html';
+import { sharedTillName } from '../shared-ledger/till-identity';
 import { providerNote, sentAmountC } from '../sales/top-up-facts';
 
 /** Sales that have something to hand the customer: codes, a pending slip, or a refund slip. */
@@ -33,6 +34,8 @@ export async function saleReceipt(
       mode: row.mode,
       createdAt: row.created_at,
       cashier: row.cashier,
+      // Sale numbers are per counter: in a shop with several, the slip names the counter.
+      till: sharedTillName(ledger),
       productId: row.product_id,
       productTitle: row.product_title,
       typeName: row.type_name,

@@ -30,3 +30,8 @@ export function renameTill(ledger: Ledger, name: string): string {
   ledger.kvSet('till_name', clean);
   return clean;
 }
+
+/** The till's name when it is one counter of a shop (its ledger is pushed to a shared one), else null. */
+export function sharedTillName(ledger: Ledger): string | null {
+  return ledger.kvGet('outbox') === 'on' ? tillIdentity(ledger).name : null;
+}
