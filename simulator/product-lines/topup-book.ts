@@ -1,9 +1,13 @@
 import type { Centimes } from '../../shared/money';
-import { objectIdFactory, type Rng } from '../random';
+import { objectIdFactory, randomHex, type Rng } from '../random';
 import type { DebitType, SimState } from '../state';
 import type { SimTopupStatus } from '../types';
 import { inWindow, type PageQuery } from '../validation';
-import { generatedRef } from './topup-kit';
+
+/** A ref for a send that came without one, shaped like the provider's (`API-<username>-…`). */
+export function generatedRef(username: string, nowMs: number, rng: Rng): string {
+  return `API-${username}-${nowMs}-${randomHex(rng, 6)}`;
+}
 
 /** The top-up waits that are not `handlingMs`, read at each settlement so that setConfig applies at once. */
 export interface TopupTiming {

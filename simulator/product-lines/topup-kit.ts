@@ -1,7 +1,6 @@
 /** HTTP pieces both top-up lines answer with (bodies, refs, the shared errors), so they say them alike. */
 import type { Centimes } from '../../shared/money';
 import { dzd, failure, success, type ApiReply } from '../envelope';
-import { randomHex, type Rng } from '../random';
 import { caller, ID, validationError, type Route } from '../route-kit';
 import { paginate, parseBodyObject, parsePageQuery, type Page, type ValidationProblem } from '../validation';
 import type { TopupBook, TopupRecordBase } from './topup-book';
@@ -33,11 +32,6 @@ export function parseRef(body: JsonObject): { ok: true; ref: string | null } | {
     return { ok: false, problem: { field: 'ref', message: `body/ref must be 1 to ${MAX_REF_LENGTH} characters`, value: ref } };
   }
   return { ok: true, ref };
-}
-
-/** A ref for a send that came without one, shaped like the provider's (`API-<username>-…`). */
-export function generatedRef(username: string, nowMs: number, rng: Rng): string {
-  return `API-${username}-${nowMs}-${randomHex(rng, 6)}`;
 }
 
 /** The face value times a cost multiplier, in centimes, computed on integers (no 0.1 + 0.2). */
