@@ -42,6 +42,7 @@ import { SettingsService } from './settings/settings-service';
 import { SharedLedger } from './shared-ledger/shared-ledger';
 import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
 import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
+import { ShopCodes } from './shared-ledger/shop-codes';
 import { tillIdentity } from './shared-ledger/till-identity';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { ShiftService } from './shifts/shift-service';
@@ -83,6 +84,12 @@ export interface CoreOptions {
    * counters; without one the till keeps its ledger to itself, as a one-counter shop always did.
    */
   sharedLedgerUrl?: string | null;
+  /**
+   * The shop passphrase (shared-ledger/shop-key.ts), given once by the owner: it opens the shop key
+   * on the server (or creates it from this till's data key when no till joined yet). Without it a
+   * till that does not hold the shop key yet waits ('needs-shop-key').
+   */
+  shopPassphrase?: string | null;
   /** Tests shorten how often the shared-ledger pusher looks and retries. */
   sharedLedgerTiming?: { pushEveryMs?: number; retryMaxMs?: number; connectTimeoutMs?: number };
 }
@@ -100,7 +107,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logger = o.logger ?? createLogger();
   secureDataDir(o.dataDir, logger);
-  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  const dataKey = loadOrCreateDataKey(o.dataDir, o.keyProtector);
+  const cipher = new CodeCipher(dataKey);
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
   const till = tillIdentity(ledger);
@@ -132,8 +140,18 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const shifts = new ShiftService(ledger, now);
 
   // Several counters: this till's ledger pushed to the shop's server (null for a one-counter shop).
+  // Codes reach the server only under the shop key (shared-ledger/shop-codes.ts).
+  const shopCodes = sharedLedgerUrl ? new ShopCodes({ dataDir: o.dataDir, protector: o.keyProtector, dataKey, passphrase: o.shopPassphrase, logger }) : null;
   const shared = sharedLedgerUrl
-    ? new SharedLedger({ url: sharedLedgerUrl, ledger, till, logger, onChange: () => status.changed(), ...(o.sharedLedgerTiming ?? {}) })
+    ? new SharedLedger({
+        url: sharedLedgerUrl,
+        ledger,
+        till,
+        logger,
+        onChange: () => status.changed(),
+        prepareCodes: (pool) => shopCodes!.prepare(pool),
+        ...(o.sharedLedgerTiming ?? {}),
+      })
     : null;
   // One sender per key and one owner per provider order, across the shop's tills (sales/sender-guard.ts).
   const guard = shared ? new SharedSenderGuard(shared.pool, till.id, { joined: () => shared.isJoined }) : undefined;
