@@ -14,6 +14,7 @@ import { guardHandlers } from './commands/access';
 import { historyHandlers } from './history/history-handlers';
 import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
 import { Ledger } from './ledger/ledger';
+import { markDataDirInUse } from './platform/data-dir-in-use';
 import { secureDataDir } from './platform/data-permissions';
 import { EventBus } from './platform/event-bus';
 import { createLogger } from './platform/log';
@@ -111,6 +112,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const cipher = new CodeCipher(dataKey);
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
+  // Tools that need the ledger to themselves (npm run ledger:to-postgres) refuse while this runs.
+  const releaseDataDir = markDataDirInUse(o.dataDir);
   const till = tillIdentity(ledger);
 
   // What the till sells: every sale goes through its line's module, found here.
@@ -264,6 +267,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       await activeKey.close();
       await shared?.close();
       ledger.close();
+      releaseDataDir();
     },
   };
 }

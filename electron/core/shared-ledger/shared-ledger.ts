@@ -104,6 +104,12 @@ export class SharedLedger {
     return this.report(await this.pusher.drain());
   }
 
+  /** Joins, then pushes the whole ledger again (the migration command: safe to repeat). */
+  async pushWhole(): Promise<PushResult> {
+    if (!this.joined && !(await this.join())) return 'unreachable';
+    return this.report(await this.pusher.pushWhole());
+  }
+
   async close(): Promise<void> {
     await this.lane.close();
     await this.pool.end().catch(() => undefined);
