@@ -23,7 +23,8 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): { dataDir: string; u
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') throw new UsageError('');
-    if (a === '--passphrase') throw new UsageError('the passphrase is never given on the command line (other users see it in ps): use --passphrase-file or type it');
+    if (a === '--passphrase')
+      throw new UsageError('the passphrase is never given on the command line (other users see it in ps): use --passphrase-file or type it');
     if (!['--data-dir', '--url', '--passphrase-file'].includes(a)) throw new UsageError(`unknown argument ${a}`);
     const v = argv[++i];
     if (v === undefined) throw new UsageError(`${a} needs a value`);
@@ -67,7 +68,7 @@ function print(r: MigrationReport): void {
     ),
     `codes checked ${r.codes.checked}, open with the shop key and match: ${r.codes.checked - r.codes.mismatched}`,
     ...r.problems.map((p) => `PROBLEM: ${p}`),
-    r.problems.length === 0 ? 'OK: the server holds this till\'s whole ledger' : `FAILED: ${r.problems.length} problem(s)`,
+    r.problems.length === 0 ? "OK: the server holds this till's whole ledger" : `FAILED: ${r.problems.length} problem(s)`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -46,7 +46,10 @@ function localCodes(dataDir: string): string[] {
   const cipher = new CodeCipher(fs.readFileSync(path.join(dataDir, 'keys', 'data-key.bin')));
   const db = new Database(path.join(dataDir, 'ledger.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT code_enc FROM cards ORDER BY sale_id, idx').all().map((r) => cipher.decrypt((r as { code_enc: Buffer }).code_enc));
+    return db
+      .prepare('SELECT code_enc FROM cards ORDER BY sale_id, idx')
+      .all()
+      .map((r) => cipher.decrypt((r as { code_enc: Buffer }).code_enc));
   } finally {
     db.close();
   }
@@ -73,7 +76,8 @@ describe('the migration of a till ledger to PostgreSQL', () => {
     expect(fs.readFileSync(path.join(a.dataDir, 'keys', 'shop-key.bin'))).toEqual(fs.readFileSync(path.join(a.dataDir, 'keys', 'data-key.bin')));
 
     const p = pool(server);
-    const rows = async () => (await p.query("SELECT (SELECT count(*) FROM shop_sales) + (SELECT count(*) FROM shop_sale_events) + (SELECT count(*) FROM shop_cards) AS n")).rows[0].n;
+    const rows = async () =>
+      (await p.query('SELECT (SELECT count(*) FROM shop_sales) + (SELECT count(*) FROM shop_sale_events) + (SELECT count(*) FROM shop_cards) AS n')).rows[0].n;
     const before = await rows();
     const second = await migrate(a.dataDir, server, null);
     expect(second.problems).toEqual([]);
@@ -95,7 +99,9 @@ describe('the migration of a till ledger to PostgreSQL', () => {
     expect(joined.codes).toEqual({ checked: 3, mismatched: 0 });
     // Its codes were re-encrypted: they open with the shop key (till A's), not with till B's data key.
     const shop = new CodeCipher(shopKey);
-    const bCodes = (await p.query('SELECT code_enc FROM shop_cards WHERE till_id = $1 ORDER BY sale_id, idx', [joined.tillId])).rows.map((r) => shop.decrypt(r.code_enc));
+    const bCodes = (await p.query('SELECT code_enc FROM shop_cards WHERE till_id = $1 ORDER BY sale_id, idx', [joined.tillId])).rows.map((r) =>
+      shop.decrypt(r.code_enc),
+    );
     expect(bCodes).toEqual(localCodes(b.dataDir));
   });
 

@@ -86,11 +86,18 @@ export async function migrateLedgerToPostgres(o: MigrationOptions): Promise<Migr
   const ledgerFile = path.join(o.dataDir, 'ledger.sqlite');
   if (!fs.existsSync(ledgerFile)) throw new MigrationRefused(`no till ledger in ${o.dataDir} (ledger.sqlite is missing)`);
   // A new data key here would open none of the ledger's codes: the key must already be there.
-  if (!fs.existsSync(path.join(o.dataDir, 'keys', 'data-key.bin'))) throw new MigrationRefused(`the ledger's data key (keys/data-key.bin) is missing in ${o.dataDir}`);
+  if (!fs.existsSync(path.join(o.dataDir, 'keys', 'data-key.bin')))
+    throw new MigrationRefused(`the ledger's data key (keys/data-key.bin) is missing in ${o.dataDir}`);
   const user = dataDirInUseBy(o.dataDir);
   if (user !== null) throw new MigrationRefused(`the ledger is in use by a running till (process ${user}): close the till first`);
+  let dataKey: Buffer;
+  try {
+    dataKey = loadOrCreateDataKey(o.dataDir, o.protector);
+  } catch {
+    // An Electron till's data key is sealed by its OS keychain (safeStorage): only that app opens it.
+    throw new MigrationRefused("the ledger's data key cannot be opened here (an Electron till's key is sealed by its OS keychain)");
+  }
   const release = markDataDirInUse(o.dataDir);
-  const dataKey = loadOrCreateDataKey(o.dataDir, o.protector);
   const local = new CodeCipher(dataKey);
   const ledger = new Ledger(ledgerFile, local);
   const till = tillIdentity(ledger);
@@ -159,12 +166,16 @@ async function check(report: MigrationReport, c: { ledger: Ledger; pool: pg.Pool
 
   // Every code and serial: opened on both sides and compared by digest (never printed).
   const sharedCards = new Map<string, { code_enc: Buffer; serial_enc: Buffer }>();
-  for (const r of (await c.pool.query<{ sale_id: number; idx: number; code_enc: Buffer; serial_enc: Buffer }>(
-    'SELECT sale_id, idx, code_enc, serial_enc FROM shop_cards WHERE till_id = $1',
-    [c.tillId],
-  )).rows)
+  for (const r of (
+    await c.pool.query<{ sale_id: number; idx: number; code_enc: Buffer; serial_enc: Buffer }>(
+      'SELECT sale_id, idx, code_enc, serial_enc FROM shop_cards WHERE till_id = $1',
+      [c.tillId],
+    )
+  ).rows)
     sharedCards.set(`${r.sale_id}/${r.idx}`, r);
-  for (const card of c.ledger.select<{ sale_id: number; idx: number; code_enc: Buffer; serial_enc: Buffer }>('SELECT sale_id, idx, code_enc, serial_enc FROM cards ORDER BY sale_id, idx')) {
+  for (const card of c.ledger.select<{ sale_id: number; idx: number; code_enc: Buffer; serial_enc: Buffer }>(
+    'SELECT sale_id, idx, code_enc, serial_enc FROM cards ORDER BY sale_id, idx',
+  )) {
     report.codes.checked++;
     const where = `sale ${card.sale_id} card #${card.idx}`;
     const there = sharedCards.get(`${card.sale_id}/${card.idx}`);

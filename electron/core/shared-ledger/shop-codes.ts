@@ -30,9 +30,7 @@ export class ShopCodes {
   private passphrase: string | null;
   private refused = false;
 
-  constructor(
-    private readonly o: { dataDir: string; protector: KeyProtector; dataKey: Buffer; passphrase?: string | null; logger: Logger },
-  ) {
+  constructor(private readonly o: { dataDir: string; protector: KeyProtector; dataKey: Buffer; passphrase?: string | null; logger: Logger }) {
     this.passphrase = o.passphrase ?? null;
   }
 
