@@ -33,12 +33,13 @@ export const appStatusSchema = z.object({
   version: z.string(),
   /**
    * This counter and the shop's shared ledger: 'off' for a one-counter till (no shared server),
-   * else whether the server is reachable now, and how many changes wait to be pushed to it.
+   * else whether the server is reachable now, and how many changes wait to be pushed to it;
+   * 'needs-shop-key': the till waits for the owner's shop passphrase before it joins the shop.
    */
   till: z.object({
     id: z.string(),
     name: z.string(),
-    shared: z.enum(['off', 'connecting', 'reachable', 'unreachable']),
+    shared: z.enum(['off', 'connecting', 'reachable', 'unreachable', 'needs-shop-key']),
     unpushed: z.number().int().min(0),
   }),
 });

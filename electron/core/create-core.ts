@@ -14,6 +14,7 @@ import { guardHandlers } from './commands/access';
 import { historyHandlers } from './history/history-handlers';
 import { CodeCipher, loadOrCreateDataKey } from './ledger/code-cipher';
 import { Ledger } from './ledger/ledger';
+import { markDataDirInUse } from './platform/data-dir-in-use';
 import { secureDataDir } from './platform/data-permissions';
 import { EventBus } from './platform/event-bus';
 import { createLogger } from './platform/log';
@@ -42,6 +43,7 @@ import { SettingsService } from './settings/settings-service';
 import { SharedLedger } from './shared-ledger/shared-ledger';
 import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
 import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
+import { ShopCodes } from './shared-ledger/shop-codes';
 import { tillIdentity } from './shared-ledger/till-identity';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { ShiftService } from './shifts/shift-service';
@@ -83,6 +85,12 @@ export interface CoreOptions {
    * counters; without one the till keeps its ledger to itself, as a one-counter shop always did.
    */
   sharedLedgerUrl?: string | null;
+  /**
+   * The shop passphrase (shared-ledger/shop-key.ts), given once by the owner: it opens the shop key
+   * on the server (or creates it from this till's data key when no till joined yet). Without it a
+   * till that does not hold the shop key yet waits ('needs-shop-key').
+   */
+  shopPassphrase?: string | null;
   /** Tests shorten how often the shared-ledger pusher looks and retries. */
   sharedLedgerTiming?: { pushEveryMs?: number; retryMaxMs?: number; connectTimeoutMs?: number };
 }
@@ -100,9 +108,12 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logger = o.logger ?? createLogger();
   secureDataDir(o.dataDir, logger);
-  const cipher = new CodeCipher(loadOrCreateDataKey(o.dataDir, o.keyProtector));
+  const dataKey = loadOrCreateDataKey(o.dataDir, o.keyProtector);
+  const cipher = new CodeCipher(dataKey);
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
   const ledger = new Ledger(path.join(o.dataDir, 'ledger.sqlite'), cipher);
+  // Tools that need the ledger to themselves (npm run ledger:to-postgres) refuse while this runs.
+  const releaseDataDir = markDataDirInUse(o.dataDir);
   const till = tillIdentity(ledger);
 
   // What the till sells: every sale goes through its line's module, found here.
@@ -132,8 +143,18 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const shifts = new ShiftService(ledger, now);
 
   // Several counters: this till's ledger pushed to the shop's server (null for a one-counter shop).
+  // Codes reach the server only under the shop key (shared-ledger/shop-codes.ts).
+  const shopCodes = sharedLedgerUrl ? new ShopCodes({ dataDir: o.dataDir, protector: o.keyProtector, dataKey, passphrase: o.shopPassphrase, logger }) : null;
   const shared = sharedLedgerUrl
-    ? new SharedLedger({ url: sharedLedgerUrl, ledger, till, logger, onChange: () => status.changed(), ...(o.sharedLedgerTiming ?? {}) })
+    ? new SharedLedger({
+        url: sharedLedgerUrl,
+        ledger,
+        till,
+        logger,
+        onChange: () => status.changed(),
+        prepareCodes: (pool) => shopCodes!.prepare(pool),
+        ...(o.sharedLedgerTiming ?? {}),
+      })
     : null;
   // One sender per key and one owner per provider order, across the shop's tills (sales/sender-guard.ts).
   const guard = shared ? new SharedSenderGuard(shared.pool, till.id, { joined: () => shared.isJoined }) : undefined;
@@ -246,6 +267,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       await activeKey.close();
       await shared?.close();
       ledger.close();
+      releaseDataDir();
     },
   };
 }

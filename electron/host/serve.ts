@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { createLogger } from '../core/platform/log';
 import { FileSecretStore, plainKeyProtector } from '../core/platform/file-secrets';
+import { readShopPassphraseFile } from '../core/shared-ledger/shop-passphrase-file';
 import { createHttpAdapter } from './http-adapter';
 import { readHostOptions } from './options';
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     trainingHandlingMs: opts.trainingHandlingMs,
     trainingApiUrl: opts.trainingApiUrl,
     sharedLedgerUrl: opts.sharedLedgerUrl,
+    shopPassphrase: readShopPassphraseFile(process.env),
     // The simulator is read only when the till trains (no key configured).
     trainingSimulator: async () => (await import('../../simulator/training')).trainingProvider,
   });

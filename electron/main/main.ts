@@ -13,6 +13,7 @@ import { createBackupDialogs } from './backup-dialogs';
 import { registerIpcHandlers } from './ipc-adapter';
 import { resolveLaunchConfig } from './launch-config';
 import { createElectronReceiptPrinter, type PrinterDeps } from './printer';
+import { readShopPassphraseFile } from '../core/shared-ledger/shop-passphrase-file';
 import { createSafeStorageKeyProtector, createSafeStorageSecretStore } from './safe-storage';
 import { createSettingsBackend, createWindowStateStore } from './stores';
 import { createMainWindow } from './window';
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
     timing: config.timing,
     envApiKey: config.envApiKey,
     sharedLedgerUrl: config.sharedLedgerUrl,
+    shopPassphrase: readShopPassphraseFile(process.env),
     secretStore: createSafeStorageSecretStore({ safeStorage, dataDir }),
     keyProtector: createSafeStorageKeyProtector({ safeStorage }),
     settingsBackend: createSettingsBackend(dataDir),

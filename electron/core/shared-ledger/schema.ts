@@ -122,6 +122,18 @@ export const SHARED_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (till_id, id)
   );
   `,
+  // 3: the shop key every till seals card codes with, only wrapped by a key derived from the shop
+  // passphrase (shop-key.ts): the database alone opens no code. One row; the first till creates it.
+  `
+  CREATE TABLE shop_key (
+    id int PRIMARY KEY CHECK (id = 1),
+    wrapped bytea NOT NULL,
+    salt bytea NOT NULL,
+    params jsonb NOT NULL,
+    key_check bytea NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  `,
 ];
 
 export interface MigrationReport {

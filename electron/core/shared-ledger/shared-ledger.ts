@@ -10,7 +10,8 @@ import { registerTill } from './tills';
 import type { TillIdentity } from './till-identity';
 
 /** What the till's header says about the shop's ledger. */
-export type SharedReach = 'connecting' | 'reachable' | 'unreachable';
+/** 'needs-shop-key': the server answers but this till holds no shop key yet (shop-codes.ts). */
+export type SharedReach = 'connecting' | 'reachable' | 'unreachable' | 'needs-shop-key';
 
 export interface SharedLedgerOptions {
   url: string;
@@ -20,6 +21,11 @@ export interface SharedLedgerOptions {
   /** Told when reachability or the number of changes waiting to be pushed may have changed. */
   onChange: () => void;
   recrypt?: Recrypt;
+  /**
+   * Asked at each join before anything is pushed: how codes reach the shop key, or null while this
+   * till holds none (it then does not join: nothing pushed, nothing sent under the shop's lock).
+   */
+  prepareCodes?: (pool: pg.Pool) => Promise<{ recrypt?: Recrypt } | null>;
   /** How often an idle pusher looks for changes (a sale's change also kicks it). */
   pushEveryMs?: number;
   /** Longest wait between two tries while the server cannot be reached. */
@@ -47,13 +53,17 @@ export class SharedLedger {
   private reach: SharedReach = 'connecting';
   private joined = false;
   private failures = 0;
+  private recrypt: Recrypt | undefined;
 
   constructor(private readonly o: SharedLedgerOptions) {
     this.pool = createSharedPool({ url: o.url, connectTimeoutMs: o.connectTimeoutMs ?? 3_000, max: 6 });
     this.journal = new LedgerJournal(o.ledger);
     // Noted from now on, before the server is even asked: a sale made while it is away is pushed later.
     this.journal.enable();
-    this.pusher = new LedgerPusher({ journal: this.journal, pool: this.pool, tillId: o.till.id, recrypt: o.recrypt });
+    this.recrypt = o.recrypt;
+    // Read at each push: the shop key is known only once joined.
+    const recrypt: Recrypt = (sealed) => (this.recrypt ? this.recrypt(sealed) : sealed);
+    this.pusher = new LedgerPusher({ journal: this.journal, pool: this.pool, tillId: o.till.id, recrypt });
     this.lane = new Lane(
       () => this.step(),
       (e) => o.logger.error('shared ledger push failed', { error: e instanceof Error ? e.message.slice(0, 200) : 'unknown' }),
@@ -94,6 +104,12 @@ export class SharedLedger {
     return this.report(await this.pusher.drain());
   }
 
+  /** Joins, then pushes the whole ledger again (the migration command: safe to repeat). */
+  async pushWhole(): Promise<PushResult> {
+    if (!this.joined && !(await this.join())) return 'unreachable';
+    return this.report(await this.pusher.pushWhole());
+  }
+
   async close(): Promise<void> {
     await this.lane.close();
     await this.pool.end().catch(() => undefined);
@@ -114,6 +130,11 @@ export class SharedLedger {
     try {
       await migrateSharedSchema(this.pool);
       if ((await registerTill(this.pool, { tillId: this.o.till.id, name: this.o.till.name })) === 'unreachable') return this.setReach('unreachable');
+      if (this.o.prepareCodes) {
+        const codes = await this.o.prepareCodes(this.pool);
+        if (!codes) return this.setReach('needs-shop-key');
+        this.recrypt = codes.recrypt;
+      }
       await this.raiseLocalIds();
       if (this.o.ledger.kvGet('shared_whole_pushed') !== this.o.till.id) {
         if (this.report(await this.pusher.pushWhole()) === 'unreachable') return false;

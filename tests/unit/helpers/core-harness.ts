@@ -12,6 +12,7 @@ import type { SaleTiming } from '../../../electron/core/sales/timing';
 import type { ProductLine } from '../../../electron/core/product-lines/product-line';
 
 export const TEST_KEY = 'test-key-0123456789';
+export const TEST_SHOP_PASSPHRASE = 'correct horse battery staple';
 
 export const FAST_TIMING: Partial<SaleTiming> = {
   firstPollMs: 30,
@@ -78,6 +79,8 @@ export async function startHarness(
     productLines?: readonly ProductLine[];
     /** The shop's PostgreSQL server (issue 12), pushed to quickly. */
     sharedLedgerUrl?: string;
+    /** The shop passphrase (issue 12); a fixed one by default when a shared ledger is given. */
+    shopPassphrase?: string | null;
   } = {},
 ): Promise<Harness> {
   const sim = await startSimulator({
@@ -104,6 +107,7 @@ export async function startHarness(
       timing: { ...FAST_TIMING, ...(o.timing ?? {}) },
       productLines: o.productLines,
       sharedLedgerUrl: o.sharedLedgerUrl,
+      shopPassphrase: o.shopPassphrase === undefined ? TEST_SHOP_PASSPHRASE : o.shopPassphrase,
       sharedLedgerTiming: { pushEveryMs: 50, retryMaxMs: 200, connectTimeoutMs: 1_000 },
     });
   const harness: Harness = {
