@@ -43,6 +43,7 @@ import { SharedLedger } from './shared-ledger/shared-ledger';
 import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
 import { readSavedLedgerUrl } from './shared-ledger/saved-ledger-url';
 import { joinShopWide } from './shared-ledger/shop-wide';
+import { signOutIfWithdrawn } from './shared-ledger/staff-sync';
 import { tillHandlers } from './shared-ledger/till-handlers';
 import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
 import { tillIdentity } from './shared-ledger/till-identity';
@@ -150,7 +151,10 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
         logger,
         now,
         pullEveryMs: o.sharedLedgerTiming?.syncEveryMs,
-        staffApplied: () => sessionState.changed(),
+        staffApplied: () => {
+          signOutIfWithdrawn(session, staff);
+          sessionState.changed();
+        },
         settingsApplied: () => status.changed(),
       })
     : null;

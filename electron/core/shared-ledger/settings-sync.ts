@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../platform/ports';
 import type { SettingsService } from '../settings/settings-service';
 import type { SharedCompanion } from './shared-ledger';
-import { canonicalJson, changeTime, readSyncState, writeSyncState, type SyncState } from './sync-state';
+import { canonicalJson, changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
 
 /**
  * The shop-wide settings (shared/shop-wide-settings.ts) kept the same at every till: a change is
@@ -72,20 +72,14 @@ export class SettingsSync implements SharedCompanion {
     const current = this.o.settings.get() as Record<string, unknown>;
     for (const [key, change] of Object.entries(pending)) {
       if (canonicalJson(current[key]) !== change.f) continue; // changed again meanwhile
-      await pool.query(
+      const pushed = await pool.query(
         `INSERT INTO shop_settings (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, $3, $4)
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-         WHERE shop_settings.updated_at < EXCLUDED.updated_at`,
+         WHERE shop_settings.updated_at < EXCLUDED.updated_at
+         RETURNING 1`,
         [key, change.f, change.at, this.o.tillId],
       );
-      this.o.ledger.atomically(() => {
-        const state = readSyncState(this.o.ledger, STATE_KEY);
-        if (state.pending[key]?.f === change.f && state.pending[key]?.at === change.at) {
-          delete state.pending[key];
-          state.known[key] = change;
-          writeSyncState(this.o.ledger, STATE_KEY, state);
-        }
-      });
+      settlePush(this.o.ledger, STATE_KEY, key, change, (pushed.rowCount ?? 0) > 0);
     }
   }
 
@@ -95,7 +89,7 @@ export class SettingsSync implements SharedCompanion {
     const state = readSyncState(ledger, STATE_KEY);
     const wanted = times.rows
       .filter((r) => isShopWideSetting(r.key) && !state.pending[r.key])
-      .filter((r) => !state.known[r.key] || state.known[r.key]!.at <= r.updated_at)
+      .filter((r) => !state.known[r.key] || state.known[r.key]!.at < r.updated_at)
       .map((r) => r.key);
     const rows = wanted.length
       ? (
@@ -109,17 +103,19 @@ export class SettingsSync implements SharedCompanion {
       let n = 0;
       for (const r of rows) {
         if (now.pending[r.key]) continue;
-        const f = canonicalJson(r.value);
+        let f = canonicalJson(r.value);
         const known = now.known[r.key];
-        if (known && (known.at > r.updated_at || (known.at === r.updated_at && known.f === f))) continue;
+        if (known && known.at >= r.updated_at) continue;
         try {
           if (canonicalJson((this.o.settings.get() as Record<string, unknown>)[r.key]) !== f) {
             this.o.settings.update({ [r.key]: r.value } as Parameters<SettingsService['update']>[0]);
             n++;
           }
         } catch {
-          // Written by a newer or broken till: this till keeps its value, and says so once per version.
+          // Written by a newer or broken till: this till keeps its value (held as that version, so
+          // it is neither pushed back over it nor asked again) until a newer one comes; said once.
           this.o.logger.warn('shop-wide setting from the server refused', { key: r.key });
+          f = canonicalJson((this.o.settings.get() as Record<string, unknown>)[r.key]);
         }
         now.known[r.key] = { at: r.updated_at, f };
       }

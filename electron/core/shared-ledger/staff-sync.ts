@@ -1,8 +1,9 @@
 import type pg from 'pg';
 import type { Ledger } from '../ledger/ledger';
-import type { Role } from '../staff/staff-repo';
+import type { SessionManager } from '../staff/session';
+import type { Role, StaffRepo } from '../staff/staff-repo';
 import type { SharedCompanion } from './shared-ledger';
-import { changeTime, readSyncState, writeSyncState, type SyncState } from './sync-state';
+import { changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
 
 /**
  * Cashiers are the shop's: one added, re-PINned, promoted or deactivated at one till is the same at
@@ -116,30 +117,26 @@ export class StaffSync implements SharedCompanion {
     const locals = this.locals();
     for (const [key, change] of Object.entries(pending)) {
       const row = locals.get(key);
+      let pushed: pg.QueryResult;
       if (change.f === GONE) {
-        await pool.query(
+        pushed = await pool.query(
           `INSERT INTO shop_cashiers (name_key, name, role, pin_hash, active, updated_at, updated_by) VALUES ($1, $1, 'cashier', '', false, $2, $3)
            ON CONFLICT (name_key) DO UPDATE SET active = false, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-           WHERE shop_cashiers.updated_at < EXCLUDED.updated_at`,
+           WHERE shop_cashiers.updated_at < EXCLUDED.updated_at
+           RETURNING 1`,
           [key, change.at, this.o.tillId],
         );
       } else if (row && fingerprint(row) === change.f) {
-        await pool.query(
+        pushed = await pool.query(
           `INSERT INTO shop_cashiers (name_key, name, role, pin_hash, active, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (name_key) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, pin_hash = EXCLUDED.pin_hash, active = EXCLUDED.active,
              updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-           WHERE shop_cashiers.updated_at < EXCLUDED.updated_at`,
+           WHERE shop_cashiers.updated_at < EXCLUDED.updated_at
+           RETURNING 1`,
           [key, row.name, row.role, row.pin_hash, row.active === 1, change.at, this.o.tillId],
         );
       } else continue; // changed again meanwhile: noted again, pushed next round
-      this.o.ledger.atomically(() => {
-        const state = readSyncState(this.o.ledger, STATE_KEY);
-        if (state.pending[key]?.f === change.f && state.pending[key]?.at === change.at) {
-          delete state.pending[key];
-          state.known[key] = change;
-          writeSyncState(this.o.ledger, STATE_KEY, state);
-        }
-      });
+      settlePush(this.o.ledger, STATE_KEY, key, change, (pushed.rowCount ?? 0) > 0);
     }
   }
 
@@ -154,9 +151,7 @@ export class StaffSync implements SharedCompanion {
       for (const r of shop.rows) {
         if (state.pending[r.name_key]) continue; // a change made here waits for the next round's push
         const known = state.known[r.name_key];
-        // Older, or the same version: nothing to do. The same time with another value (two tills'
-        // cashiers from before they joined, both timed 0): the server's copy is the shop's.
-        if (known && (known.at > r.updated_at || (known.at === r.updated_at && (known.f === fingerprint(r) || (known.f === GONE && !r.active))))) continue;
+        if (known && known.at >= r.updated_at) continue; // this till holds that version, or a newer one
         const local = locals.get(r.name_key);
         if (local) {
           const newPin = local.pin_hash !== r.pin_hash;
@@ -186,4 +181,16 @@ export class StaffSync implements SharedCompanion {
     });
     if (applied > 0) this.o.onApplied();
   }
+}
+
+/**
+ * The shop's change reached this till while the cashier it concerns is signed in here: one
+ * deactivated or whose role changed at another till is signed out (the PIN screen follows), rather
+ * than keeping rights the owner has just taken away.
+ */
+export function signOutIfWithdrawn(session: SessionManager, staff: StaffRepo): void {
+  const who = session.active();
+  if (!who) return;
+  const row = staff.get(who.id);
+  if (!row || row.active !== 1 || row.role !== who.role) session.logout();
 }

@@ -47,3 +47,19 @@ export function canonicalJson(value: unknown): string {
 export function changeTime(state: SyncState, now: number): number {
   return state.started ? now : 0;
 }
+
+/**
+ * A pending change has been offered to the server. Won: it is the shop's version now. Lost (the
+ * shop had a newer one, or one as old: two tills' values from before they joined): this till holds
+ * a version older than anything, so the next pull takes the shop's. A change made here meanwhile
+ * stays pending.
+ */
+export function settlePush(ledger: Ledger, kvKey: string, key: string, change: Known, won: boolean): void {
+  ledger.atomically(() => {
+    const state = readSyncState(ledger, kvKey);
+    if (state.pending[key]?.f !== change.f || state.pending[key]?.at !== change.at) return;
+    delete state.pending[key];
+    state.known[key] = won ? change : { at: -1, f: change.f };
+    writeSyncState(ledger, kvKey, state);
+  });
+}
