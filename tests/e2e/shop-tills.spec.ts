@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test, tillCall } from './fixtures';
+import { expect, menuItem, test, tillCall } from './fixtures';
 import { expectOneRowHeader, expectTwoRowsAtMost, SCREENS_DIR } from './header-measure';
 import { startPgServer, type PgServer } from '../unit/helpers/pg-server';
 
@@ -42,9 +42,30 @@ test('the header names the till and follows the shared ledger as its server stop
     await page.screenshot({ path: path.join(SCREENS_DIR, `header-till-${size.width}x${size.height}.png`) });
   }
 
+  // The owner's "Plusieurs caisses" section: the URL only redacted, a rename, a URL refused in words.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await menuItem(page, 'Paramètres');
+  const dialog = page.getByRole('dialog', { name: 'Paramètres' });
+  await dialog.getByRole('tab', { name: 'Avancé' }).click();
+  const section = dialog.getByRole('region', { name: 'Plusieurs caisses' });
+  await expect(section.getByLabel('Nom de cette caisse')).toHaveValue('Caisse 2');
+  await expect(section).toContainText(`En service : postgresql://postgres:****@127.0.0.1:${server.port}/postgres`);
+  await expect(section).not.toContainText('e2e-secret');
+  await section.getByLabel('Nom de cette caisse').fill('Caisse Nord');
+  await section.getByRole('button', { name: 'Renommer' }).click();
+  await expect(line).toHaveText('Caisse Nord · Registre partagé joignable');
+  await section.getByLabel('Adresse du registre partagé (serveur PostgreSQL)').fill('http://pos:pw@example.com/shop');
+  await section.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
+  await expect(section.getByRole('alert')).toHaveText('L’adresse doit commencer par postgres:// ou postgresql://.');
+  await dialog.getByRole('tab', { name: 'Ventes' }).click();
+  // The markup is the shop's: its label says so.
+  await expect(dialog.getByRole('tabpanel', { name: 'Ventes' }).getByText('Toute la boutique').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
   await server.stop();
-  await expect(line).toContainText('Caisse 2 · Registre partagé injoignable', { timeout: 20_000 });
+  await expect(line).toContainText('Caisse Nord · Registre partagé injoignable', { timeout: 20_000 });
   await page.screenshot({ path: path.join(SCREENS_DIR, 'header-till-unreachable.png') });
   await server.start();
-  await expect(line).toHaveText('Caisse 2 · Registre partagé joignable', { timeout: 30_000 });
+  await expect(line).toHaveText('Caisse Nord · Registre partagé joignable', { timeout: 30_000 });
 });
