@@ -30,6 +30,7 @@ import {
   cashCountSchema,
   openShiftSchema,
 } from './shop';
+import { ledgerUrlInputSchema, tillNameInputSchema, tillSettingsSchema } from './till-settings';
 
 const id = z
   .string()
@@ -168,6 +169,10 @@ export const commands = {
       files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative(), modifiedAt: z.string() })).max(200),
     }),
   },
+  /** This counter's name and the shop's server (issue 12): owner only; the URL only ever redacted. */
+  'till:get': { input: none, output: tillSettingsSchema },
+  'till:rename': { input: z.object({ name: tillNameInputSchema }).strict(), output: tillSettingsSchema },
+  'till:setLedgerUrl': { input: z.object({ url: ledgerUrlInputSchema }).strict(), output: tillSettingsSchema },
 } as const;
 
 export type Commands = typeof commands;

@@ -42,6 +42,10 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { SettingsService } from './settings/settings-service';
 import { SharedLedger } from './shared-ledger/shared-ledger';
 import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
+import { readSavedLedgerUrl } from './shared-ledger/saved-ledger-url';
+import { joinShopWide } from './shared-ledger/shop-wide';
+import { signOutIfWithdrawn } from './shared-ledger/staff-sync';
+import { tillHandlers } from './shared-ledger/till-handlers';
 import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
 import { ShopCodes } from './shared-ledger/shop-codes';
 import { tillIdentity } from './shared-ledger/till-identity';
@@ -92,7 +96,7 @@ export interface CoreOptions {
    */
   shopPassphrase?: string | null;
   /** Tests shorten how often the shared-ledger pusher looks and retries. */
-  sharedLedgerTiming?: { pushEveryMs?: number; retryMaxMs?: number; connectTimeoutMs?: number };
+  sharedLedgerTiming?: { pushEveryMs?: number; retryMaxMs?: number; connectTimeoutMs?: number; syncEveryMs?: number };
 }
 
 /**
@@ -104,10 +108,12 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   // The key travels to this URL: https, or plain http to loopback only (provider/provider-url.ts).
   providerUrlOrThrow('apiUrl', o.apiUrl);
   providerUrlOrThrow('trainingApiUrl', o.trainingApiUrl);
-  const sharedLedgerUrl = sharedLedgerUrlOrThrow('sharedLedgerUrl', o.sharedLedgerUrl);
+  // POS_DATABASE_URL (the host's) wins; else the URL the owner saved on this till, if any.
+  const envLedgerUrl = sharedLedgerUrlOrThrow('sharedLedgerUrl', o.sharedLedgerUrl);
   fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   const logger = o.logger ?? createLogger();
   secureDataDir(o.dataDir, logger);
+  const sharedLedgerUrl = envLedgerUrl ?? savedLedgerUrl(o.dataDir, o.keyProtector, logger);
   const dataKey = loadOrCreateDataKey(o.dataDir, o.keyProtector);
   const cipher = new CodeCipher(dataKey);
   if (applyStagedRestore(o.dataDir, o.settingsBackend, Date.now())) logger.info('ledger restored from a backup');
@@ -154,6 +160,23 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
         onChange: () => status.changed(),
         prepareCodes: (pool) => shopCodes!.prepare(pool),
         ...(o.sharedLedgerTiming ?? {}),
+      })
+    : null;
+  // Cashiers, shop-wide settings and the till's name, kept the same across the shop's tills.
+  const shopWide = shared
+    ? joinShopWide({
+        shared,
+        ledger,
+        till,
+        settings,
+        logger,
+        now,
+        pullEveryMs: o.sharedLedgerTiming?.syncEveryMs,
+        staffApplied: () => {
+          signOutIfWithdrawn(session, staff);
+          sessionState.changed();
+        },
+        settingsApplied: () => status.changed(),
       })
     : null;
   // One sender per key and one owner per provider order, across the shop's tills (sales/sender-guard.ts).
@@ -245,16 +268,38 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     ...receiptHandlers({ ...codeAccess, printer: o.printer }),
     ...historyHandlers(codeAccess),
     ...reconcileHandlers(reconcile),
-    ...settingsHandlers({ settings, setRequestRate: (perMinute) => gate.setRate(perMinute), statusChanged: () => status.changed() }),
+    ...settingsHandlers({
+      settings,
+      setRequestRate: (perMinute) => gate.setRate(perMinute),
+      statusChanged: () => {
+        status.changed();
+        shopWide?.settingsChanged();
+      },
+    }),
     ...staffHandlers({ session, staff, sessionState, now }),
     ...shiftHandlers({ session, staff, shifts, training }),
     ...reportHandlers({ ledger, shifts, staff, training, settings, session, reconcile: (day) => reconcileDay(reconcile, day, false) }),
     ...backupHandlers({ ledger, settings, cipher, dataDir: o.dataDir, dialogs: o.backupDialogs, now }),
+    ...tillHandlers({
+      ledger,
+      till,
+      dataDir: o.dataDir,
+      keyProtector: o.keyProtector,
+      envUrl: envLedgerUrl,
+      inUse: sharedLedgerUrl,
+      logger,
+      renamed: () => {
+        status.changed();
+        shopWide?.renamed();
+      },
+    }),
   };
   if (shared) {
     // A sale's change is pushed as soon as it is committed (a shift's at the next look, within a second).
     bus.subscribe((name) => {
       if (name === 'sales:changed') shared.kick();
+      // Cashiers added or changed here (and lockouts, which stay here: the note ignores them).
+      if (name === 'session:changed') shopWide?.staffChanged();
     });
     shared.start();
   }
@@ -270,4 +315,14 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       releaseDataDir();
     },
   };
+}
+
+/** The URL the owner saved on this till; one that cannot be read back leaves the till on its own, said in the log. */
+function savedLedgerUrl(dataDir: string, protector: KeyProtector, logger: Logger): string | null {
+  try {
+    return readSavedLedgerUrl(dataDir, protector);
+  } catch {
+    logger.warn('saved shared ledger URL unreadable: this till runs on its own until it is saved again');
+    return null;
+  }
 }

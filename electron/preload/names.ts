@@ -50,6 +50,9 @@ export const PRELOAD_COMMAND_NAMES = [
   'backup:create',
   'backup:restore',
   'backup:list',
+  'till:get',
+  'till:rename',
+  'till:setLedgerUrl',
 ] as const satisfies readonly CommandName[];
 
 export const PRELOAD_EVENT_NAMES = [

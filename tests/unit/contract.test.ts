@@ -177,6 +177,10 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'reconcile:day': { inputs: (c) => [{ day: c.day }, { day: c.day, adopt: true }], expect: 'ok' },
   'backup:create': { inputs: () => [{ name: 'contract-test.sqlite' }], expect: 'ok' },
   'backup:list': { inputs: () => [{}], expect: 'ok' },
+  'till:get': { inputs: () => [{}], expect: 'ok' },
+  'till:rename': { inputs: () => [{ name: 'Caisse contrat' }], expect: 'ok' },
+  // Saved, then removed: this one-counter test till stays on its own at its next start.
+  'till:setLedgerUrl': { inputs: () => [{ url: 'postgres://pos:secret@127.0.0.1:5432/shop' }, { url: null }], expect: 'ok' },
   'backup:restore': { inputs: () => [{ name: 'contract-test.sqlite' }], expect: 'ok' },
   'apiKey:set': { inputs: () => [{ key: TEST_KEY }], expect: 'ok' },
   'apiKey:clear': { inputs: () => [{}], expect: 'ok' },

@@ -53,6 +53,9 @@ export const ACCESS: Record<CommandName, Access> = {
   'backup:create': 'owner',
   'backup:restore': 'owner',
   'backup:list': 'owner',
+  'till:get': 'owner',
+  'till:rename': 'owner',
+  'till:setLedgerUrl': 'owner',
 };
 
 export function guardHandlers(handlers: CommandHandlers, session: SessionManager): CommandHandlers {

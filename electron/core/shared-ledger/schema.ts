@@ -134,6 +134,29 @@ export const SHARED_MIGRATIONS: readonly string[] = [
     created_at timestamptz NOT NULL DEFAULT now()
   );
   `,
+  // 4: what is the shop's rather than one counter's (staff-sync.ts, settings-sync.ts). Cashiers are
+  // keyed by their name, lower-cased (each till's local ids differ; its sales keep referring to
+  // them). Each row is the last write of any till: `updated_at` (epoch ms) decides, `updated_by`
+  // says which till wrote it. Wrong-PIN counters and lockouts stay on each till (not here).
+  `
+  CREATE TABLE shop_cashiers (
+    name_key text PRIMARY KEY CHECK (name_key = lower(name_key) AND name_key <> ''),
+    name text NOT NULL CHECK (lower(name) = name_key),
+    role text NOT NULL CHECK (role IN ('owner', 'cashier')),
+    pin_hash text NOT NULL,
+    active boolean NOT NULL,
+    updated_at bigint NOT NULL,
+    updated_by uuid NOT NULL REFERENCES tills(till_id)
+  );
+  CREATE INDEX shop_cashiers_updated ON shop_cashiers(updated_at);
+  CREATE TABLE shop_settings (
+    key text PRIMARY KEY CHECK (key <> ''),
+    value jsonb NOT NULL,
+    updated_at bigint NOT NULL,
+    updated_by uuid NOT NULL REFERENCES tills(till_id)
+  );
+  CREATE INDEX shop_settings_updated ON shop_settings(updated_at);
+  `,
 ];
 
 export interface MigrationReport {

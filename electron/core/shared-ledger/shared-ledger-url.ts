@@ -1,19 +1,36 @@
-/**
- * The shop's PostgreSQL server, as given by POS_DATABASE_URL or the owner's settings. Checked
- * before use; its password is a secret: never logged, never shown back (redactedUrl is).
- */
-export function sharedLedgerUrlOrThrow(name: string, raw: string | undefined | null): string | null {
-  const text = raw?.trim();
-  if (!text) return null;
+/** Why a text is not a usable shop server URL (the owner's screen says it in their language). */
+export type SharedLedgerUrlProblem = 'NOT_A_URL' | 'NOT_POSTGRES' | 'NO_HOST_OR_DATABASE' | 'TOO_LONG';
+
+export function sharedLedgerUrlProblem(text: string): SharedLedgerUrlProblem | null {
+  if (text.length > 2000) return 'TOO_LONG';
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error(`${name} must be a postgres://user:password@host:port/database URL`);
+    return 'NOT_A_URL';
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(`${name} must start with postgres:// or postgresql://`);
-  if (url.hostname === '' || url.pathname.length <= 1) throw new Error(`${name} must name a host and a database`);
-  if (text.length > 2000) throw new Error(`${name} is too long`);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return 'NOT_POSTGRES';
+  if (url.hostname === '' || url.pathname.length <= 1) return 'NO_HOST_OR_DATABASE';
+  return null;
+}
+
+const MESSAGES: Record<SharedLedgerUrlProblem, string> = {
+  NOT_A_URL: 'must be a postgres://user:password@host:port/database URL',
+  NOT_POSTGRES: 'must start with postgres:// or postgresql://',
+  NO_HOST_OR_DATABASE: 'must name a host and a database',
+  TOO_LONG: 'is too long',
+};
+
+/**
+ * The shop's PostgreSQL server, as given by POS_DATABASE_URL or the owner's settings. Checked
+ * before use; its password is a secret: never logged, never shown back (redactedUrl is), and never
+ * quoted in an error.
+ */
+export function sharedLedgerUrlOrThrow(name: string, raw: string | undefined | null): string | null {
+  const text = raw?.trim();
+  if (!text) return null;
+  const problem = sharedLedgerUrlProblem(text);
+  if (problem) throw new Error(`${name} ${MESSAGES[problem]}`);
   return text;
 }
 

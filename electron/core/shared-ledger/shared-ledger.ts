@@ -9,6 +9,16 @@ import { migrateSharedSchema } from './schema';
 import { registerTill } from './tills';
 import type { TillIdentity } from './till-identity';
 
+/**
+ * Something else a till keeps in step with the shop's server (its cashiers, the shop-wide
+ * settings, its name), run in the pusher's lane once the till has joined. Each decides itself how
+ * often it really asks the server; a round it cannot finish says 'unreachable'.
+ */
+export interface SharedCompanion {
+  readonly name: string;
+  sync(pool: pg.Pool): Promise<'done' | 'unreachable'>;
+}
+
 /** What the till's header says about the shop's ledger. */
 /** 'needs-shop-key': the server answers but this till holds no shop key yet (shop-codes.ts). */
 export type SharedReach = 'connecting' | 'reachable' | 'unreachable' | 'needs-shop-key';
@@ -54,6 +64,7 @@ export class SharedLedger {
   private joined = false;
   private failures = 0;
   private recrypt: Recrypt | undefined;
+  private readonly companions: SharedCompanion[] = [];
 
   constructor(private readonly o: SharedLedgerOptions) {
     this.pool = createSharedPool({ url: o.url, connectTimeoutMs: o.connectTimeoutMs ?? 3_000, max: 6 });
@@ -93,6 +104,11 @@ export class SharedLedger {
     this.lane.kick();
   }
 
+  /** Adds a companion (before start()): it runs after each push while the till is joined. */
+  addCompanion(companion: SharedCompanion): void {
+    this.companions.push(companion);
+  }
+
   /** A sale or shift changed: push it now rather than at the next look. */
   kick(): void {
     this.lane.kick();
@@ -119,7 +135,30 @@ export class SharedLedger {
     if (!this.joined && !(await this.join())) return this.backoff();
     const r = this.report(await this.pusher.pushNext());
     if (r === 'unreachable') return this.backoff();
+    if ((await this.runCompanions()) === 'unreachable') return this.backoff();
     return r.pushed > 0 ? 0 : (this.o.pushEveryMs ?? 1_000);
+  }
+
+  /**
+   * The companions' rounds. A companion's own failure (a bug, a row it cannot apply) is logged and
+   * does not stop the sales being pushed; an unreachable server is the whole till's state.
+   */
+  private async runCompanions(): Promise<'done' | 'unreachable'> {
+    for (const c of this.companions) {
+      try {
+        if ((await c.sync(this.pool)) === 'unreachable') {
+          this.setReach('unreachable');
+          return 'unreachable';
+        }
+      } catch (e) {
+        if (isUnreachable(e)) {
+          this.setReach('unreachable');
+          return 'unreachable';
+        }
+        this.o.logger.error('shared ledger companion failed', { companion: c.name, error: e instanceof Error ? e.message.slice(0, 200) : 'unknown' });
+      }
+    }
+    return 'done';
   }
 
   /**

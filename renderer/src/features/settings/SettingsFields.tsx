@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, type FieldControlProps } from '../../ui/Field';
 import type { FieldErrors, FormField, SettingsForm } from './settingsForm';
+import { useStatusStore } from '../status-bar/statusStore';
+import { isShopWideField } from './tillSettings';
 
 /** What every settings part needs to draw a labelled field bound to the form. */
 export type SettingsKit = {
@@ -23,9 +25,12 @@ export const SETTINGS_FORM_ID = 'settings-form';
 export function useSettingsKit(form: SettingsForm, set: SettingsKit['set'], errors: FieldErrors): SettingsKit {
   const { t } = useTranslation();
 
+  // Joined to a shop's server, the settings every till shares say so (issue 12).
+  const shared = useStatusStore((s) => (s.appStatus?.till.shared ?? 'off') !== 'off');
   const field: SettingsKit['field'] = (id, label, input, hint) => {
     const e = errors[id];
-    return <Field id={`set-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`} label={label} hint={hint} error={e ? t(e.key, e.values ?? {}) : null} control={input} />;
+    const shown = shared && isShopWideField(id) ? <ShopWideLabel label={label} /> : label;
+    return <Field id={`set-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`} label={shown} hint={hint} error={e ? t(e.key, e.values ?? {}) : null} control={input} />;
   };
 
   const textInput: SettingsKit['textInput'] =
@@ -40,6 +45,18 @@ export function useSettingsKit(form: SettingsForm, set: SettingsKit['set'], erro
   );
 
   return { form, set, field, textInput, checkbox };
+}
+
+function ShopWideLabel({ label }: { label: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {label}
+      <span className="badge-shop-wide" data-testid="shop-wide">
+        {t('tillSettings.shopWide')}
+      </span>
+    </>
+  );
 }
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -10,6 +10,7 @@ import { ProductImagesSection } from './ProductImagesSection';
 import { ProductSelect } from '../catalog/ProductSelect';
 import { Section, type SettingsKit } from './SettingsFields';
 import { TextField } from '../../ui/TextField';
+import { TillSection } from './TillSection';
 
 /** The settings' parts: Boutique, Ventes, Impression, Sécurité, Avancé (one component each). */
 
@@ -189,13 +190,16 @@ export function AdvancedPanel({ kit }: { kit: SettingsKit }) {
   const { t } = useTranslation();
   const { field, textInput } = kit;
   return (
-    <Section id="set-sec-advanced" title={t('settingsNav.advancedHeading')}>
-      <p className="small muted">{t('settingsNav.advancedNote')}</p>
-      {field('apiRate', t('settings.counter.apiRate'), textInput('apiRate', { inputMode: 'numeric', dir: 'ltr' }), t('settings.counter.apiRateHint'))}
-      {field('queueCap', t('settings.counter.queueCap'), textInput('queueCap', { inputMode: 'numeric', dir: 'ltr' }))}
-      {field('queueExpiry', t('settings.counter.queueExpiry'), textInput('queueExpiry', { inputMode: 'numeric', dir: 'ltr' }))}
-      {field('maxOfflinePriceAge', t('settings.counter.maxOfflinePriceAge'), textInput('maxOfflinePriceAge', { inputMode: 'numeric', dir: 'ltr' }))}
-    </Section>
+    <>
+      <TillSection />
+      <Section id="set-sec-advanced" title={t('settingsNav.advancedHeading')}>
+        <p className="small muted">{t('settingsNav.advancedNote')}</p>
+        {field('apiRate', t('settings.counter.apiRate'), textInput('apiRate', { inputMode: 'numeric', dir: 'ltr' }), t('settings.counter.apiRateHint'))}
+        {field('queueCap', t('settings.counter.queueCap'), textInput('queueCap', { inputMode: 'numeric', dir: 'ltr' }))}
+        {field('queueExpiry', t('settings.counter.queueExpiry'), textInput('queueExpiry', { inputMode: 'numeric', dir: 'ltr' }))}
+        {field('maxOfflinePriceAge', t('settings.counter.maxOfflinePriceAge'), textInput('maxOfflinePriceAge', { inputMode: 'numeric', dir: 'ltr' }))}
+      </Section>
+    </>
   );
 }
 

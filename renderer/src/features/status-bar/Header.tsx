@@ -11,6 +11,7 @@ import { useShiftStore } from '../shift/shiftStore';
 import { LockoutAlert } from './LockoutAlert';
 import { OwnerMenu } from './OwnerMenu';
 import { TrayButton } from '../pending-sales/TraySheet';
+import { TillStatus } from './TillStatus';
 
 export function TrainingBanner() {
   const { t } = useTranslation();
@@ -145,9 +146,12 @@ export function Header() {
       <header className="header">
         <div className="header-row" data-testid="header-row">
           <div className="shop">
-            <span className="shop-name ellipsis" title={shopName || t('app.title')}>
-              {shopName || t('app.title')}
-            </span>
+            <div className="shop-text">
+              <span className="shop-name ellipsis" title={shopName || t('app.title')}>
+                {shopName || t('app.title')}
+              </span>
+              <TillStatus />
+            </div>
             {mode === 'sandbox' && (
               <span className="badge badge-sandbox" title={t('header.sandboxHint')}>
                 {t('header.sandbox')}

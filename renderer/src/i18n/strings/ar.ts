@@ -5,6 +5,7 @@ import { counterAr } from './counter-ar';
 import { offlineAr } from './offline-ar';
 import { trapsAr } from './traps-ar';
 import { moneyAr } from './money-ar';
+import { tillAr } from './till-ar';
 
 /** Modern Standard Arabic. Plural keys follow Intl.PluralRules('ar'): zero, one, two, few, many, other. */
 export const ar = {
@@ -368,4 +369,5 @@ export const ar = {
   ...trapsAr,
   ...moneyAr,
   ...topupsAr,
+  ...tillAr,
 } satisfies UiDict;

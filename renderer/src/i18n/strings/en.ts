@@ -5,6 +5,7 @@ import { counterEn } from './counter-en';
 import { offlineEn } from './offline-en';
 import { trapsEn } from './traps-en';
 import { moneyEn } from './money-en';
+import { tillEn } from './till-en';
 
 export const en = {
   app: {
@@ -340,4 +341,5 @@ export const en = {
   ...trapsEn,
   ...moneyEn,
   ...topupsEn,
+  ...tillEn,
 } satisfies UiDict;

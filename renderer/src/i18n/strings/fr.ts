@@ -5,6 +5,7 @@ import { counterFr } from './counter-fr';
 import { offlineFr } from './offline-fr';
 import { trapsFr } from './traps-fr';
 import { moneyFr } from './money-fr';
+import { tillFr } from './till-fr';
 
 /** French: the default language of the till, written for an Algerian shop counter. */
 export const fr = {
@@ -341,4 +342,5 @@ export const fr = {
   ...trapsFr,
   ...moneyFr,
   ...topupsFr,
+  ...tillFr,
 } satisfies UiDict;

@@ -1,0 +1,128 @@
+import type pg from 'pg';
+import { SHOP_WIDE_SETTINGS, isShopWideSetting } from '../../../shared/shop-wide-settings';
+import type { Ledger } from '../ledger/ledger';
+import type { Logger } from '../platform/ports';
+import type { SettingsService } from '../settings/settings-service';
+import type { SharedCompanion } from './shared-ledger';
+import { canonicalJson, changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
+
+/**
+ * The shop-wide settings (shared/shop-wide-settings.ts) kept the same at every till: a change is
+ * pushed to shop_settings, the others' changes are pulled and applied here; last writer wins by the
+ * time of the change. Per-till settings never leave the till. A value from the server is checked
+ * with the settings' own schema before it is applied: a bad row is logged and skipped, never
+ * applied in part. Only the keys whose time moved are fetched (product pictures can be large).
+ */
+const STATE_KEY = 'shop_settings_sync';
+
+export interface SettingsSyncOptions {
+  ledger: Ledger;
+  settings: SettingsService;
+  tillId: string;
+  now: () => number;
+  logger: Logger;
+  pullEveryMs?: number;
+  /** Told after the shop's values were applied here. */
+  onApplied: () => void;
+}
+
+export class SettingsSync implements SharedCompanion {
+  readonly name = 'settings-sync';
+  private lastPullAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly o: SettingsSyncOptions) {}
+
+  /** Notes the shop-wide settings that changed here since the last round (called after settings:update). */
+  noteLocalChanges(): void {
+    const { ledger } = this.o;
+    ledger.atomically(() => {
+      const state = readSyncState(ledger, STATE_KEY);
+      if (this.note(state)) writeSyncState(ledger, STATE_KEY, state);
+    });
+  }
+
+  async sync(pool: pg.Pool): Promise<'done' | 'unreachable'> {
+    this.noteLocalChanges();
+    const due = this.o.now() - this.lastPullAt >= (this.o.pullEveryMs ?? 3_000);
+    const pending = readSyncState(this.o.ledger, STATE_KEY).pending;
+    if (!due && Object.keys(pending).length === 0) return 'done';
+    await this.push(pool, pending);
+    await this.pull(pool);
+    this.lastPullAt = this.o.now();
+    return 'done';
+  }
+
+  private note(state: SyncState): boolean {
+    const at = changeTime(state, this.o.now());
+    const current = this.o.settings.get() as Record<string, unknown>;
+    let changed = false;
+    for (const key of SHOP_WIDE_SETTINGS) {
+      const f = canonicalJson(current[key]);
+      if (state.known[key]?.f === f) {
+        if (state.pending[key]) changed = delete state.pending[key];
+      } else if (state.pending[key]?.f !== f) {
+        state.pending[key] = { at, f };
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private async push(pool: pg.Pool, pending: SyncState['pending']): Promise<void> {
+    const current = this.o.settings.get() as Record<string, unknown>;
+    for (const [key, change] of Object.entries(pending)) {
+      if (canonicalJson(current[key]) !== change.f) continue; // changed again meanwhile
+      const pushed = await pool.query(
+        `INSERT INTO shop_settings (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+         WHERE shop_settings.updated_at < EXCLUDED.updated_at
+         RETURNING 1`,
+        [key, change.f, change.at, this.o.tillId],
+      );
+      settlePush(this.o.ledger, STATE_KEY, key, change, (pushed.rowCount ?? 0) > 0);
+    }
+  }
+
+  private async pull(pool: pg.Pool): Promise<void> {
+    const { ledger } = this.o;
+    const times = await pool.query<{ key: string; updated_at: number }>('SELECT key, updated_at FROM shop_settings');
+    const state = readSyncState(ledger, STATE_KEY);
+    const wanted = times.rows
+      .filter((r) => isShopWideSetting(r.key) && !state.pending[r.key])
+      .filter((r) => !state.known[r.key] || state.known[r.key]!.at < r.updated_at)
+      .map((r) => r.key);
+    const rows = wanted.length
+      ? (
+          await pool.query<{ key: string; value: unknown; updated_at: number }>('SELECT key, value, updated_at FROM shop_settings WHERE key = ANY($1)', [
+            wanted,
+          ])
+        ).rows
+      : [];
+    const applied = ledger.atomically(() => {
+      const now = readSyncState(ledger, STATE_KEY);
+      let n = 0;
+      for (const r of rows) {
+        if (now.pending[r.key]) continue;
+        let f = canonicalJson(r.value);
+        const known = now.known[r.key];
+        if (known && known.at >= r.updated_at) continue;
+        try {
+          if (canonicalJson((this.o.settings.get() as Record<string, unknown>)[r.key]) !== f) {
+            this.o.settings.update({ [r.key]: r.value } as Parameters<SettingsService['update']>[0]);
+            n++;
+          }
+        } catch {
+          // Written by a newer or broken till: this till keeps its value (held as that version, so
+          // it is neither pushed back over it nor asked again) until a newer one comes; said once.
+          this.o.logger.warn('shop-wide setting from the server refused', { key: r.key });
+          f = canonicalJson((this.o.settings.get() as Record<string, unknown>)[r.key]);
+        }
+        now.known[r.key] = { at: r.updated_at, f };
+      }
+      now.started = true;
+      writeSyncState(ledger, STATE_KEY, now);
+      return n;
+    });
+    if (applied > 0) this.o.onApplied();
+  }
+}
