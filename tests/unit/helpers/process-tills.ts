@@ -71,7 +71,7 @@ export class ProcessTill {
     const db = new Database(path.join(this.dataDir, 'ledger.sqlite'), { readonly: true, fileMustExist: true });
     try {
       return {
-        sales: db.prepare('SELECT id, state, order_id, quantity FROM sales ORDER BY id').all() as LocalSale[],
+        sales: db.prepare('SELECT id, state, order_id, quantity, reason_code FROM sales ORDER BY id').all() as LocalSale[],
         events: db.prepare('SELECT id, sale_id, kind FROM sale_events ORDER BY id').all() as LocalEvent[],
       };
     } finally {
@@ -90,6 +90,7 @@ export interface LocalSale {
   state: string;
   order_id: string | null;
   quantity: number;
+  reason_code: string | null;
 }
 export interface LocalEvent {
   id: number;
@@ -176,8 +177,9 @@ export async function shopViolations(databaseUrl: string, sim: RunningSimulator,
   if (new Set(heldIds).size !== heldIds.length) bad.push('an order id is held by two sales');
   const notFinal = local.filter((s) => !SETTLED.includes(s.state as SaleState));
   if (notFinal.length) bad.push(`not final: ${notFinal.map((s) => `${s.tillId}#${s.id} ${s.state}`).join(', ')}`);
-  const fulfilled = local.filter((s) => s.state === 'FULFILLED');
-  if (fulfilled.length !== local.length) bad.push(`states: ${local.map((s) => s.state).join(',')}`);
+  for (const s of local.filter((x) => x.state !== 'FULFILLED')) {
+    bad.push(`${s.tillId}#${s.id} ${s.state} (${s.reason_code ?? ''}): ${s.events.map((e) => e.kind).join(' > ')}`);
+  }
   // One provider order per sale: exactly the orders the sales hold, no more.
   if (orders.length !== withOrder.length) bad.push(`${orders.length} provider orders for ${withOrder.length} sales holding one`);
   const orderIds = new Set(orders.map((o) => o.id));
@@ -186,7 +188,8 @@ export async function shopViolations(databaseUrl: string, sim: RunningSimulator,
   const ownerOf = new Map(view.owners.map((o) => [o.orderId, `${o.tillId}#${o.saleId}`]));
   if (view.owners.length !== withOrder.length) bad.push(`${view.owners.length} owners for ${withOrder.length} orders`);
   for (const s of withOrder) {
-    if (ownerOf.get(s.order_id!) !== `${s.tillId}#${s.id}`) bad.push(`order ${s.order_id} of ${s.tillId}#${s.id} owned by ${ownerOf.get(s.order_id!) ?? 'nobody'}`);
+    if (ownerOf.get(s.order_id!) !== `${s.tillId}#${s.id}`)
+      bad.push(`order ${s.order_id} of ${s.tillId}#${s.id} owned by ${ownerOf.get(s.order_id!) ?? 'nobody'}`);
   }
   // Nothing lost, nothing twice: the shared copy is each till's ledger, row for row, event for event.
   const shopSales = new Map(view.sales.map((r) => [`${r.till_id}#${r.id}`, r]));
@@ -194,10 +197,12 @@ export async function shopViolations(databaseUrl: string, sim: RunningSimulator,
   for (const s of local) {
     const r = shopSales.get(`${s.tillId}#${s.id}`);
     if (!r) bad.push(`${s.tillId}#${s.id} missing from shop_sales`);
-    else if (r.state !== s.state || r.order_id !== s.order_id) bad.push(`${s.tillId}#${s.id} is ${s.state}/${s.order_id} locally, ${r.state}/${r.order_id} shared`);
+    else if (r.state !== s.state || r.order_id !== s.order_id)
+      bad.push(`${s.tillId}#${s.id} is ${s.state}/${s.order_id} locally, ${r.state}/${r.order_id} shared`);
   }
   const localEvents = tills.flatMap((t) => t.localLedger().events.map((e) => `${t.tillId}#${e.id}:${e.sale_id}:${e.kind}`));
   const sharedEvents = view.events.map((e) => `${e.till_id}#${e.id}:${e.sale_id}:${e.kind}`);
-  if (JSON.stringify(sharedEvents.sort()) !== JSON.stringify(localEvents.sort())) bad.push(`events differ: ${sharedEvents.length} shared, ${localEvents.length} local`);
+  if (JSON.stringify(sharedEvents.sort()) !== JSON.stringify(localEvents.sort()))
+    bad.push(`events differ: ${sharedEvents.length} shared, ${localEvents.length} local`);
   return bad;
 }
