@@ -125,8 +125,13 @@ runBench('shared-tills-throughput', async (r) => {
     // Each till's own request budget: the provider's limit shared out (R·60/n per minute each), or with
     // BENCH_GATE=whole the whole limit on every till (as an owner copying the number into each would):
     // then the tills together ask for n times the limit and meet 429s and their Retry-After pauses.
-    const split = process.env.BENCH_GATE !== 'whole';
-    const gate = (n: number) => new RateGate(Math.floor((R * 60) / (split ? n : 1)));
+    // BENCH_GATE=shop: one gate object for every till of a run (in one process they can share it),
+    // what a shop-wide budget would be: the experiment that tells the lock from the budget.
+    const mode = process.env.BENCH_GATE ?? 'split';
+    const split = mode === 'split';
+    const shopGates = new Map<number, RateGate>();
+    const gate = (n: number) =>
+      mode === 'shop' ? (shopGates.get(n) ?? shopGates.set(n, new RateGate(R * 60)).get(n)!) : new RateGate(Math.floor((R * 60) / (split ? n : 1)));
     // A warm-up drain (code paths compiled, the simulator's catalogue read), not reported.
     const warm = openEngineTill({ name: 'warm-up', simUrl: sim.url, timing: TIMING, orderTimeoutMs: 10_000, gate: gate(1) });
     open.push(warm);
@@ -160,10 +165,12 @@ runBench('shared-tills-throughput', async (r) => {
       report(r, run, reference);
     }
     r.note(
-      `Simulator: fixed window of ${R} requests per second per key, every till on the same key; orders HANDLING ${HANDLING_MS} ms. Each till's own rate gate is set to the provider's limit ` +
-        (split
-          ? `shared out: ${R * 60}/n per minute on each of n tills (BENCH_GATE=split, the default)`
-          : `to the provider's whole limit, ${R * 60}/min on every till (BENCH_GATE=whole)`) +
+      `Simulator: fixed window of ${R} requests per second per key, every till on the same key; orders HANDLING ${HANDLING_MS} ms. Each till's rate gate is set ` +
+        (mode === 'shop'
+          ? `to ${R * 60}/min, one gate object shared by every till of a run (BENCH_GATE=shop: a shop-wide budget)`
+          : split
+            ? `to the limit shared out: ${R * 60}/n per minute on each of n tills (BENCH_GATE=split, the default)`
+            : `to the provider's whole limit, ${R * 60}/min on every till (BENCH_GATE=whole)`) +
         `: the limit is the shop's, not the till's. Tills are engine tills in one process (own ledger, engine, client, gate, pool, till id). ` +
         `Timing ${JSON.stringify(TIMING)}.`,
     );
