@@ -9,6 +9,7 @@ import { silentLogger } from '../../../electron/core/platform/log';
 import { giftCardLine } from '../../../electron/core/product-lines/gift-cards/gift-card-line';
 import { ProductLines } from '../../../electron/core/product-lines/registry';
 import { OneClickDzClient } from '../../../electron/core/provider/client';
+import type { RateGate } from '../../../electron/core/provider/rate-gate';
 import { SaleEngine } from '../../../electron/core/sales/sale-engine';
 import { SaleMoves } from '../../../electron/core/sales/sale-moves';
 import type { SenderGuard } from '../../../electron/core/sales/sender-guard';
@@ -55,12 +56,14 @@ export function openEngineTill(o: {
   guard?: (ledger: Ledger) => SenderGuard;
   timing?: Partial<SaleTiming>;
   orderTimeoutMs?: number;
+  /** The till's own request budget (its apiRequestsPerMinute); absent: none. */
+  gate?: RateGate;
 }): EngineTill {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `till-engine-${o.name}-`));
   const ledger = new Ledger(path.join(dataDir, 'ledger.sqlite'), new CodeCipher(randomBytes(32)));
   const lines = new ProductLines([giftCardLine]);
   const timing: SaleTiming = { ...DEFAULT_TIMING, ...FAST_TIMING, ...(o.timing ?? {}) };
-  const client = new OneClickDzClient({ baseUrl: o.simUrl, apiKey: TEST_KEY, orderTimeoutMs: o.orderTimeoutMs ?? 400, timeoutMs: 2_000 });
+  const client = new OneClickDzClient({ baseUrl: o.simUrl, apiKey: TEST_KEY, orderTimeoutMs: o.orderTimeoutMs ?? 400, timeoutMs: 2_000, gate: o.gate });
   // The moves ask the engine's connection only once sales move, after it exists.
   const moves: SaleMoves = new SaleMoves({ ledger, emit: () => undefined, connection: () => engine.connectionState });
   const engine: SaleEngine = new SaleEngine({
