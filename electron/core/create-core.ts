@@ -43,6 +43,7 @@ import { SharedLedger } from './shared-ledger/shared-ledger';
 import { sharedLedgerUrlOrThrow } from './shared-ledger/shared-ledger-url';
 import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
 import { tillIdentity } from './shared-ledger/till-identity';
+import { shopViewHandlers } from './shop-views/shop-view-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { ShiftService } from './shifts/shift-service';
 import { SessionManager } from './staff/session';
@@ -193,7 +194,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
 
   // Every contract command, by domain; typing `all` as CommandHandlers makes a missing one a
   // compile error. Inputs arrive already validated by the adapters (commands/dispatch.ts).
-  const all: CommandHandlers = {
+  const tillViews = {
     ...accountHandlers({ status, balance, activeKey, reach }),
     ...catalogHandlers({
       catalog,
@@ -230,6 +231,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     ...reportHandlers({ ledger, shifts, staff, training, settings, session, reconcile: (day) => reconcileDay(reconcile, day, false) }),
     ...backupHandlers({ ledger, settings, cipher, dataDir: o.dataDir, dialogs: o.backupDialogs, now }),
   };
+  // Reports, history and exceptions over the whole shop when asked (scope 'shop', owner, issue 12).
+  const all: CommandHandlers = { ...tillViews, ...shopViewHandlers(tillViews, { shared: shared ?? undefined, session }) };
   if (shared) {
     // A sale's change is pushed as soon as it is committed (a shift's at the next look, within a second).
     bus.subscribe((name) => {
