@@ -154,7 +154,16 @@ export const dayReportSchema = z.object({
   shifts: z.array(shiftReportSchema),
   /** Shop scope: each till's share of the day (their sum is `totals`). */
   byTill: z
-    .array(z.object({ till: tillRefSchema, salesCount: z.number().int(), cardsSold: z.number().int(), retailTotalC: centimes, costTotalC: centimes, marginC: z.number().int() }))
+    .array(
+      z.object({
+        till: tillRefSchema,
+        salesCount: z.number().int(),
+        cardsSold: z.number().int(),
+        retailTotalC: centimes,
+        costTotalC: centimes,
+        marginC: z.number().int(),
+      }),
+    )
     .optional(),
   scope: viewScopeSchema.optional(),
   openingCashC: centimes,

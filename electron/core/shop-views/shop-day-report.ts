@@ -29,7 +29,14 @@ export async function buildShopDayReport(scope: ShopScope, day: string): Promise
   const byTill = [...perTill.entries()]
     .map(([id, rows]) => ({ till: ref(id), totals: foldTotals(rows) }))
     .sort((a, b) => a.till.name.localeCompare(b.till.name))
-    .map(({ till, totals: t }) => ({ till, salesCount: t.salesCount, cardsSold: t.cardsSold, retailTotalC: t.retailTotalC, costTotalC: t.costTotalC, marginC: t.marginC }));
+    .map(({ till, totals: t }) => ({
+      till,
+      salesCount: t.salesCount,
+      cardsSold: t.cardsSold,
+      retailTotalC: t.retailTotalC,
+      costTotalC: t.costTotalC,
+      marginC: t.marginC,
+    }));
 
   const byCashier = await reader.select<{ till_id: string; cashier: string; n: number; retail: number }>(
     `SELECT till_id, cashier, CAST(SUM(CASE WHEN delivered_quantity > 0 THEN 1 ELSE 0 END) AS BIGINT) AS n,

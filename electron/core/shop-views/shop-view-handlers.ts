@@ -16,10 +16,7 @@ type ScopedCommands = 'reports:day' | 'history:search' | 'sales:list' | 'exports
  * its till-scope handler (this till's SQLite ledger, unchanged) and answers `scope: 'shop'` from
  * the shop's server: this wraps the local handlers rather than editing them.
  */
-export function shopViewHandlers(
-  local: Pick<CommandHandlers, ScopedCommands>,
-  deps: ShopViewDeps,
-): Pick<CommandHandlers, ScopedCommands | 'shop:tills'> {
+export function shopViewHandlers(local: Pick<CommandHandlers, ScopedCommands>, deps: ShopViewDeps): Pick<CommandHandlers, ScopedCommands | 'shop:tills'> {
   return {
     'reports:day': async (input) => {
       const scope = resolveScope(input, deps);

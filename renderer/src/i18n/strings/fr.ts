@@ -332,7 +332,8 @@ export const fr = {
     AMOUNT_OUT_OF_RANGE: 'Montant hors des limites de l’offre : corrigez le montant puis réessayez.',
     PLAN_DISABLED: 'Cette offre est désactivée par le fournisseur pour le moment : choisissez-en une autre.',
     OPERATOR_MISMATCH: 'Ce numéro appartient à un autre opérateur que l’offre choisie : vérifiez l’opérateur avec le client puis refaites la vente.',
-    SHOP_UNREACHABLE: 'Le serveur de la boutique ne répond pas : la vue « Toute la boutique » est indisponible. Les chiffres de cette caisse restent consultables.',
+    SHOP_UNREACHABLE:
+      'Le serveur de la boutique ne répond pas : la vue « Toute la boutique » est indisponible. Les chiffres de cette caisse restent consultables.',
     INVALID_STATE: 'Ce n’est plus possible : la situation a changé (prix, stock ou état de la vente). Vérifiez puis réessayez.',
     INTERNAL: 'Erreur de la caisse. Réessayez ; si cela continue, redémarrez la caisse.',
   },
