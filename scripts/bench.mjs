@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PREFIX = 'BENCH_RESULT ';
-const BENCHES = ['sale-vs-bare', 'topup-vs-bare', 'ledger-year', 'catalog-filter', 'queue-drain', 'memory', 'packaging'];
+const BENCHES = ['sale-vs-bare', 'topup-vs-bare', 'ledger-year', 'shop-report', 'catalog-filter', 'queue-drain', 'memory', 'packaging'];
 const TIMEOUT_MS = 240_000;
 
 const wanted = process.argv.slice(2);

@@ -50,14 +50,18 @@ export async function buildShopDayReport(scope: ShopScope, day: string): Promise
     `SELECT * FROM shop_shifts WHERE opened_at >= @from AND opened_at < @to${tillFilter} ORDER BY opened_at, id`,
     params,
   );
-  const shifts = [];
-  for (const sh of shiftRows) {
-    const rows = await reader.select<TotalsGroupRow>(totalsSql('shop_sales', 'till_id = @tillId::uuid AND shift_id = @shiftId', false), {
-      tillId: sh.till_id,
-      shiftId: sh.id,
-    });
-    shifts.push({ ...shiftReportOf(normaliseShift(sh), `#${sh.cashier_id}`, foldTotals(rows)), till: ref(sh.till_id) });
-  }
+  // Each shift's totals by the (till_id, shift_id) index (a shift's sales are its own, even those
+  // after midnight): one small query per shift (about 1 ms each over 1M sales, bench/shop-report.ts),
+  // asked together over the pool.
+  const shifts = await Promise.all(
+    shiftRows.map(async (sh) => {
+      const rows = await reader.select<TotalsGroupRow>(totalsSql('shop_sales', 'till_id = @tillId::uuid AND shift_id = @shiftId', false), {
+        tillId: sh.till_id,
+        shiftId: sh.id,
+      });
+      return { ...shiftReportOf(normaliseShift(sh), `#${sh.cashier_id}`, foldTotals(rows)), till: ref(sh.till_id) };
+    }),
+  );
 
   const openingCashC = shifts.reduce((sum, r) => sum + r.openingCashC, 0);
   const allCounted = shifts.length > 0 && shifts.every((r) => r.countedCashC !== null);
