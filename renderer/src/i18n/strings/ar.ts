@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { topupsAr } from './topups-ar';
+import { shopViewsAr } from './shopviews-ar';
 import { shopAr } from './shop-ar';
 import { counterAr } from './counter-ar';
 import { offlineAr } from './offline-ar';
@@ -369,4 +370,5 @@ export const ar = {
   ...trapsAr,
   ...moneyAr,
   ...topupsAr,
+  ...shopViewsAr,
 } satisfies UiDict;

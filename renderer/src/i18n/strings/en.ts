@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { topupsEn } from './topups-en';
+import { shopViewsEn } from './shopviews-en';
 import { shopEn } from './shop-en';
 import { counterEn } from './counter-en';
 import { offlineEn } from './offline-en';
@@ -341,4 +342,5 @@ export const en = {
   ...trapsEn,
   ...moneyEn,
   ...topupsEn,
+  ...shopViewsEn,
 } satisfies UiDict;

@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { topupsFr } from './topups-fr';
+import { shopViewsFr } from './shopviews-fr';
 import { shopFr } from './shop-fr';
 import { counterFr } from './counter-fr';
 import { offlineFr } from './offline-fr';
@@ -343,4 +344,5 @@ export const fr = {
   ...trapsFr,
   ...moneyFr,
   ...topupsFr,
+  ...shopViewsFr,
 } satisfies UiDict;
