@@ -21,6 +21,7 @@ const BENCHES = [
   'sale-vs-bare',
   'topup-vs-bare',
   'ledger-year',
+  'shop-report',
   'catalog-filter',
   'queue-drain',
   'shared-confirm-write',

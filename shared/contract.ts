@@ -18,8 +18,12 @@ import {
   dayReportSchema,
   daySchema,
   exportFileSchema,
+  dayReportQuerySchema,
   historyQuerySchema,
   personNameSchema,
+  scopeFields,
+  shopTillSchema,
+  tillIdNeedsShop,
   pinSchema,
   reconcileReportSchema,
   revealedCardSchema,
@@ -83,7 +87,11 @@ export const commands = {
   },
   'sales:get': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:list': {
-    input: z.object({ states: z.array(saleStateSchema).max(20).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    // scope 'shop' (owner): the exceptions of every till of the shop (issue 12).
+    input: z
+      .object({ states: z.array(saleStateSchema).max(20).optional(), limit: z.number().int().min(1).max(500).optional(), ...scopeFields })
+      .strict()
+      .refine(tillIdNeedsShop, { message: 'tillId is given only with scope "shop"', path: ['tillId'] }),
     output: z.array(saleSchema),
   },
   'sales:cancel': { input: z.object({ saleId }).strict(), output: saleSchema },
@@ -125,7 +133,9 @@ export const commands = {
   'shift:open': { input: z.object({ openingCashC: amountSchema }).strict(), output: openShiftSchema },
   'shift:count': { input: z.object({ countedCashC: amountSchema }).strict(), output: cashCountSchema },
   'shift:close': { input: z.object({ countedCashC: amountSchema }).strict(), output: shiftReportSchema },
-  'reports:day': { input: z.object({ day: daySchema }).strict(), output: dayReportSchema },
+  'reports:day': { input: dayReportQuerySchema, output: dayReportSchema },
+  /** The shop's tills (owner, shared ledger only), for the shop-wide views' till picker. */
+  'shop:tills': { input: none, output: z.array(shopTillSchema) },
   'reports:html': {
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('day'), day: daySchema }).strict(),

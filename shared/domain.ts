@@ -218,6 +218,8 @@ export const saleSchema = z.object({
   /** The phone or line number a top-up went to; null for gift cards. */
   recipient: z.string().nullable(),
   topUp: topUpFactsSchema.nullable(),
+  /** Shop-wide views (issue 12): the till that made the sale (its ids are that till's own). */
+  till: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type Sale = z.infer<typeof saleSchema>;
 

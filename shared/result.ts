@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'PLAN_DISABLED',
   'OPERATOR_MISMATCH',
   'INVALID_STATE',
+  // Shop-wide views (issue 12): the shop's shared PostgreSQL ledger does not answer; never a partial answer.
+  'SHOP_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

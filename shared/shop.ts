@@ -81,6 +81,21 @@ export type SalesTotals = z.infer<typeof salesTotalsSchema>;
 /** Who did something to a shift: id, and the name as it was at that moment. */
 export const shiftPersonSchema = z.object({ id: z.number().int(), name: z.string() });
 
+/** Which till a shop-wide row comes from (issue 12): its id and its name in the shop's `tills`. */
+export const tillRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/**
+ * Whose sales a report, history or exceptions list reads (issue 12): this till's (the default,
+ * its own SQLite ledger) or the whole shop's (the shared PostgreSQL copy, owner only), optionally
+ * narrowed to one till of the shop.
+ */
+export const viewScopeSchema = z.enum(['till', 'shop']);
+export type ViewScope = z.infer<typeof viewScopeSchema>;
+export const scopeFields = { scope: viewScopeSchema.optional(), tillId: z.uuid().optional() };
+/** A till id names a till of the shop: it only means something in shop scope. */
+export const tillIdNeedsShop = (v: { scope?: ViewScope; tillId?: string }) => v.tillId === undefined || v.scope === 'shop';
+const tillIdNeedsShopError = { message: 'tillId is given only with scope "shop"', path: ['tillId'] };
+
 export const shiftReportSchema = z.object({
   shiftId: z.number().int(),
   cashierId: z.number().int(),
@@ -97,6 +112,8 @@ export const shiftReportSchema = z.object({
   countedBy: shiftPersonSchema.nullable(),
   counts: z.number().int().nonnegative(),
   closedBy: shiftPersonSchema.nullable(),
+  /** The till whose shift it is, in a shop-wide report. */
+  till: tillRefSchema.optional(),
 });
 export type ShiftReport = z.infer<typeof shiftReportSchema>;
 
@@ -133,8 +150,22 @@ export type OpenShift = z.infer<typeof openShiftSchema>;
 export const dayReportSchema = z.object({
   day: z.string(),
   totals: salesTotalsSchema,
-  byCashier: z.array(z.object({ cashier: z.string(), salesCount: z.number().int(), retailTotalC: centimes })),
+  byCashier: z.array(z.object({ cashier: z.string(), salesCount: z.number().int(), retailTotalC: centimes, till: tillRefSchema.optional() })),
   shifts: z.array(shiftReportSchema),
+  /** Shop scope: each till's share of the day (their sum is `totals`). */
+  byTill: z
+    .array(
+      z.object({
+        till: tillRefSchema,
+        salesCount: z.number().int(),
+        cardsSold: z.number().int(),
+        retailTotalC: centimes,
+        costTotalC: centimes,
+        marginC: z.number().int(),
+      }),
+    )
+    .optional(),
+  scope: viewScopeSchema.optional(),
   openingCashC: centimes,
   expectedCashC: centimes,
   countedCashC: centimes.nullable(),
@@ -153,8 +184,26 @@ export const historyQuerySchema = z
     saleId: z.number().int().positive().optional(),
     codeSuffix: z.string().trim().min(1).max(40).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
+    ...scopeFields,
   })
-  .strict();
+  .strict()
+  .refine(tillIdNeedsShop, tillIdNeedsShopError);
+
+export const dayReportQuerySchema = z
+  .object({ day: daySchema, ...scopeFields })
+  .strict()
+  .refine(tillIdNeedsShop, tillIdNeedsShopError);
+
+/** A till of the shop as the owner's till picker lists it (shop:tills). */
+export const shopTillSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** When the shop's server last got this till's changes (ISO), null if never. */
+  lastPushAt: z.string().nullable(),
+  /** This till only: its changes not yet pushed (other tills' are not known here). */
+  unpushed: z.number().int().nonnegative().nullable(),
+  current: z.boolean(),
+});
 
 export const saleEventSchema = z.object({ at: z.string(), kind: z.string(), detail: z.string().nullable() });
 

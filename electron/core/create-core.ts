@@ -49,6 +49,7 @@ import { tillHandlers } from './shared-ledger/till-handlers';
 import { SharedSenderGuard } from './shared-ledger/shared-sender-guard';
 import { ShopCodes } from './shared-ledger/shop-codes';
 import { tillIdentity } from './shared-ledger/till-identity';
+import { shopViewHandlers } from './shop-views/shop-view-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { ShiftService } from './shifts/shift-service';
 import { SessionManager } from './staff/session';
@@ -237,7 +238,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
 
   // Every contract command, by domain; typing `all` as CommandHandlers makes a missing one a
   // compile error. Inputs arrive already validated by the adapters (commands/dispatch.ts).
-  const all: CommandHandlers = {
+  const tillViews = {
     ...accountHandlers({ status, balance, activeKey, reach }),
     ...catalogHandlers({
       catalog,
@@ -294,6 +295,8 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       },
     }),
   };
+  // Reports, history and exceptions over the whole shop when asked (scope 'shop', owner, issue 12).
+  const all: CommandHandlers = { ...tillViews, ...shopViewHandlers(tillViews, { shared: shared ?? undefined, session }) };
   if (shared) {
     // A sale's change is pushed as soon as it is committed (a shift's at the next look, within a second).
     bus.subscribe((name) => {

@@ -39,6 +39,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'shift:count',
   'shift:close',
   'reports:day',
+  'shop:tills',
   'reports:html',
   'history:search',
   'sales:timeline',

@@ -53,13 +53,13 @@ export function asReader(source: LedgerReader | Database.Database): LedgerReader
 }
 
 /** The forms of a typed suffix worth looking up: as typed, upper and lower case (codes are usually upper case). */
-function suffixVariants(raw: string): string[] {
+export function suffixVariants(raw: string): string[] {
   const s = raw.replace(/\s+/g, '').slice(-4);
   return [...new Set([s, s.toUpperCase(), s.toLowerCase()])].filter((v) => v.length > 0);
 }
 
 /** The digits of a typed number ending (2 to 12; spaces, dots and dashes ignored), or null when it is not one. */
-function numberDigits(raw: string): string | null {
+export function numberDigits(raw: string): string | null {
   const d = raw.replace(/[\s.-]/g, '');
   return /^[0-9]{2,12}$/.test(d) ? d : null;
 }

@@ -9,7 +9,7 @@ import type { LedgerReader } from '../ledger/sales-search';
  */
 export type TotalsScope = { from: number; to: number } | { shiftId: number };
 
-interface GroupRow {
+export interface TotalsGroupRow {
   state: SaleState;
   line: string;
   product_id: string;
@@ -46,22 +46,39 @@ export function emptyTotals(): SalesTotals {
   };
 }
 
+/**
+ * The grouped totals query, shared by the till's SQLite ledger and the shop's PostgreSQL copy
+ * (shop-views/): the same columns, so one SQL text serves both. `table` is `sales` or `shop_sales`;
+ * `where` names its own parameters (`@name`). The shop's report also groups by till (`groupFirstBy`),
+ * one query giving each till's totals and, folded together, the shop's. Sums are cast to BIGINT so PostgreSQL answers
+ * integers (its SUM of bigint is numeric), which SQLite's integer sums already are.
+ */
+export function totalsSql(table: string, where: string, includeTraining: boolean, groupFirstBy?: 'till_id'): string {
+  const first = groupFirstBy ? `${groupFirstBy}, ` : '';
+  return `SELECT ${first}state, line, product_id, type_id, MAX(product_title) AS product_title, MAX(type_name) AS type_name,
+            COUNT(*) AS n, CAST(SUM(delivered_quantity) AS BIGINT) AS delivered,
+            CAST(SUM(delivered_quantity * unit_retail_c) AS BIGINT) AS delivered_retail_c,
+            CAST(SUM(CASE WHEN delivered_quantity = 0 THEN 0 WHEN fulfilled_amount_c > 0 THEN fulfilled_amount_c
+                     ELSE delivered_quantity * unit_cost_c END) AS BIGINT) AS delivered_cost_c,
+            CAST(SUM((quantity - delivered_quantity) * unit_retail_c) AS BIGINT) AS undelivered_retail_c,
+            CAST(SUM(refund_handed_c) AS BIGINT) AS handed_back_c,
+            CAST(SUM(CASE WHEN refund_handed_at IS NULL AND quantity > delivered_quantity THEN 1 ELSE 0 END) AS BIGINT) AS owed_count
+       FROM ${table}
+      WHERE ${where}${includeTraining ? '' : " AND mode <> 'training'"}
+      GROUP BY ${first}state, line, product_id, type_id`;
+}
+
 export function salesTotals(reader: LedgerReader, scope: TotalsScope, opts: { includeTraining: boolean }): SalesTotals {
   const where = 'shiftId' in scope ? 'shift_id = @shiftId' : 'created_at >= @from AND created_at < @to';
-  const rows = reader.select<GroupRow>(
-    `SELECT state, line, product_id, type_id, MAX(product_title) AS product_title, MAX(type_name) AS type_name,
-            COUNT(*) AS n, SUM(delivered_quantity) AS delivered,
-            SUM(delivered_quantity * unit_retail_c) AS delivered_retail_c,
-            SUM(CASE WHEN delivered_quantity = 0 THEN 0 WHEN fulfilled_amount_c > 0 THEN fulfilled_amount_c
-                     ELSE delivered_quantity * unit_cost_c END) AS delivered_cost_c,
-            SUM((quantity - delivered_quantity) * unit_retail_c) AS undelivered_retail_c,
-            SUM(refund_handed_c) AS handed_back_c,
-            SUM(CASE WHEN refund_handed_at IS NULL AND quantity > delivered_quantity THEN 1 ELSE 0 END) AS owed_count
-       FROM sales
-      WHERE ${where}${opts.includeTraining ? '' : " AND mode <> 'training'"}
-      GROUP BY state, line, product_id, type_id`,
+  const rows = reader.select<TotalsGroupRow>(
+    totalsSql('sales', where, opts.includeTraining),
     'shiftId' in scope ? { shiftId: scope.shiftId } : { from: scope.from, to: scope.to },
   );
+  return foldTotals(rows);
+}
+
+/** The money of a set of sales from the grouped rows of `totalsSql` (pure: both ledgers use it). */
+export function foldTotals(rows: readonly TotalsGroupRow[]): SalesTotals {
   const t = emptyTotals();
   const lines = new Map<string, SalesTotals['byProduct'][number]>();
   const byLine = new Map<string, SalesTotals['byLine'][number]>();

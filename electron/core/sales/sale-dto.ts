@@ -23,7 +23,7 @@ export function refundDue(row: SaleRow): number {
 }
 
 /** The renderer's view of a sale: codes masked to their last four characters. */
-export function toSaleDto(row: SaleRow, ledger: Ledger): Sale {
+export function toSaleDto(row: SaleRow, ledger: Pick<Ledger, 'maskedCards'>): Sale {
   return {
     id: row.id,
     state: row.state,

@@ -157,6 +157,21 @@ export const SHARED_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX shop_settings_updated ON shop_settings(updated_at);
   `,
+  // 5: the shop-wide views (shop-views/): reports, history search and exceptions over every till's
+  // sales. A code's last four characters and a top-up number's last digits are searched by their
+  // end: btree indexes on reverse() with text_pattern_ops turn "ends with" into a prefix scan, with
+  // no extension needed (pg_trgm ships with Debian's server but may not be installed elsewhere).
+  `
+  CREATE INDEX shop_cards_code_last4 ON shop_cards(code_last4);
+  CREATE INDEX shop_cards_serial_last4 ON shop_cards(serial_last4);
+  CREATE INDEX shop_cards_code_rev ON shop_cards(reverse(lower(code_last4)) text_pattern_ops);
+  CREATE INDEX shop_cards_serial_rev ON shop_cards(reverse(lower(serial_last4)) text_pattern_ops);
+  CREATE INDEX shop_sales_recipient_rev ON shop_sales(reverse(recipient) text_pattern_ops) WHERE recipient IS NOT NULL;
+  CREATE INDEX shop_sales_cashier_created ON shop_sales(cashier, created_at);
+  CREATE INDEX shop_sales_state_created ON shop_sales(state, created_at);
+  CREATE INDEX shop_sales_till_shift ON shop_sales(till_id, shift_id);
+  CREATE INDEX shop_shifts_opened ON shop_shifts(opened_at);
+  `,
 ];
 
 export interface MigrationReport {

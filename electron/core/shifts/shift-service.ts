@@ -1,4 +1,4 @@
-import type { CashCount, OpenShift, ShiftReport } from '../../../shared/shop';
+import type { CashCount, OpenShift, SalesTotals, ShiftReport } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
 import type { Ledger, SaleRow } from '../ledger/ledger';
 import { expectedCash, salesTotals } from '../reports/totals';
@@ -143,24 +143,7 @@ export class ShiftService {
 
   /** Training sales count in a training till's reports, never in a real one's. */
   report(shift: ShiftRow, openerName: string, includeTraining: boolean): ShiftReport {
-    const totals = salesTotals(this.ledger, { shiftId: shift.id }, { includeTraining });
-    const opening = shift.opening_cash_c ?? 0;
-    const expected = expectedCash(opening, totals);
-    return {
-      shiftId: shift.id,
-      cashierId: shift.cashier_id,
-      cashierName: shift.opened_by_name ?? openerName,
-      openedAt: iso(shift.opened_at),
-      closedAt: shift.closed_at === null ? null : iso(shift.closed_at),
-      openingCashC: opening,
-      countedCashC: shift.counted_cash_c,
-      expectedCashC: expected,
-      differenceC: shift.counted_cash_c === null ? null : shift.counted_cash_c - expected,
-      totals,
-      countedBy: shift.counted_by === null ? null : { id: shift.counted_by, name: shift.counted_by_name ?? '' },
-      counts: shift.counts,
-      closedBy: shift.closed_by === null ? null : { id: shift.closed_by, name: shift.closed_by_name ?? '' },
-    };
+    return shiftReportOf(shift, openerName, salesTotals(this.ledger, { shiftId: shift.id }, { includeTraining }));
   }
 
   /**
@@ -189,4 +172,25 @@ export class ShiftService {
   shiftsOn(from: number, to: number): ShiftRow[] {
     return this.ledger.select<ShiftRow>('SELECT * FROM shifts WHERE opened_at >= @from AND opened_at < @to ORDER BY id', { from, to });
   }
+}
+
+/** A shift's report from its row and its sales' totals (pure: the shop-wide report uses it too). */
+export function shiftReportOf(shift: ShiftRow, openerName: string, totals: SalesTotals): ShiftReport {
+  const opening = shift.opening_cash_c ?? 0;
+  const expected = expectedCash(opening, totals);
+  return {
+    shiftId: shift.id,
+    cashierId: shift.cashier_id,
+    cashierName: shift.opened_by_name ?? openerName,
+    openedAt: iso(shift.opened_at),
+    closedAt: shift.closed_at === null ? null : iso(shift.closed_at),
+    openingCashC: opening,
+    countedCashC: shift.counted_cash_c,
+    expectedCashC: expected,
+    differenceC: shift.counted_cash_c === null ? null : shift.counted_cash_c - expected,
+    totals,
+    countedBy: shift.counted_by === null ? null : { id: shift.counted_by, name: shift.counted_by_name ?? '' },
+    counts: shift.counts,
+    closedBy: shift.closed_by === null ? null : { id: shift.closed_by, name: shift.closed_by_name ?? '' },
+  };
 }

@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { topupsAr } from './topups-ar';
+import { shopViewsAr } from './shopviews-ar';
 import { shopAr } from './shop-ar';
 import { counterAr } from './counter-ar';
 import { offlineAr } from './offline-ar';
@@ -360,6 +361,7 @@ export const ar = {
     AMOUNT_OUT_OF_RANGE: 'المبلغ خارج حدود العرض: صحّح المبلغ ثم أعد المحاولة.',
     PLAN_DISABLED: 'أوقف المورّد هذا العرض مؤقتًا: اختر عرضًا آخر.',
     OPERATOR_MISMATCH: 'هذا الرقم تابع لمتعامل غير متعامل العرض المختار: تحقق من المتعامل مع الزبون ثم أعد البيع.',
+    SHOP_UNREACHABLE: 'خادم المحل لا يستجيب: عرض «كل المحل» غير متاح. أرقام هذا الصندوق تبقى متاحة.',
     INVALID_STATE: 'لم يعد ذلك ممكنًا: تغيّر الوضع (السعر أو المخزون أو حالة البيع). تحقّق ثم أعد المحاولة.',
     INTERNAL: 'خطأ في الصندوق. أعد المحاولة؛ وإن تكرر ذلك فأعد تشغيل الصندوق.',
   },
@@ -370,4 +372,5 @@ export const ar = {
   ...moneyAr,
   ...topupsAr,
   ...tillAr,
+  ...shopViewsAr,
 } satisfies UiDict;

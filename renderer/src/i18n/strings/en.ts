@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { topupsEn } from './topups-en';
+import { shopViewsEn } from './shopviews-en';
 import { shopEn } from './shop-en';
 import { counterEn } from './counter-en';
 import { offlineEn } from './offline-en';
@@ -332,6 +333,7 @@ export const en = {
     AMOUNT_OUT_OF_RANGE: 'Amount outside the plan’s limits: correct the amount and try again.',
     PLAN_DISABLED: 'The provider has switched this plan off for now: choose another one.',
     OPERATOR_MISMATCH: 'This number belongs to another operator than the chosen plan: check the operator with the customer and sell again.',
+    SHOP_UNREACHABLE: 'The shop’s server does not answer: the whole-shop view is unavailable. This till’s figures can still be viewed.',
     INVALID_STATE: 'No longer possible: things changed (price, stock or sale state). Check and try again.',
     INTERNAL: 'Till error. Try again; if it continues, restart the till.',
   },
@@ -342,4 +344,5 @@ export const en = {
   ...moneyEn,
   ...topupsEn,
   ...tillEn,
+  ...shopViewsEn,
 } satisfies UiDict;

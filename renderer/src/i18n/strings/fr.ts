@@ -1,5 +1,6 @@
 import type { UiDict } from './types';
 import { topupsFr } from './topups-fr';
+import { shopViewsFr } from './shopviews-fr';
 import { shopFr } from './shop-fr';
 import { counterFr } from './counter-fr';
 import { offlineFr } from './offline-fr';
@@ -333,6 +334,8 @@ export const fr = {
     AMOUNT_OUT_OF_RANGE: 'Montant hors des limites de l’offre : corrigez le montant puis réessayez.',
     PLAN_DISABLED: 'Cette offre est désactivée par le fournisseur pour le moment : choisissez-en une autre.',
     OPERATOR_MISMATCH: 'Ce numéro appartient à un autre opérateur que l’offre choisie : vérifiez l’opérateur avec le client puis refaites la vente.',
+    SHOP_UNREACHABLE:
+      'Le serveur de la boutique ne répond pas : la vue « Toute la boutique » est indisponible. Les chiffres de cette caisse restent consultables.',
     INVALID_STATE: 'Ce n’est plus possible : la situation a changé (prix, stock ou état de la vente). Vérifiez puis réessayez.',
     INTERNAL: 'Erreur de la caisse. Réessayez ; si cela continue, redémarrez la caisse.',
   },
@@ -343,4 +346,5 @@ export const fr = {
   ...moneyFr,
   ...topupsFr,
   ...tillFr,
+  ...shopViewsFr,
 } satisfies UiDict;

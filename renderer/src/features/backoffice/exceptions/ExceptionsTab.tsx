@@ -13,6 +13,9 @@ import { DataTable } from '../../../ui/DataTable';
 import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
 import { SendOrCancelButtons } from '../../pending-sales/SendOrCancelButtons';
 import { RecipientNumber } from '../../top-ups/RecipientNumber';
+import { ScopePicker, TillName } from '../shop-scope/ScopePicker';
+import { isThisTillsSale, saleRowKey } from '../shop-scope/shopScope';
+import { useStatusStore } from '../../status-bar/statusStore';
 
 /** What the till knows about an exception, in words: the state's hint, or the refusal's reason. */
 function useKnown(): (sale: Sale) => string {
@@ -45,6 +48,9 @@ export function ExceptionsTab() {
   }, []);
 
   const sales = list.value ?? [];
+  // Shop scope: each row says its till; a sale is acted on only from the till that made it.
+  const shopRows = sales.some((s) => s.till);
+  const ownTillId = useStatusStore((st) => st.appStatus?.till.id ?? null);
   return (
     <div className="exceptions">
       <div className="screen-head">
@@ -54,6 +60,7 @@ export function ExceptionsTab() {
         </button>
       </div>
       <p className="small muted">{t('exceptions.intro')}</p>
+      <ScopePicker onChange={() => void loadExceptions()} />
       {list.error && <ErrorNote error={list.error} compact />}
       {actionError && <ErrorNote error={actionError.error} compact />}
       {refunds.map((r) => (
@@ -65,6 +72,7 @@ export function ExceptionsTab() {
         <DataTable
           labelledBy="exc-heading"
           columns={[
+            ...(shopRows ? [t('shopScope.colTill')] : []),
             t('exceptions.col.number'),
             t('exceptions.col.date'),
             t('exceptions.col.cashier'),
@@ -78,7 +86,12 @@ export function ExceptionsTab() {
           {sales.map((s) => {
             const id = f.int(s.id);
             return (
-              <tr key={s.id}>
+              <tr key={saleRowKey(s)}>
+                {shopRows && (
+                  <td>
+                    <TillName till={s.till} />
+                  </td>
+                )}
                 <td>{id}</td>
                 <td>{f.dateTime(s.createdAt)}</td>
                 <td dir="auto">{s.cashier}</td>
@@ -103,21 +116,29 @@ export function ExceptionsTab() {
                 </td>
                 <td>{t('exceptions.age', { age: f.age(secondsSince(s.createdAt, now)) })}</td>
                 <td>
-                  {s.state === 'AWAITING_OWNER' && (
+                  {!isThisTillsSale(s, ownTillId) && <span className="small muted">{t('shopScope.otherTill', { name: s.till?.name ?? '' })}</span>}
+                  {isThisTillsSale(s, ownTillId) && s.state === 'AWAITING_OWNER' && (
                     <HeldSaleActions sale={s} onCancelled={(c) => setRefunds((list) => [c, ...list.filter((x) => x.id !== c.id)])} />
                   )}
-                  <div className="row-actions">
-                    <SendOrCancelButtons
-                      state={s.state}
-                      id={id}
-                      busy={!!busy[s.id]}
-                      onSendNow={() => void exceptionAction(s.id, 'sendNow')}
-                      onCancel={() => void exceptionAction(s.id, 'cancel')}
-                    />
-                    <button type="button" className="btn small-btn ghost" aria-label={t('history.openLabel', { id })} onClick={() => void openSaleDetail(s.id)}>
-                      {t('history.open')}
-                    </button>
-                  </div>
+                  {isThisTillsSale(s, ownTillId) && (
+                    <div className="row-actions">
+                      <SendOrCancelButtons
+                        state={s.state}
+                        id={id}
+                        busy={!!busy[s.id]}
+                        onSendNow={() => void exceptionAction(s.id, 'sendNow')}
+                        onCancel={() => void exceptionAction(s.id, 'cancel')}
+                      />
+                      <button
+                        type="button"
+                        className="btn small-btn ghost"
+                        aria-label={t('history.openLabel', { id })}
+                        onClick={() => void openSaleDetail(s.id)}
+                      >
+                        {t('history.open')}
+                      </button>
+                    </div>
+                  )}
                 </td>
               </tr>
             );

@@ -2,12 +2,13 @@ import { api } from '../../../bridge';
 import { receiveSale } from '../../pending-sales/salesActions';
 import { EXCEPTION_STATES } from '../history/historyFilters';
 import { useExceptionsStore } from './exceptionsStore';
+import { currentScopeInput } from '../shop-scope/shopScopeActions';
 
 // ---- exceptions: unknown, flagged, expired, rejected sales (owner)
 
 export async function loadExceptions(): Promise<void> {
   useExceptionsStore.setState((s) => ({ list: { status: 'loading', value: s.list.value, error: null } }));
-  const r = await api().call('sales:list', { states: EXCEPTION_STATES, limit: 500 });
+  const r = await api().call('sales:list', { states: EXCEPTION_STATES, limit: 500, ...currentScopeInput() });
   useExceptionsStore.setState((s) => ({
     list: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.list.value, error: r.error },
   }));

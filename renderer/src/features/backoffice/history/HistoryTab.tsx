@@ -14,6 +14,9 @@ import { TextField } from '../../../ui/TextField';
 import { ProductSelect } from '../../catalog/ProductSelect';
 import { Form } from '../../../ui/Form';
 import { RecipientNumber } from '../../top-ups/RecipientNumber';
+import { ScopePicker, TillName } from '../shop-scope/ScopePicker';
+import { isThisTillsSale, saleRowKey } from '../shop-scope/shopScope';
+import { useStatusStore } from '../../status-bar/statusStore';
 
 /** "Historique": search the ledger by date, cashier, product, state, number or the end of a code. */
 export function HistoryTab() {
@@ -49,9 +52,13 @@ export function HistoryTab() {
   );
 
   const sales = results.value ?? [];
+  // Shop scope: each row says its till; only this till's own sales open here (codes, reprints).
+  const shopRows = sales.some((s) => s.till);
+  const ownTillId = useStatusStore((st) => st.appStatus?.till.id ?? null);
 
   return (
     <div className="history">
+      {isOwner && <ScopePicker onChange={() => void search()} />}
       <Form className="filters" role="search" aria-label={t('history.filters')} onSubmit={search}>
         {input('from', t('history.from'), { type: 'date' })}
         {input('to', t('history.to'), { type: 'date' })}
@@ -125,6 +132,7 @@ export function HistoryTab() {
         <DataTable
           label={t('history.table')}
           columns={[
+            ...(shopRows ? [t('shopScope.colTill')] : []),
             t('history.col.number'),
             t('history.col.date'),
             t('history.col.cashier'),
@@ -139,7 +147,12 @@ export function HistoryTab() {
           ]}
         >
           {sales.map((s) => (
-            <tr key={s.id}>
+            <tr key={saleRowKey(s)}>
+              {shopRows && (
+                <td>
+                  <TillName till={s.till} />
+                </td>
+              )}
               <td>{f.int(s.id)}</td>
               <td>{f.dateTime(s.createdAt)}</td>
               <td dir="auto">{s.cashier}</td>
@@ -175,14 +188,18 @@ export function HistoryTab() {
               </td>
               <td className="n">{s.money.differs ? f.money(s.money.netC) : ''}</td>
               <td>
-                <button
-                  type="button"
-                  className="btn small-btn"
-                  aria-label={t('history.openLabel', { id: f.int(s.id) })}
-                  onClick={() => void openSaleDetail(s.id)}
-                >
-                  {t('history.open')}
-                </button>
+                {isThisTillsSale(s, ownTillId) ? (
+                  <button
+                    type="button"
+                    className="btn small-btn"
+                    aria-label={t('history.openLabel', { id: f.int(s.id) })}
+                    onClick={() => void openSaleDetail(s.id)}
+                  >
+                    {t('history.open')}
+                  </button>
+                ) : (
+                  <span className="small muted">{t('shopScope.otherTill', { name: s.till?.name ?? '' })}</span>
+                )}
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { initialSaleDetail, useHistoryStore, useSaleDetailStore } from './histor
 import { notLoaded } from '../../../ui/loadStatus';
 import { selectIsOwner, useSessionStore } from '../../session/sessionStore';
 import { downloadFile } from '../../../ui/download';
+import { currentScopeInput } from '../shop-scope/shopScopeActions';
 
 export function setFilters(patch: Partial<HistoryFilters>): void {
   useHistoryStore.setState((s) => ({ filters: { ...s.filters, ...patch } }));
@@ -15,7 +16,7 @@ export async function searchHistory(): Promise<FilterError | null> {
   const built = queryFromFilters(filters, { includeCashier: selectIsOwner(useSessionStore.getState()) });
   if ('error' in built) return built.error;
   useHistoryStore.setState((s) => ({ query: built.query, results: { status: 'loading', value: s.results.value, error: null } }));
-  const r = await api().call('history:search', built.query);
+  const r = await api().call('history:search', { ...built.query, ...currentScopeInput() });
   if (r.ok) useHistoryStore.setState({ results: { status: 'ready', value: r.value, error: null } });
   else useHistoryStore.setState((s) => ({ results: { status: 'error', value: s.results.value, error: r.error } }));
   return null;
@@ -27,7 +28,7 @@ export async function exportHistoryCsv(): Promise<FilterError | null> {
   const built = queryFromFilters(filters, { includeCashier: true, limit: 1000 });
   if ('error' in built) return built.error;
   useHistoryStore.setState({ exporting: 'exporting', exportError: null });
-  const r = await api().call('exports:csv', { kind: 'history', query: built.query });
+  const r = await api().call('exports:csv', { kind: 'history', query: { ...built.query, ...currentScopeInput() } });
   if (r.ok) {
     downloadFile(r.value);
     useHistoryStore.setState({ exporting: 'idle' });

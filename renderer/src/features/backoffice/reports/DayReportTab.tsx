@@ -8,6 +8,7 @@ import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable, num } from '../../../ui/DataTable';
 import { HtmlFrame } from '../../../ui/HtmlFrame';
 import { DayForm } from './DayForm';
+import { ScopePicker } from '../shop-scope/ScopePicker';
 
 /** "Rapport du jour" (owner): the day's sales, money and shifts; printable and exportable. */
 export function DayReportTab() {
@@ -34,6 +35,7 @@ export function DayReportTab() {
 
   return (
     <div className="day-report">
+      <ScopePicker onChange={() => void loadDayReport(day || localDay())} />
       <DayForm
         id="day-day"
         label={t('day.day')}
@@ -44,10 +46,10 @@ export function DayReportTab() {
         <button type="submit" className="btn primary" disabled={report.status === 'loading'}>
           {t('day.show')}
         </button>
-        <button type="button" className="btn" disabled={!r} onClick={() => void loadDayReportHtml()}>
+        <button type="button" className="btn" disabled={!r || r.scope === 'shop'} onClick={() => void loadDayReportHtml()}>
           {t('day.print')}
         </button>
-        <button type="button" className="btn" disabled={!r || exporting === 'loading'} onClick={() => void exportDayCsv()}>
+        <button type="button" className="btn" disabled={!r || r.scope === 'shop' || exporting === 'loading'} onClick={() => void exportDayCsv()}>
           {exporting === 'loading' ? t('day.exporting') : t('day.export')}
         </button>
       </DayForm>
@@ -114,12 +116,30 @@ export function DayReportTab() {
             </tbody>
           </table>
 
+          {r.byTill && (
+            <>
+              <h3>{t('shopScope.byTillHeading')}</h3>
+              <DataTable label={t('shopScope.byTillHeading')} unwrapped columns={[t('shopScope.colTill'), num(t('day.col.sales')), num(t('day.col.retail'))]}>
+                {r.byTill.map((b) => (
+                  <tr key={b.till.id}>
+                    <th scope="row" dir="auto">
+                      {b.till.name}
+                    </th>
+                    <td className="n">{f.int(b.salesCount)}</td>
+                    <td className="n">{f.money(b.retailTotalC)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </>
+          )}
+
           <h3>{t('day.byCashier')}</h3>
           <DataTable label={t('day.byCashier')} unwrapped columns={[t('history.col.cashier'), num(t('day.col.sales')), num(t('day.col.retail'))]}>
             {r.byCashier.map((c) => (
-              <tr key={c.cashier}>
+              <tr key={`${c.till?.id ?? ''}:${c.cashier}`}>
                 <th scope="row" dir="auto">
                   {c.cashier}
+                  {c.till && <span className="small muted"> · {c.till.name}</span>}
                 </th>
                 <td className="n">{f.int(c.salesCount)}</td>
                 <td className="n">{f.money(c.retailTotalC)}</td>
@@ -130,9 +150,10 @@ export function DayReportTab() {
           <h3>{t('day.shifts')}</h3>
           <DataTable label={t('day.shifts')} unwrapped columns={[t('shift.title'), num(t('day.expectedCash')), num(t('day.countedCash'))]}>
             {r.shifts.map((s) => (
-              <tr key={s.shiftId}>
+              <tr key={`${s.till?.id ?? ''}:${s.shiftId}`}>
                 <th scope="row">
                   {t('day.shiftRow', { id: f.int(s.shiftId), name: s.cashierName })}
+                  {s.till && <span className="small muted"> · {s.till.name}</span>}
                   {s.closedAt === null && <span className="small muted"> ({t('day.shiftOpen')})</span>}
                 </th>
                 <td className="n">{f.money(s.expectedCashC)}</td>

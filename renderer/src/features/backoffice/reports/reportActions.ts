@@ -3,6 +3,7 @@ import { localDay } from '../history/historyFilters';
 import { useDayReportStore, useReconcileStore } from './reportsStore';
 import { downloadFile } from '../../../ui/download';
 import type { Loadable } from '../../../ui/loadStatus';
+import { currentScopeInput } from '../shop-scope/shopScopeActions';
 
 /** "Rapport du jour" (owner): the day's totals summed over its shifts. */
 export async function loadDayReport(day = useDayReportStore.getState().day || localDay()): Promise<void> {
@@ -11,7 +12,7 @@ export async function loadDayReport(day = useDayReportStore.getState().day || lo
     report: { status: 'loading', value: s.day === day ? s.report.value : null, error: null },
     html: { status: 'idle', value: null, error: null },
   }));
-  const r = await api().call('reports:day', { day });
+  const r = await api().call('reports:day', { day, ...currentScopeInput() });
   if (useDayReportStore.getState().day !== day) return;
   useDayReportStore.setState((s) => ({
     report: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.report.value, error: r.error },
