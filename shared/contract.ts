@@ -34,7 +34,7 @@ import {
   cashCountSchema,
   openShiftSchema,
 } from './shop';
-import { ledgerUrlInputSchema, tillNameInputSchema, tillSettingsSchema } from './till-settings';
+import { ledgerUrlInputSchema, shopPassphraseInputSchema, tillNameInputSchema, tillSettingsSchema } from './till-settings';
 
 const id = z
   .string()
@@ -183,6 +183,8 @@ export const commands = {
   'till:get': { input: none, output: tillSettingsSchema },
   'till:rename': { input: z.object({ name: tillNameInputSchema }).strict(), output: tillSettingsSchema },
   'till:setLedgerUrl': { input: z.object({ url: ledgerUrlInputSchema }).strict(), output: tillSettingsSchema },
+  /** The shop passphrase, entered once on a till that does not hold the shop key yet (or chosen on the first till). */
+  'till:shopPassphrase': { input: z.object({ passphrase: shopPassphraseInputSchema }).strict(), output: tillSettingsSchema },
 } as const;
 
 export type Commands = typeof commands;

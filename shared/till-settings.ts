@@ -5,6 +5,9 @@ export const tillNameInputSchema = z.string().max(200);
 /** The shop's server URL as typed (null or '' removes the saved one); checked by the core. */
 export const ledgerUrlInputSchema = z.string().max(2000).nullable();
 
+/** The shop passphrase as the owner types it (checked against the shop's key by the core). */
+export const shopPassphraseInputSchema = z.string().min(10).max(200);
+
 /**
  * The owner's "Plusieurs caisses" section: this till's name and the shop's server. The URL is
  * never sent whole: only redacted (password as ****).

@@ -293,6 +293,15 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
         status.changed();
         shopWide?.renamed();
       },
+      offerShopPassphrase:
+        shopCodes && shared
+          ? async (passphrase) => {
+              shopCodes.offerPassphrase(passphrase);
+              const outcome = await shopCodes.tryNow(shared.pool);
+              if (outcome === 'joined') shared.kick();
+              return outcome;
+            }
+          : undefined,
     }),
   };
   // Reports, history and exceptions over the whole shop when asked (scope 'shop', owner, issue 12).

@@ -54,6 +54,7 @@ export const PRELOAD_COMMAND_NAMES = [
   'till:get',
   'till:rename',
   'till:setLedgerUrl',
+  'till:shopPassphrase',
 ] as const satisfies readonly CommandName[];
 
 export const PRELOAD_EVENT_NAMES = [

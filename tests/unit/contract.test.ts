@@ -183,6 +183,8 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'till:rename': { inputs: () => [{ name: 'Caisse contrat' }], expect: 'ok' },
   // Saved, then removed: this one-counter test till stays on its own at its next start.
   'till:setLedgerUrl': { inputs: () => [{ url: 'postgres://pos:secret@127.0.0.1:5432/shop' }, { url: null }], expect: 'ok' },
+  // A one-counter till holds no shop key to open (tests/unit/shop-key.test.ts tries it on a joined till).
+  'till:shopPassphrase': { inputs: () => [{ passphrase: 'une phrase assez longue' }], expect: 'NOT_SUPPORTED' },
   'backup:restore': { inputs: () => [{ name: 'contract-test.sqlite' }], expect: 'ok' },
   'apiKey:set': { inputs: () => [{ key: TEST_KEY }], expect: 'ok' },
   'apiKey:clear': { inputs: () => [{}], expect: 'ok' },

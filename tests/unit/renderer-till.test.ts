@@ -40,6 +40,11 @@ describe('the header’s till line', () => {
     expect(arabic.text).toContain('تغييرات في الانتظار');
     expect(arabic.tone).toBe('down');
   });
+
+  it('says a till waits for the shop passphrase, in each language', () => {
+    expect(tillLine(till('needs-shop-key'), tr('fr'))).toEqual({ text: 'Caisse 2 · Registre partagé : phrase secrète de la boutique attendue', tone: 'down' });
+    for (const lng of ['ar', 'en']) expect(tillLine(till('needs-shop-key'), tr(lng))?.text).not.toMatch(/tillStatus\./);
+  });
 });
 
 const view = (fields: Partial<TillSettings['sharedLedger']>): TillSettings => ({
@@ -62,6 +67,11 @@ describe('the “Plusieurs caisses” section', () => {
     expect(tillErrorKey({ code: 'INVALID_INPUT', message: 'x', details: { field: 'url', reason: 'NOT_POSTGRES' } })).toBe('tillSettings.errors.NOT_POSTGRES');
     expect(tillErrorKey({ code: 'INVALID_INPUT', message: 'x', details: { field: 'name' } })).toBe('tillSettings.errors.TILL_NAME');
     expect(tillErrorKey({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'OWNER_ONLY' } })).toBeNull();
+    // A wrong shop passphrase (the core's word) and one too short to be it (the contract's).
+    expect(tillErrorKey({ code: 'INVALID_INPUT', message: 'x', details: { field: 'passphrase', reason: 'SHOP_PASSPHRASE' } })).toBe(
+      'tillSettings.errors.SHOP_PASSPHRASE',
+    );
+    expect(tillErrorKey({ code: 'INVALID_INPUT', message: 'x', details: { field: 'passphrase' } })).toBe('tillSettings.errors.SHOP_PASSPHRASE');
     for (const lng of ['fr', 'ar', 'en']) expect(tr(lng)('tillSettings.errors.NOT_POSTGRES')).not.toBe('tillSettings.errors.NOT_POSTGRES');
   });
 

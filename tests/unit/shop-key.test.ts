@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSharedPool } from '../../electron/core/shared-ledger/pool';
 import { migrateSharedSchema } from '../../electron/core/shared-ledger/schema';
 import { setUpShopKey, ShopKeyError, unwrapShopKey, wrapShopKey } from '../../electron/core/shared-ledger/shop-key';
-import { startHarness, type Harness } from './helpers/core-harness';
+import { startHarness, TEST_SHOP_PASSPHRASE, type Harness } from './helpers/core-harness';
 import { pollUntil } from './helpers/pg-processes';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
 
@@ -51,5 +51,19 @@ describe('the shop key', () => {
     cleanup.push(() => other.close());
     await pollUntil(async () => (await other.h['app:status']({})).till.shared === 'reachable', 'the till with the passphrase joined', 15_000);
     expect((await pool.query('SELECT count(*)::int AS n FROM shop_key')).rows[0].n).toBe(1);
+
+    // The owner types the passphrase in the waiting till's settings: a wrong one is refused in words
+    // the screen translates, and never quoted back; the right one lets the till join and push.
+    const wrong = 'pas la bonne phrase du tout';
+    const refused = await hx.h['till:shopPassphrase']({ passphrase: wrong }).then(
+      () => null,
+      (e: { code?: string; details?: { reason?: string }; message: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'SHOP_PASSPHRASE' } });
+    expect(JSON.stringify(refused)).not.toContain(wrong);
+    expect((await hx.h['app:status']({})).till.shared).toBe('needs-shop-key');
+    await hx.h['till:shopPassphrase']({ passphrase: TEST_SHOP_PASSPHRASE });
+    await pollUntil(async () => (await hx.h['app:status']({})).till.shared === 'reachable', 'the waiting till joined with the passphrase', 15_000);
+    await pollUntil(async () => (await pool.query('SELECT count(*)::int AS n FROM shop_shifts')).rows[0].n === 2, "both tills' shifts pushed", 15_000);
   });
 });

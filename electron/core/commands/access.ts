@@ -58,6 +58,7 @@ export const ACCESS: Record<CommandName, Access> = {
   'till:get': 'owner',
   'till:rename': 'owner',
   'till:setLedgerUrl': 'owner',
+  'till:shopPassphrase': 'owner',
 };
 
 export function guardHandlers(handlers: CommandHandlers, session: SessionManager): CommandHandlers {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
+import { isUnreachable } from './pool';
 import { CodeCipher } from '../ledger/code-cipher';
 import type { KeyProtector, Logger } from '../platform/ports';
 import type { Recrypt } from './ledger-pusher';
@@ -38,6 +39,19 @@ export class ShopCodes {
   offerPassphrase(passphrase: string): void {
     this.passphrase = passphrase;
     this.refused = false;
+  }
+
+  /**
+   * The owner's passphrase tried at once (the settings screen waits for the answer): 'joined' when
+   * the till now holds the shop key (the pusher joins at its next step).
+   */
+  async tryNow(pool: pg.Pool): Promise<'joined' | 'refused' | 'unreachable'> {
+    try {
+      return (await this.prepare(pool)) ? 'joined' : 'refused';
+    } catch (e) {
+      if (isUnreachable(e)) return 'unreachable';
+      throw e;
+    }
   }
 
   async prepare(pool: pg.Pool): Promise<CodesToShop | null> {

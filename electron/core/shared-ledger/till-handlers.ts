@@ -20,9 +20,11 @@ export interface TillHandlerDeps {
   logger: Logger;
   /** The name changed: the header, and the shop's tills table at the next round. */
   renamed: () => void;
+  /** Tries the shop passphrase now (shop-codes.ts); absent for a till without a shared ledger. */
+  offerShopPassphrase?: (passphrase: string) => Promise<'joined' | 'refused' | 'unreachable'>;
 }
 
-type TillCommands = 'till:get' | 'till:rename' | 'till:setLedgerUrl';
+type TillCommands = 'till:get' | 'till:rename' | 'till:setLedgerUrl' | 'till:shopPassphrase';
 
 const redacted = (url: string | null): string | null => (url === null ? null : redactedUrl(url));
 
@@ -61,6 +63,15 @@ export function tillHandlers(d: TillHandlerDeps): Pick<CommandHandlers, TillComm
       if (problem) throw new AppError('INVALID_INPUT', `url: not a PostgreSQL server URL (${problem})`, { field: 'url', reason: problem });
       writeSavedLedgerUrl(d.dataDir, d.keyProtector, text === '' ? null : text);
       d.logger.info(text === '' ? 'shared ledger URL removed' : 'shared ledger URL saved', { takesEffect: 'next start' });
+      return view();
+    },
+    'till:shopPassphrase': async ({ passphrase }) => {
+      if (!d.offerShopPassphrase) throw new AppError('NOT_SUPPORTED', 'This till works alone: it has no shared ledger');
+      const outcome = await d.offerShopPassphrase(passphrase);
+      // The passphrase itself is never quoted back nor logged.
+      if (outcome === 'refused')
+        throw new AppError('INVALID_INPUT', 'passphrase: it does not open the shop key', { field: 'passphrase', reason: 'SHOP_PASSPHRASE' });
+      if (outcome === 'unreachable') throw new AppError('SHOP_UNREACHABLE', "The shop's server cannot be reached");
       return view();
     },
   };

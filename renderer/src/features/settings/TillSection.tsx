@@ -5,7 +5,8 @@ import type { TillSettings } from '../../../../shared/till-settings';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Form } from '../../ui/Form';
 import { TextField } from '../../ui/TextField';
-import { loadTillSettings, renameThisTill, saveLedgerUrl } from './tillActions';
+import { useStatusStore } from '../status-bar/statusStore';
+import { loadTillSettings, offerShopPassphrase, renameThisTill, saveLedgerUrl } from './tillActions';
 import { ledgerUrlNotes, tillErrorKey } from './tillSettings';
 
 type Done = { key: string; values?: Record<string, string> } | null;
@@ -19,6 +20,8 @@ export function TillSection() {
   const [view, setView] = useState<TillSettings | null>(null);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const needsShopKey = useStatusStore((s) => s.appStatus?.till.shared === 'needs-shop-key');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -64,6 +67,15 @@ export function TillSection() {
       () => {
         setUrl('');
         return { key: text.trim() === '' ? 'tillSettings.cleared' : 'tillSettings.nextStart' };
+      },
+    );
+
+  const join = () =>
+    run(
+      () => offerShopPassphrase(passphrase),
+      () => {
+        setPassphrase('');
+        return { key: 'tillSettings.passphraseJoined' };
       },
     );
 
@@ -113,6 +125,27 @@ export function TillSection() {
           )}
         </div>
       </Form>
+      {needsShopKey && (
+        <Form noValidate={false} onSubmit={join}>
+          <p className="small warn-text">{t('tillSettings.passphraseWaiting')}</p>
+          <TextField
+            id="set-till-passphrase"
+            label={t('tillSettings.passphrase')}
+            hint={t('tillSettings.passphraseHint')}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={passphrase}
+            onChange={setPassphrase}
+          />
+          <div className="row-actions">
+            <button type="submit" className="btn primary" disabled={busy || passphrase.length < 10}>
+              {t('tillSettings.passphraseSend')}
+            </button>
+          </div>
+        </Form>
+      )}
       <p className="small" aria-live="polite">
         {done ? t(done.key, done.values ?? {}) : ''}
       </p>

@@ -15,6 +15,13 @@ export async function renameThisTill(name: string): Promise<Result<TillSettings>
   return r;
 }
 
+/** The shop passphrase, tried at once by the core; the status then says whether the till joined. */
+export async function offerShopPassphrase(passphrase: string): Promise<Result<TillSettings>> {
+  const r = await api().call('till:shopPassphrase', { passphrase });
+  if (r.ok) void loadStatus();
+  return r;
+}
+
 /** Saves (or with '' removes) the shop's server URL; the core keeps it sealed and sends back only a redacted copy. */
 export function saveLedgerUrl(url: string): Promise<Result<TillSettings>> {
   return api().call('till:setLedgerUrl', { url: url.trim() === '' ? null : url });

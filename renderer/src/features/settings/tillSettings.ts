@@ -48,7 +48,7 @@ export function ledgerUrlNotes(view: TillSettings): Note[] {
   return notes;
 }
 
-const REASONS = ['NOT_A_URL', 'NOT_POSTGRES', 'NO_HOST_OR_DATABASE', 'TOO_LONG', 'TILL_NAME'] as const;
+const REASONS = ['NOT_A_URL', 'NOT_POSTGRES', 'NO_HOST_OR_DATABASE', 'TOO_LONG', 'TILL_NAME', 'SHOP_PASSPHRASE'] as const;
 
 /** The section's own words for a refused name or URL; null: the generic error note says it. */
 export function tillErrorKey(error: AppErrorShape): string | null {
@@ -57,5 +57,7 @@ export function tillErrorKey(error: AppErrorShape): string | null {
   // Refused at the edge by the contract (too long to even reach the core).
   if (error.code === 'INVALID_INPUT' && error.details?.field === 'name') return 'tillSettings.errors.TILL_NAME';
   if (error.code === 'INVALID_INPUT' && error.details?.field === 'url') return 'tillSettings.errors.TOO_LONG';
+  // Too short or too long for a shop passphrase is refused at the edge: it cannot be the shop's.
+  if (error.code === 'INVALID_INPUT' && error.details?.field === 'passphrase') return 'tillSettings.errors.SHOP_PASSPHRASE';
   return null;
 }

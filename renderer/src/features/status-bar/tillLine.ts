@@ -13,6 +13,7 @@ export function tillLine(till: AppStatus['till'] | undefined, t: Translate, int:
   if (!till || till.shared === 'off') return null;
   const reach = t(`tillStatus.${till.shared}`);
   const state = till.unpushed > 0 ? t('tillStatus.pending', { count: till.unpushed, n: int(till.unpushed), state: reach }) : reach;
+  // Waiting for the shop passphrase is as good as cut off: the till sends and shares nothing.
   const tone = till.shared === 'reachable' ? 'ok' : till.shared === 'connecting' ? 'wait' : 'down';
   return { text: t('tillStatus.line', { name: till.name, state }), tone };
 }
