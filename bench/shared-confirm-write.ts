@@ -96,7 +96,7 @@ runBench('shared-confirm-write', async (r) => {
     r.add(timedMetric('PostgreSQL floor: one-row autocommit insert (fsync on)', floorMs));
     r.add(timedMetric('sender lock take + release, uncontended (loopback)', lockMs));
     r.note(
-      `${SALES} sales each way after ${WARM_UP} warm-up; the PostgreSQL figure is LedgerPusher's one transaction per sale (shop_sales + shop_sale_events + tills.pushed_version), ` +
+      `${SALES} sales each way after ${WARM_UP} warm-up; the PostgreSQL figure is LedgerPusher's one statement per sale (shop_sales + shop_sale_events + tills.pushed_version, data-modifying CTEs: one round trip, one commit), ` +
         'timed around its commit only; the till confirms on SQLite first and pushes after, so the cashier never waits on it.',
     );
   } finally {

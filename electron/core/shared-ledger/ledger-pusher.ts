@@ -86,90 +86,71 @@ export class LedgerPusher {
     }
   }
 
+  /**
+   * One batch as ONE statement (data-modifying CTEs; a statement is its own transaction): one round
+   * trip and one commit per push, which is most of what a confirmed sale's push costs. Empty parts
+   * are empty JSON arrays and write nothing. Then, only when the batch carries order ids, one read
+   * for the claims another sale holds (after the commit, so it sees a concurrent winner's row).
+   */
   private async write(batch: JournalBatch): Promise<PushResult> {
     const { pool, tillId, recrypt } = this.d;
-    let client: pg.PoolClient;
+    const claims = batch.sales
+      .filter((s) => typeof s.order_id === 'string' && s.order_id !== '')
+      .map((s) => ({ order_id: s.order_id, sale_id: s.id, line: s.line }));
     try {
-      client = await pool.connect();
-    } catch (e) {
-      if (isUnreachable(e)) return 'unreachable';
-      throw e;
-    }
-    let broken: Error | undefined;
-    const onError = (e: Error) => (broken ??= e);
-    client.on('error', onError);
-    try {
-      await client.query('BEGIN');
-      if (batch.sales.length > 0) {
-        await client.query(
-          `INSERT INTO shop_sales (till_id, version, ${list(SALE_COLUMNS)})
-           SELECT till_id, version, ${list(SALE_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_sales, $1::jsonb)
+      await pool.query(
+        `WITH
+         sales AS (
+           INSERT INTO shop_sales (till_id, version, ${list(SALE_COLUMNS)})
+           SELECT till_id, version, ${list(SALE_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_sales, $3::jsonb)
            ON CONFLICT (till_id, id) DO UPDATE SET version = EXCLUDED.version, ${assignments(SALE_COLUMNS.filter((c) => c !== 'id'))}
-           WHERE shop_sales.version <= EXCLUDED.version`,
-          [asJson(batch.sales, tillId, batch.version)],
-        );
-      }
-      if (batch.events.length > 0) {
-        await client.query(
-          `INSERT INTO shop_sale_events (till_id, ${list(EVENT_COLUMNS)})
-           SELECT till_id, ${list(EVENT_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_sale_events, $1::jsonb)
-           ON CONFLICT DO NOTHING`,
-          [asJson(batch.events, tillId, null)],
-        );
-      }
-      if (batch.cards.length > 0) {
-        await client.query(
-          `INSERT INTO shop_cards (till_id, ${list(CARD_COLUMNS)})
-           SELECT till_id, ${list(CARD_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_cards, $1::jsonb)
-           ON CONFLICT DO NOTHING`,
-          [asJson(batch.cards, tillId, null, recrypt)],
-        );
-      }
-      if (batch.shifts.length > 0) {
-        await client.query(
-          `INSERT INTO shop_shifts (till_id, version, ${list(SHIFT_COLUMNS)})
-           SELECT till_id, version, ${list(SHIFT_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_shifts, $1::jsonb)
+           WHERE shop_sales.version <= EXCLUDED.version),
+         events AS (
+           INSERT INTO shop_sale_events (till_id, ${list(EVENT_COLUMNS)})
+           SELECT till_id, ${list(EVENT_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_sale_events, $4::jsonb)
+           ON CONFLICT DO NOTHING),
+         cards AS (
+           INSERT INTO shop_cards (till_id, ${list(CARD_COLUMNS)})
+           SELECT till_id, ${list(CARD_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_cards, $5::jsonb)
+           ON CONFLICT DO NOTHING),
+         shifts AS (
+           INSERT INTO shop_shifts (till_id, version, ${list(SHIFT_COLUMNS)})
+           SELECT till_id, version, ${list(SHIFT_COLUMNS)} FROM jsonb_populate_recordset(NULL::shop_shifts, $6::jsonb)
            ON CONFLICT (till_id, id) DO UPDATE SET version = EXCLUDED.version, ${assignments(SHIFT_COLUMNS.filter((c) => c !== 'id'))}
-           WHERE shop_shifts.version <= EXCLUDED.version`,
-          [asJson(batch.shifts, tillId, batch.version)],
-        );
-      }
-      if (batch.goneSaleIds.length > 0) {
-        // A sale the till gave back (a found order another till owns): its copy goes, and its claim
-        // only if it was this sale's. Nothing else is ever deleted from the shared copy.
-        for (const table of ['shop_cards', 'shop_sale_events']) {
-          await client.query(`DELETE FROM ${table} WHERE till_id = $1 AND sale_id = ANY($2::bigint[])`, [tillId, batch.goneSaleIds]);
-        }
-        await client.query('DELETE FROM shop_sales WHERE till_id = $1 AND id = ANY($2::bigint[])', [tillId, batch.goneSaleIds]);
-        await client.query('DELETE FROM order_owners WHERE till_id = $1 AND sale_id = ANY($2::bigint[])', [tillId, batch.goneSaleIds]);
-      }
-      const conflicts = await this.claimOrders(client, batch);
-      await client.query('UPDATE tills SET pushed_version = GREATEST(pushed_version, $2), last_push_at = now() WHERE till_id = $1', [tillId, batch.version]);
-      await client.query('COMMIT');
+           WHERE shop_shifts.version <= EXCLUDED.version),
+         claims AS (
+           INSERT INTO order_owners (order_id, till_id, sale_id, line)
+           SELECT c.order_id, $1, c.sale_id, c.line FROM jsonb_to_recordset($7::jsonb) AS c(order_id text, sale_id bigint, line text)
+           ON CONFLICT (order_id) DO NOTHING),
+         -- A sale the till gave back (a found order another till owns): its copy goes, and its
+         -- claim if it was this sale's. Nothing else is ever deleted from the shared copy.
+         gone_cards AS (DELETE FROM shop_cards WHERE till_id = $1 AND sale_id = ANY($8::bigint[])),
+         gone_events AS (DELETE FROM shop_sale_events WHERE till_id = $1 AND sale_id = ANY($8::bigint[])),
+         gone_sales AS (DELETE FROM shop_sales WHERE till_id = $1 AND id = ANY($8::bigint[])),
+         gone_claims AS (DELETE FROM order_owners WHERE till_id = $1 AND sale_id = ANY($8::bigint[]))
+         UPDATE tills SET pushed_version = GREATEST(pushed_version, $2), last_push_at = now() WHERE till_id = $1`,
+        [
+          tillId,
+          batch.version,
+          asJson(batch.sales, tillId, batch.version),
+          asJson(batch.events, tillId, null),
+          asJson(batch.cards, tillId, null, recrypt),
+          asJson(batch.shifts, tillId, batch.version),
+          JSON.stringify(claims),
+          batch.goneSaleIds,
+        ],
+      );
+      const conflicts = claims.length > 0 ? await this.clashes(claims) : [];
       return { pushed: batch.sales.length + batch.goneSaleIds.length + batch.events.length + batch.cards.length + batch.shifts.length, conflicts };
     } catch (e) {
-      broken ??= e as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
       if (isUnreachable(e)) return 'unreachable';
       throw e;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
     }
   }
 
-  /** Claims every pushed order id for its sale; returns those another sale already owns. */
-  private async claimOrders(client: pg.PoolClient, batch: JournalBatch): Promise<ClaimConflict[]> {
-    const owned = batch.sales.filter((s) => typeof s.order_id === 'string' && s.order_id !== '');
-    if (owned.length === 0) return [];
-    const claims = owned.map((s) => ({ order_id: s.order_id, sale_id: s.id, line: s.line }));
-    await client.query(
-      `INSERT INTO order_owners (order_id, till_id, sale_id, line)
-       SELECT c.order_id, $2, c.sale_id, c.line FROM jsonb_to_recordset($1::jsonb) AS c(order_id text, sale_id bigint, line text)
-       ON CONFLICT (order_id) DO NOTHING`,
-      [JSON.stringify(claims), this.d.tillId],
-    );
-    const clash = await client.query<{ order_id: string; sale_id: string }>(
+  /** The pushed order ids another sale of the shop owns (the claim above left them to their owner). */
+  private async clashes(claims: { order_id: unknown; sale_id: unknown }[]): Promise<ClaimConflict[]> {
+    const clash = await this.d.pool.query<{ order_id: string; sale_id: string }>(
       `SELECT c.order_id, c.sale_id FROM jsonb_to_recordset($1::jsonb) AS c(order_id text, sale_id bigint)
        JOIN order_owners o ON o.order_id = c.order_id WHERE o.till_id <> $2 OR o.sale_id <> c.sale_id`,
       [JSON.stringify(claims), this.d.tillId],
