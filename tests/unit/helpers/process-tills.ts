@@ -28,6 +28,8 @@ export const SHOP_TIMING = JSON.stringify({
 
 export const SETTLED: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW', 'CANCELLED'];
 
+const SHOP_PASSPHRASE = 'the shop of the process tills';
+
 export interface Offer {
   productId: string;
   typeId: string;
@@ -46,7 +48,16 @@ export class ProcessTill {
     databaseUrl: string,
   ) {
     this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `till-proc-${name}-`));
-    this.host = new HostProcess({ POS_DATA_DIR: this.dataDir, POS_TRAINING_API_URL: simUrl, POS_TIMING: SHOP_TIMING, POS_DATABASE_URL: databaseUrl });
+    // The shop passphrase, as an owner hands it to each till once (README: Several counters).
+    const passphraseFile = path.join(this.dataDir, 'shop-passphrase');
+    fs.writeFileSync(passphraseFile, `${SHOP_PASSPHRASE}\n`, { mode: 0o600 });
+    this.host = new HostProcess({
+      POS_DATA_DIR: this.dataDir,
+      POS_TRAINING_API_URL: simUrl,
+      POS_TIMING: SHOP_TIMING,
+      POS_DATABASE_URL: databaseUrl,
+      POS_SHOP_PASSPHRASE_FILE: passphraseFile,
+    });
   }
 
   async start(): Promise<void> {
