@@ -2,17 +2,20 @@
  * shared-tills-throughput: 1, 2, 4 and 8 tills sharing one API key (so one provider rate limit for
  * the whole shop) and one PostgreSQL server, selling against ONE simulator that allows R requests
  * per second per key. Tills are engine tills in this process (tests/unit/helpers/engine-till.ts:
- * each its own SQLite ledger, sale engine, provider client and rate gate, its own pool and till id,
- * the real SharedSenderGuard): processes would be 8 tsx hosts on a 2-core machine. Each run queues
+ * each its own SQLite ledger, sale engine, provider client, its own pool and till id, the real
+ * SharedSenderGuard, and the shop's request budget on the server, ShopRateGate, over its own pool): processes would be 8 tsx hosts on a 2-core machine. Each run queues
  * the same number of sales spread over its tills, then drains them. Figures: accepted requests per
  * second against R, sales per second, the sender lock's wait p50/p95, and duplicate orders
  * (provider orders against sales). Beside them, a one-till run without a shared ledger.
  */
+import type pg from 'pg';
 import { RateGate } from '../electron/core/provider/rate-gate';
 import { SharedSenderGuard } from '../electron/core/shared-ledger/shared-sender-guard';
+import { ShopRateGate } from '../electron/core/shared-ledger/shop-rate-gate';
+import type { RequestGate } from '../electron/core/provider/request-gate';
 import { startSimulator, type RunningSimulator } from '../simulator';
 import { TEST_KEY } from '../tests/unit/helpers/core-harness';
-import { FINAL_STATES, giftCardOffer, openEngineTill, type EngineTill } from '../tests/unit/helpers/engine-till';
+import { FINAL_STATES, giftCardOffer, openEngineTill, SHARED_KEY_ID, type EngineTill } from '../tests/unit/helpers/engine-till';
 import { startPgServer } from '../tests/unit/helpers/pg-server';
 import { SharedTills } from '../tests/unit/helpers/shared-tills';
 import { metric, runBench, timedMetric, type Reporter } from './lib/report';
@@ -122,16 +125,19 @@ runBench('shared-tills-throughput', async (r) => {
   const open: EngineTill[] = [];
   let shared: SharedTills | null = null;
   try {
-    // Each till's own request budget: the provider's limit shared out (R·60/n per minute each), or with
-    // BENCH_GATE=whole the whole limit on every till (as an owner copying the number into each would):
-    // then the tills together ask for n times the limit and meet 429s and their Retry-After pauses.
-    // BENCH_GATE=shop: one gate object for every till of a run (in one process they can share it),
-    // what a shop-wide budget would be: the experiment that tells the lock from the budget.
-    const mode = process.env.BENCH_GATE ?? 'split';
-    const split = mode === 'split';
+    // The request budget. Default (BENCH_GATE=server): what the till does, the shop's budget on the
+    // PostgreSQL server (ShopRateGate, R·60 per minute for the key), each till over its own pool.
+    // Experiments: BENCH_GATE=split, each till's own local gate at R·60/n per minute (the limit shared
+    // out); whole, every till's own gate at the whole limit (as an owner copying the number into each
+    // would: the tills together ask for n times the limit); shop, one local gate object for every till
+    // of a run (possible only in one process).
+    const mode = process.env.BENCH_GATE ?? 'server';
     const shopGates = new Map<number, RateGate>();
-    const gate = (n: number) =>
-      mode === 'shop' ? (shopGates.get(n) ?? shopGates.set(n, new RateGate(R * 60)).get(n)!) : new RateGate(Math.floor((R * 60) / (split ? n : 1)));
+    const localGate = (n: number): RateGate =>
+      mode === 'shop' ? (shopGates.get(n) ?? shopGates.set(n, new RateGate(R * 60)).get(n)!) : new RateGate(Math.floor((R * 60) / (mode === 'split' ? n : 1)));
+    const tillGate = (n: number, pool: pg.Pool): RequestGate =>
+      mode === 'server' ? new ShopRateGate({ pool, joined: () => true, keyId: () => SHARED_KEY_ID, perMinute: () => R * 60 }) : localGate(n);
+    const gate = (n: number) => localGate(mode === 'server' ? 1 : n);
     // A warm-up drain (code paths compiled, the simulator's catalogue read), not reported.
     const warm = openEngineTill({ name: 'warm-up', simUrl: sim.url, timing: TIMING, orderTimeoutMs: 10_000, gate: gate(1) });
     open.push(warm);
@@ -153,7 +159,7 @@ runBench('shared-tills-throughput', async (r) => {
           simUrl: sim.url,
           timing: TIMING,
           orderTimeoutMs: 10_000,
-          gate: gate(n),
+          gate: tillGate(n, t.pool),
           guard: () => new SharedSenderGuard(t.pool, t.tillId, { maxWaitMs: 2_000, onWait: (ms) => lockWaits.push(ms) }),
         }),
       );
@@ -165,12 +171,14 @@ runBench('shared-tills-throughput', async (r) => {
       report(r, run, reference);
     }
     r.note(
-      `Simulator: fixed window of ${R} requests per second per key, every till on the same key; orders HANDLING ${HANDLING_MS} ms. Each till's rate gate is set ` +
-        (mode === 'shop'
-          ? `to ${R * 60}/min, one gate object shared by every till of a run (BENCH_GATE=shop: a shop-wide budget)`
-          : split
-            ? `to the limit shared out: ${R * 60}/n per minute on each of n tills (BENCH_GATE=split, the default)`
-            : `to the provider's whole limit, ${R * 60}/min on every till (BENCH_GATE=whole)`) +
+      `Simulator: fixed window of ${R} requests per second per key, every till on the same key; orders HANDLING ${HANDLING_MS} ms. Request budget: ` +
+        (mode === 'server'
+          ? `the shop's budget on the PostgreSQL server, ${R * 60}/min for the key (ShopRateGate, BENCH_GATE=server, the default; the SQLite-only till its own gate at ${R * 60}/min)`
+          : mode === 'shop'
+            ? `one local gate object at ${R * 60}/min shared by every till of a run (BENCH_GATE=shop)`
+            : mode === 'split'
+              ? `each till's own gate at the limit shared out, ${R * 60}/n per minute (BENCH_GATE=split)`
+              : `each till's own gate at the provider's whole limit, ${R * 60}/min (BENCH_GATE=whole)`) +
         `: the limit is the shop's, not the till's. Tills are engine tills in one process (own ledger, engine, client, gate, pool, till id). ` +
         `Timing ${JSON.stringify(TIMING)}.`,
     );

@@ -27,6 +27,8 @@ import type { ProductLine } from './product-lines/product-line';
 import { ProductLines } from './product-lines/registry';
 import { providerUrlOrThrow } from './provider/provider-url';
 import { RateGate } from './provider/rate-gate';
+import type { RequestGate } from './provider/request-gate';
+import { ShopRateGate } from './shared-ledger/shop-rate-gate';
 import type { Transport } from './provider/transport';
 import { receiptHandlers } from './receipts/receipt-handlers';
 import { reportHandlers } from './reports/report-handlers';
@@ -132,7 +134,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
   const emit = bus.emit;
   const settings = new SettingsService(o.settingsBackend);
   // One request budget for the till, whichever key is in use (the provider counts per key and IP).
-  const gate = new RateGate(settings.get().apiRequestsPerMinute);
+  const localGate = new RateGate(settings.get().apiRequestsPerMinute);
 
   // Staff and who is signed in.
   const staff = new StaffRepo(ledger);
@@ -182,6 +184,17 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     : null;
   // One sender per key and one owner per provider order, across the shop's tills (sales/sender-guard.ts).
   const guard = shared ? new SharedSenderGuard(shared.pool, till.id, { joined: () => shared.isJoined }) : undefined;
+  // Tills sharing a ledger share the provider's limit too: one request budget for the shop's key,
+  // on its server (shared-ledger/shop-rate-gate.ts); a till alone keeps its local gate.
+  const gate: RequestGate = shared
+    ? new ShopRateGate({
+        pool: shared.pool,
+        joined: () => shared.isJoined,
+        keyId: () => (keySession()?.mode === 'training' ? null : (keySession()?.keyId ?? null)),
+        perMinute: () => settings.get().apiRequestsPerMinute,
+        logger,
+      })
+    : localGate;
 
   // The provider account: the active key (its client and sale engine), status and balance.
   // They refer to one another only through these closures, read after start.
@@ -271,7 +284,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     ...reconcileHandlers(reconcile),
     ...settingsHandlers({
       settings,
-      setRequestRate: (perMinute) => gate.setRate(perMinute),
+      setRequestRate: (perMinute) => localGate.setRate(perMinute),
       statusChanged: () => {
         status.changed();
         shopWide?.settingsChanged();

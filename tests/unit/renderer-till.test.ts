@@ -75,10 +75,10 @@ describe('the “Plusieurs caisses” section', () => {
     for (const lng of ['fr', 'ar', 'en']) expect(tr(lng)('tillSettings.errors.NOT_POSTGRES')).not.toBe('tillSettings.errors.NOT_POSTGRES');
   });
 
-  it('marks prices, fees, limits and the receipt header as the shop’s; the printer, language and queue as the till’s', () => {
-    for (const f of ['markup', 'topupFee', 'lowBalance', 'idleLock', 'shopName', 'shopFooter', 'override:p1'] as const)
+  it('marks prices, fees, limits, the receipt header and the request rate as the shop’s; the printer, language and queue as the till’s', () => {
+    for (const f of ['markup', 'topupFee', 'lowBalance', 'idleLock', 'shopName', 'shopFooter', 'override:p1', 'apiRate'] as const)
       expect(isShopWideField(f), f).toBe(true);
-    for (const f of ['printerName', 'paperWidthMm', 'language', 'apiRate', 'queueCap', 'cashierName'] as const) expect(isShopWideField(f), f).toBe(false);
+    for (const f of ['printerName', 'paperWidthMm', 'language', 'queueCap', 'cashierName'] as const) expect(isShopWideField(f), f).toBe(false);
   });
 });
 

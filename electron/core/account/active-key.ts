@@ -7,7 +7,7 @@ import type { LoadTrainingProvider, Logger, SecretStore } from '../platform/port
 import { OneClickDzClient } from '../provider/client';
 import { isApiError } from '../provider/errors';
 import { fingerprint, KeySession } from '../provider/key-session';
-import type { RateGate } from '../provider/rate-gate';
+import type { RequestGate } from '../provider/request-gate';
 import type { Transport } from '../provider/transport';
 import { SaleEngine } from '../sales/sale-engine';
 import type { ProductLines } from '../product-lines/registry';
@@ -35,7 +35,7 @@ export interface ActiveKeyDeps {
   loadTraining?: LoadTrainingProvider;
   timing: SaleTiming;
   /** One request budget for the till, whichever key is in use (the provider counts per key and IP). */
-  gate: RateGate;
+  gate: RequestGate;
   logger: Logger;
   now: () => number;
   /** The engine's view of the provider changed (online, offline, key refused). */

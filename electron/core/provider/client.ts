@@ -4,7 +4,7 @@ import { backoffMs } from './backoff';
 import { classifyHttpError } from './classify';
 import { ApiError } from './errors';
 import { balanceDataSchema, envelopeSchema, paginationSchema, transactionListDataSchema, validateDataSchema } from './schemas';
-import type { RateGate } from './rate-gate';
+import type { RequestGate } from './request-gate';
 import { nodeTransport, TransportError, type Transport } from './transport';
 
 export interface ApiAccount {
@@ -36,8 +36,8 @@ export interface ClientOptions {
   getRetries?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
-  /** Shared request budget for this key (rate-gate.ts); absent: no client-side limit. */
-  gate?: RateGate;
+  /** Shared request budget for this key (request-gate.ts); absent: no client-side limit. */
+  gate?: RequestGate;
 }
 
 /** A read's retries wait 250–500 ms, then 250–1000 ms (provider/backoff.ts), never above 2 s. */
@@ -63,7 +63,7 @@ export class OneClickDzClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private halted: ApiError | null = null;
-  private readonly gate: RateGate | undefined;
+  private readonly gate: RequestGate | undefined;
 
   constructor(opts: ClientOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');

@@ -3,7 +3,7 @@ import type { Account, Mode } from '../../../shared/domain';
 import { OneClickDzClient } from './client';
 import { isApiError } from './errors';
 import type { Transport } from './transport';
-import type { RateGate } from './rate-gate';
+import type { RequestGate } from './request-gate';
 import type { LoadTrainingProvider, SecretStore } from '../platform/ports';
 
 export type KeySource = 'none' | 'environment' | 'saved';
@@ -19,7 +19,7 @@ export interface SessionOptions {
   /** The simulator the host hands over for training mode (platform/ports.ts); loaded only when training. */
   loadTraining?: LoadTrainingProvider;
   timeouts: { readTimeoutMs: number; orderTimeoutMs: number };
-  gate: RateGate;
+  gate: RequestGate;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { RequestGate } from './request-gate';
+
 /**
  * Keeps the till under the provider's request rate. The provider documents no number, only
  * HTTP 429, so the rate is a setting (requests per minute) and every call, reads and orders alike,
@@ -6,7 +8,7 @@
  * (per second or per minute, fixed or sliding) sees more than it allows. A 429 pauses every call
  * until its Retry-After has passed, so a long queue drains at the rate the provider tolerates.
  */
-export class RateGate {
+export class RateGate implements RequestGate {
   /**
    * The gate counts a request when it leaves and the provider when it arrives; set exactly at the
    * limit they disagree now and then, so the till keeps 5 % below it.

@@ -172,6 +172,15 @@ export const SHARED_MIGRATIONS: readonly string[] = [
   CREATE INDEX shop_sales_till_shift ON shop_sales(till_id, shift_id);
   CREATE INDEX shop_shifts_opened ON shop_shifts(opened_at);
   `,
+  // 6: the shop's request budget with the provider, per API key (shop-rate-gate.ts): the next free
+  // turn, in the SERVER's clock (epoch microseconds), so the tills' own clocks do not matter. The
+  // key is a hash of the key's fingerprint (shop-request-slots.ts), never the key.
+  `
+  CREATE TABLE shop_request_slots (
+    key_hash bigint PRIMARY KEY,
+    next_at_us bigint NOT NULL
+  );
+  `,
 ];
 
 export interface MigrationReport {

@@ -9,7 +9,7 @@ import { silentLogger } from '../../../electron/core/platform/log';
 import { giftCardLine } from '../../../electron/core/product-lines/gift-cards/gift-card-line';
 import { ProductLines } from '../../../electron/core/product-lines/registry';
 import { OneClickDzClient } from '../../../electron/core/provider/client';
-import type { RateGate } from '../../../electron/core/provider/rate-gate';
+import type { RequestGate } from '../../../electron/core/provider/request-gate';
 import { SaleEngine } from '../../../electron/core/sales/sale-engine';
 import { SaleMoves } from '../../../electron/core/sales/sale-moves';
 import type { SenderGuard } from '../../../electron/core/sales/sender-guard';
@@ -57,7 +57,7 @@ export function openEngineTill(o: {
   timing?: Partial<SaleTiming>;
   orderTimeoutMs?: number;
   /** The till's own request budget (its apiRequestsPerMinute); absent: none. */
-  gate?: RateGate;
+  gate?: RequestGate;
 }): EngineTill {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `till-engine-${o.name}-`));
   const ledger = new Ledger(path.join(dataDir, 'ledger.sqlite'), new CodeCipher(randomBytes(32)));
