@@ -3,7 +3,7 @@ import { SHOP_WIDE_SETTINGS, isShopWideSetting } from '../../../shared/shop-wide
 import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../platform/ports';
 import type { SettingsService } from '../settings/settings-service';
-import type { SharedCompanion } from './shared-ledger';
+import { RoundSync } from './round-sync';
 import { canonicalJson, changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
 
 /**
@@ -26,33 +26,14 @@ export interface SettingsSyncOptions {
   onApplied: () => void;
 }
 
-export class SettingsSync implements SharedCompanion {
+export class SettingsSync extends RoundSync {
   readonly name = 'settings-sync';
-  private lastPullAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly o: SettingsSyncOptions) {}
-
-  /** Notes the shop-wide settings that changed here since the last round (called after settings:update). */
-  noteLocalChanges(): void {
-    const { ledger } = this.o;
-    ledger.atomically(() => {
-      const state = readSyncState(ledger, STATE_KEY);
-      if (this.note(state)) writeSyncState(ledger, STATE_KEY, state);
-    });
+  constructor(private readonly o: SettingsSyncOptions) {
+    super({ ledger: o.ledger, stateKey: STATE_KEY, now: o.now, pullEveryMs: o.pullEveryMs });
   }
 
-  async sync(pool: pg.Pool): Promise<'done' | 'unreachable'> {
-    this.noteLocalChanges();
-    const due = this.o.now() - this.lastPullAt >= (this.o.pullEveryMs ?? 3_000);
-    const pending = readSyncState(this.o.ledger, STATE_KEY).pending;
-    if (!due && Object.keys(pending).length === 0) return 'done';
-    await this.push(pool, pending);
-    await this.pull(pool);
-    this.lastPullAt = this.o.now();
-    return 'done';
-  }
-
-  private note(state: SyncState): boolean {
+  protected note(state: SyncState): boolean {
     const at = changeTime(state, this.o.now());
     const current = this.o.settings.get() as Record<string, unknown>;
     let changed = false;
@@ -68,7 +49,7 @@ export class SettingsSync implements SharedCompanion {
     return changed;
   }
 
-  private async push(pool: pg.Pool, pending: SyncState['pending']): Promise<void> {
+  protected async push(pool: pg.Pool, pending: SyncState['pending']): Promise<void> {
     const current = this.o.settings.get() as Record<string, unknown>;
     for (const [key, change] of Object.entries(pending)) {
       if (canonicalJson(current[key]) !== change.f) continue; // changed again meanwhile
@@ -83,7 +64,7 @@ export class SettingsSync implements SharedCompanion {
     }
   }
 
-  private async pull(pool: pg.Pool): Promise<void> {
+  protected async pull(pool: pg.Pool): Promise<void> {
     const { ledger } = this.o;
     const times = await pool.query<{ key: string; updated_at: number }>('SELECT key, updated_at FROM shop_settings');
     const state = readSyncState(ledger, STATE_KEY);

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Ledger } from '../ledger/ledger';
 import type { SessionManager } from '../staff/session';
 import type { Role, StaffRepo } from '../staff/staff-repo';
-import type { SharedCompanion } from './shared-ledger';
+import { RoundSync } from './round-sync';
 import { changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
 
 /**
@@ -53,33 +53,11 @@ export const nameKey = (name: string): string => name.toLowerCase();
 const fingerprint = (c: { name: string; role: string; pin_hash: string; active: boolean | number }): string =>
   JSON.stringify([c.name, c.role, c.pin_hash, c.active ? 1 : 0]);
 
-export class StaffSync implements SharedCompanion {
+export class StaffSync extends RoundSync {
   readonly name = 'staff-sync';
-  private lastPullAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly o: StaffSyncOptions) {}
-
-  /**
-   * Notes what changed here since the last round, timed now (called right after a change, and at
-   * each round for anything else). Cheap: a shop has a few cashiers.
-   */
-  noteLocalChanges(): void {
-    const { ledger } = this.o;
-    ledger.atomically(() => {
-      const state = readSyncState(ledger, STATE_KEY);
-      if (this.note(state)) writeSyncState(ledger, STATE_KEY, state);
-    });
-  }
-
-  async sync(pool: pg.Pool): Promise<'done' | 'unreachable'> {
-    this.noteLocalChanges();
-    const due = this.o.now() - this.lastPullAt >= (this.o.pullEveryMs ?? 3_000);
-    const pending = readSyncState(this.o.ledger, STATE_KEY).pending;
-    if (!due && Object.keys(pending).length === 0) return 'done';
-    await this.push(pool, pending);
-    await this.pull(pool);
-    this.lastPullAt = this.o.now();
-    return 'done';
+  constructor(private readonly o: StaffSyncOptions) {
+    super({ ledger: o.ledger, stateKey: STATE_KEY, now: o.now, pullEveryMs: o.pullEveryMs });
   }
 
   private locals(): Map<string, LocalCashier> {
@@ -89,7 +67,7 @@ export class StaffSync implements SharedCompanion {
     return byKey;
   }
 
-  private note(state: SyncState): boolean {
+  protected note(state: SyncState): boolean {
     const at = changeTime(state, this.o.now());
     let changed = false;
     const locals = this.locals();
@@ -113,7 +91,7 @@ export class StaffSync implements SharedCompanion {
   }
 
   /** Each pending change, written only over an older version (last writer wins on the server). */
-  private async push(pool: pg.Pool, pending: SyncState['pending']): Promise<void> {
+  protected async push(pool: pg.Pool, pending: SyncState['pending']): Promise<void> {
     const locals = this.locals();
     for (const [key, change] of Object.entries(pending)) {
       const row = locals.get(key);
@@ -141,7 +119,7 @@ export class StaffSync implements SharedCompanion {
   }
 
   /** The shop's rows newer than what this till holds, applied to its local rows by name. */
-  private async pull(pool: pg.Pool): Promise<void> {
+  protected async pull(pool: pg.Pool): Promise<void> {
     const shop = await pool.query<ShopCashier>('SELECT name_key, name, role, pin_hash, active, updated_at FROM shop_cashiers');
     const { ledger } = this.o;
     const applied = ledger.atomically(() => {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Sale, SaleState } from '../../../shared/domain';
 import type { RunningSimulator } from '../../../simulator';
 import { HostProcess } from './host-process';
+import { CRASH_TIMING } from './kill-timing';
 
 /**
  * Tills as separate processes (the browser host, tests/unit/helpers/host-process.ts), each with its
@@ -13,18 +14,8 @@ import { HostProcess } from './host-process';
  * key for the whole shop) against one PostgreSQL server. Sales go through the host's HTTP contract.
  */
 
-/** Every wait short, a provider write never given up on by a timer: only faults and kills interrupt it. */
-export const SHOP_TIMING = JSON.stringify({
-  firstPollMs: 50,
-  pollMs: 80,
-  reconcileEveryMs: 80,
-  reconcileGraceMs: 600,
-  probeMinMs: 50,
-  probeMaxMs: 300,
-  idleMs: 200,
-  orderTimeoutMs: 20_000,
-  readTimeoutMs: 3_000,
-});
+/** The single-kill tests' waits, and a status read that gives up in 3 s (the tills' reads run while others sell). */
+export const SHOP_TIMING = JSON.stringify({ ...(JSON.parse(CRASH_TIMING) as Record<string, number>), readTimeoutMs: 3_000 });
 
 export const SETTLED: readonly SaleState[] = ['FULFILLED', 'PARTIALLY_FILLED', 'REFUNDED', 'REJECTED', 'NEEDS_REVIEW', 'CANCELLED'];
 
