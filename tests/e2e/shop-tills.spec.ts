@@ -5,7 +5,8 @@ import { startPgServer, type PgServer } from '../unit/helpers/pg-server';
 
 /**
  * Issue 12, "a till's screen shows which till it is and whether the shared ledger is reachable":
- * the owner saves the shop's server URL on this till, restarts it, names it; the header says
+ * the owner saves the shop's server URL on this till, restarts it, names it, types the shop's passphrase
+ * (this is the shop's first till, so the passphrase makes the shop key); the header says
  * "Caisse 2 · Registre partagé joignable", then "injoignable" once the server is stopped, and
  * joignable again when it is back, at a landscape and a portrait screen.
  */
@@ -29,7 +30,22 @@ test('the header names the till and follows the shared ledger as its server stop
   await till.restart();
   expect((await tillCall(till.url, 'till:rename', { name: 'Caisse 2' })).ok).toBe(true);
 
+  // The first till of the shop waits for the shop's passphrase before it shares anything; the owner types it in the settings.
   const line = page.getByRole('status', { name: 'Caisse et registre partagé' });
+  await expect(line).toHaveText('Caisse 2 · Registre partagé : phrase secrète de la boutique attendue', { timeout: 20_000 });
+  await menuItem(page, 'Paramètres');
+  const settings = page.getByRole('dialog', { name: 'Paramètres' });
+  await settings.getByRole('tab', { name: 'Avancé' }).click();
+  const tills = settings.getByRole('region', { name: 'Plusieurs caisses' });
+  const join = tills.getByRole('button', { name: 'Relier cette caisse' });
+  await tills.getByLabel('Phrase secrète de la boutique').fill('court');
+  await expect(join).toBeDisabled(); // under 10 characters: not even sent
+  await tills.getByLabel('Phrase secrète de la boutique').fill('la boutique du coin 2026');
+  await tills.getByLabel('Phrase secrète de la boutique').press('Enter');
+  await expect(tills).toContainText('Cette caisse tient la clé de la boutique');
+  await expect(tills.getByLabel('Phrase secrète de la boutique')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
   await expect(line).toHaveText('Caisse 2 · Registre partagé joignable', { timeout: 20_000 });
   for (const size of [
     { width: 1280, height: 800 },
