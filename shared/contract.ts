@@ -25,6 +25,7 @@ import {
   shopTillSchema,
   tillIdNeedsShop,
   pinSchema,
+  reconcileQuerySchema,
   reconcileReportSchema,
   revealedCardSchema,
   roleSchema,
@@ -157,7 +158,7 @@ export const commands = {
     ]),
     output: exportFileSchema,
   },
-  'reconcile:day': { input: z.object({ day: daySchema, adopt: z.boolean().optional() }).strict(), output: reconcileReportSchema },
+  'reconcile:day': { input: reconcileQuerySchema, output: reconcileReportSchema },
   /**
    * Backups: the renderer never names a path. It gives a bare file name in the data dir's
    * backups/ folder, or asks (`choose`) for the main process's native file dialog (Electron only);

@@ -194,6 +194,17 @@ export const dayReportQuerySchema = z
   .strict()
   .refine(tillIdNeedsShop, tillIdNeedsShopError);
 
+/**
+ * A day's comparison with the provider: this till's ledger (the default; `adopt` takes in what it
+ * lacks) or the shop's (scope 'shop', owner only, maybe one till of it). Adopting is a till's act
+ * (the adopted sale is that till's), so it is not offered in shop scope.
+ */
+export const reconcileQuerySchema = z
+  .object({ day: daySchema, adopt: z.boolean().optional(), ...scopeFields })
+  .strict()
+  .refine(tillIdNeedsShop, tillIdNeedsShopError)
+  .refine((v) => !(v.adopt && v.scope === 'shop'), { message: 'orders are adopted from a till, not in scope "shop"', path: ['adopt'] });
+
 /** A till of the shop as the owner's till picker lists it (shop:tills). */
 export const shopTillSchema = z.object({
   id: z.string(),
@@ -226,9 +237,11 @@ export const reconcileReportSchema = z.object({
       adoptedSaleId: z.number().int().nullable(),
     }),
   ),
-  /** Sales the ledger believes placed whose order the provider does not list. */
-  missingAtProvider: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), state: saleStateSchema })),
-  amountDifferences: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), ledgerC: centimes, providerC: centimes })),
+  /** Sales the ledger believes placed whose order the provider does not list (shop scope: with their till). */
+  missingAtProvider: z.array(z.object({ saleId: z.number().int(), orderId: z.string(), state: saleStateSchema, till: tillRefSchema.optional() })),
+  amountDifferences: z.array(
+    z.object({ saleId: z.number().int(), orderId: z.string(), ledgerC: centimes, providerC: centimes, till: tillRefSchema.optional() }),
+  ),
   ledgerCostC: centimes,
   providerChargedC: centimes,
   /** The same money seen from the account's movements (ORDER debits less REFUND-ORDER credits); null if unreadable. */
@@ -238,6 +251,9 @@ export const reconcileReportSchema = z.object({
    * shared ledger could not say whether another till owns them (adopt again once it answers).
    */
   adoptionWaiting: z.boolean().optional(),
+  /** Shop scope (issue 12): the shop's sales (of `till` only, when one was asked) against the account's orders. */
+  scope: viewScopeSchema.optional(),
+  till: tillRefSchema.optional(),
 });
 export type ReconcileReport = z.infer<typeof reconcileReportSchema>;
 

@@ -318,7 +318,14 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
     }),
   };
   // Reports, history and exceptions over the whole shop when asked (scope 'shop', owner, issue 12).
-  const all: CommandHandlers = { ...tillViews, ...shopViewHandlers(tillViews, { shared: shared ?? undefined, session }) };
+  const all: CommandHandlers = {
+    ...tillViews,
+    ...shopViewHandlers(tillViews, {
+      shared: shared ?? undefined,
+      session,
+      reconcile: { lines, keySession, isKnownHere: (orderId) => ledger.isKnownOrderId(orderId) },
+    }),
+  };
   if (shared) {
     // A sale's change is pushed as soon as it is committed (a shift's at the next look, within a second).
     bus.subscribe((name) => {

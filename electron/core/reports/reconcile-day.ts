@@ -35,7 +35,7 @@ const PLACED_STATES: readonly SaleState[] = ['PLACED', 'FULFILLED', 'PARTIALLY_F
  * (gift cards: ORDER out, REFUND-ORDER back). The docs do not say which sign `amount` has, so
  * magnitudes are used.
  */
-async function accountNetDebit(s: ReconcileDeps, from: number, to: number): Promise<number | null> {
+export async function accountNetDebit(s: Pick<ReconcileDeps, 'lines' | 'keySession'>, from: number, to: number): Promise<number | null> {
   const debit = new Set(s.lines.all().flatMap((l) => l.accountMoves.debit));
   const refund = new Set(s.lines.all().flatMap((l) => l.accountMoves.refund));
   try {
@@ -51,29 +51,88 @@ async function accountNetDebit(s: ReconcileDeps, from: number, to: number): Prom
   }
 }
 
+/** A provider order of the day, tagged with the product line that read it. */
+export type ProviderOrder = LineOrder & { line: string };
+
+/** The provider's side of a day: every line's orders, an hour either side, and the day's own. */
+export interface ProviderDay {
+  from: number;
+  to: number;
+  orders: ProviderOrder[];
+  dayOrders: ProviderOrder[];
+}
+
 /**
- * Compares a day of the ledger with the provider's own order list: orders the till does not know
- * (optionally adopted as "found at provider", with their cards), sales the provider does not
- * list, and amounts that differ. An hour either side of the day is read so that a sale confirmed
+ * Reads a day at the provider. An hour either side of the day is read so that a sale confirmed
  * just before midnight is not reported missing.
  */
-export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean): Promise<ReconcileReport> {
+export async function readProviderDay(s: Pick<ReconcileDeps, 'lines' | 'keySession'>, day: string): Promise<ProviderDay> {
   const { from, to } = localDayBounds(day);
   const client = s.keySession().client;
-  const orders: (LineOrder & { line: string })[] = [];
+  const orders: ProviderOrder[] = [];
   for (const line of s.lines.all()) {
     for (const o of await line.listOrders(client, from - HOUR, to + HOUR, 200)) orders.push({ ...o, line: line.id });
   }
-  const byId = new Map(orders.map((o) => [o.orderId, o]));
   const inDay = (o: LineOrder) => {
     const t = o.time ? Date.parse(o.time) : NaN;
     return t >= from && t < to;
   };
+  return { from, to, orders, dayOrders: orders.filter(inDay) };
+}
+
+/** What the comparison needs of a sale, whichever ledger it comes from (this till's, or the shop's copy). */
+export type ComparedSale = Pick<SaleRow, 'id' | 'state' | 'order_id' | 'fulfilled_amount_c'>;
+
+/**
+ * The ledger's side against the provider's, as a pure rule: placed sales whose order the provider
+ * does not list, amounts that differ (once both sides are final), and the cost the ledger counts.
+ */
+export function compareSales<S extends ComparedSale>(
+  sales: readonly S[],
+  byId: ReadonlyMap<string, LineOrder>,
+): { missingAtProvider: { sale: S; orderId: string }[]; amountDifferences: { sale: S; orderId: string; providerC: number }[]; ledgerCostC: number } {
+  const missingAtProvider: { sale: S; orderId: string }[] = [];
+  const amountDifferences: { sale: S; orderId: string; providerC: number }[] = [];
+  let ledgerCostC = 0;
+  for (const r of sales) {
+    if (!r.order_id || !PLACED_STATES.includes(r.state)) continue;
+    ledgerCostC += r.fulfilled_amount_c;
+    const o = byId.get(r.order_id);
+    if (!o) missingAtProvider.push({ sale: r, orderId: r.order_id });
+    else if (o.status !== 'HANDLING' && r.state !== 'PLACED' && o.fulfilledAmountC !== r.fulfilled_amount_c) {
+      amountDifferences.push({ sale: r, orderId: r.order_id, providerC: o.fulfilledAmountC });
+    }
+  }
+  return { missingAtProvider, amountDifferences, ledgerCostC };
+}
+
+/** How an unknown provider order is listed in a report. */
+export function missingOrderOf(o: LineOrder, adoptedSaleId: number | null): ReconcileReport['missingInLedger'][number] {
+  return {
+    orderId: o.orderId,
+    productId: o.productId,
+    typeId: o.typeId,
+    quantity: o.quantity,
+    status: o.status,
+    time: o.time,
+    amountC: o.fulfilledAmountC,
+    adoptedSaleId,
+  };
+}
+
+/**
+ * Compares a day of the ledger with the provider's own order list: orders the till does not know
+ * (optionally adopted as "found at provider", with their cards), sales the provider does not
+ * list, and amounts that differ.
+ */
+export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean): Promise<ReconcileReport> {
+  const { from, to, orders, dayOrders } = await readProviderDay(s, day);
+  const byId = new Map(orders.map((o) => [o.orderId, o]));
   const rows = s.ledger.select<SaleRow>('SELECT * FROM sales WHERE created_at >= @from AND created_at < @to ORDER BY id', { from, to });
   const session = s.keySession();
 
   const missingInLedger: ReconcileReport['missingInLedger'] = [];
-  const unknownHere = orders.filter(inDay).filter((o) => !s.ledger.isKnownOrderId(o.orderId));
+  const unknownHere = dayOrders.filter((o) => !s.ledger.isKnownOrderId(o.orderId));
   // 'unreachable' is never read as "free": nothing is adopted then, and the report says so.
   const ownedElsewhere = s.guard && unknownHere.length > 0 ? await s.guard.owned(unknownHere.map((o) => o.orderId)) : new Set<string>();
   let adoptionWaiting = false;
@@ -117,44 +176,25 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
         s.moves.changed(row);
       }
     }
-    missingInLedger.push({
-      orderId: o.orderId,
-      productId: o.productId,
-      typeId: o.typeId,
-      quantity: o.quantity,
-      status: o.status,
-      time: o.time,
-      amountC: o.fulfilledAmountC,
-      adoptedSaleId,
-    });
+    missingInLedger.push(missingOrderOf(o, adoptedSaleId));
   }
   if (adopt) s.kickEngine();
 
-  const missingAtProvider: ReconcileReport['missingAtProvider'] = [];
-  const amountDifferences: ReconcileReport['amountDifferences'] = [];
-  let ledgerCostC = 0;
-  for (const r of rows) {
-    if (!r.order_id || !PLACED_STATES.includes(r.state)) continue;
-    ledgerCostC += r.fulfilled_amount_c;
-    const o = byId.get(r.order_id);
-    if (!o) {
-      missingAtProvider.push({ saleId: r.id, orderId: r.order_id, state: r.state });
-      continue;
-    }
-    if (o.status !== 'HANDLING' && r.state !== 'PLACED' && o.fulfilledAmountC !== r.fulfilled_amount_c) {
-      amountDifferences.push({ saleId: r.id, orderId: r.order_id, ledgerC: r.fulfilled_amount_c, providerC: o.fulfilledAmountC });
-    }
-  }
-  const dayOrders = orders.filter(inDay);
+  const compared = compareSales(rows, byId);
   return {
     accountNetDebitC: await accountNetDebit(s, from, to),
     day,
     providerOrders: dayOrders.length,
     ledgerSales: rows.length,
     missingInLedger,
-    missingAtProvider,
-    amountDifferences,
-    ledgerCostC,
+    missingAtProvider: compared.missingAtProvider.map((m) => ({ saleId: m.sale.id, orderId: m.orderId, state: m.sale.state })),
+    amountDifferences: compared.amountDifferences.map((d) => ({
+      saleId: d.sale.id,
+      orderId: d.orderId,
+      ledgerC: d.sale.fulfilled_amount_c,
+      providerC: d.providerC,
+    })),
+    ledgerCostC: compared.ledgerCostC,
     providerChargedC: dayOrders.reduce((sum, o) => sum + o.fulfilledAmountC, 0),
     ...(adoptionWaiting ? { adoptionWaiting } : {}),
   };

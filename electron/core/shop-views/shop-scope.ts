@@ -3,6 +3,7 @@ import type { ViewScope } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
 import type { SessionManager } from '../staff/session';
 import { poolReader, type ShopReader } from './shop-reader';
+import type { ShopReconcileDeps } from './shop-reconcile';
 
 /** What the shop-wide views need of the till's shared ledger (shared-ledger/shared-ledger.ts). */
 export interface SharedLedgerView {
@@ -15,6 +16,8 @@ export interface ShopViewDeps {
   /** Absent when the till is not joined to a shop's server (no POS_DATABASE_URL). */
   shared?: SharedLedgerView;
   session: SessionManager;
+  /** The provider's side of the shop's reconciliation, read with this till's key. */
+  reconcile: ShopReconcileDeps;
 }
 
 /** Where a shop-scope question is answered: the shop's server, maybe narrowed to one till. */

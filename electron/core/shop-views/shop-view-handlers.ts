@@ -7,14 +7,16 @@ import { searchShopSales } from './shop-sales-search';
 import { toShopSaleDtos } from './shop-sale-dto';
 import { resolveScope, type ShopViewDeps } from './shop-scope';
 import { listShopTills } from './shop-tills';
+import { reconcileShopDay } from './shop-reconcile';
 import { AppError } from '../../../shared/result';
 
-type ScopedCommands = 'reports:day' | 'history:search' | 'sales:list' | 'exports:csv';
+type ScopedCommands = 'reports:day' | 'history:search' | 'sales:list' | 'exports:csv' | 'reconcile:day';
 
 /**
  * The owner's report, history and exceptions over the whole shop (issue 12). Each command keeps
  * its till-scope handler (this till's SQLite ledger, unchanged) and answers `scope: 'shop'` from
- * the shop's server: this wraps the local handlers rather than editing them.
+ * the shop's server: this wraps the local handlers rather than editing them. Reconciliation reads
+ * the provider as the till's own does, and the shop's owners and sales from the server.
  */
 export function shopViewHandlers(local: Pick<CommandHandlers, ScopedCommands>, deps: ShopViewDeps): Pick<CommandHandlers, ScopedCommands | 'shop:tills'> {
   return {
@@ -40,6 +42,10 @@ export function shopViewHandlers(local: Pick<CommandHandlers, ScopedCommands>, d
       if (!scope || input.kind !== 'history') return local['exports:csv'](input);
       const rows = await searchShopSales(scope.reader, { ...salesQueryFrom(input.query, 1000), tillId: scope.tillId });
       return { filename: 'ventes-boutique.csv', mime: 'text/csv;charset=utf-8', content: salesCsv(rows) };
+    },
+    'reconcile:day': async (input) => {
+      const scope = resolveScope(input, deps);
+      return scope ? reconcileShopDay(scope, deps.reconcile, input.day) : local['reconcile:day'](input);
     },
     'shop:tills': async () => {
       deps.session.require('owner');

@@ -93,13 +93,17 @@ export async function startHarness(
     /** Issue 12: what the core logs, and how it seals its files (the saved server URL). */
     logger?: Logger;
     keyProtector?: KeyProtector;
+    /** Another till's simulator, for tills of one shop selling with one key (issue 12): left running at close. */
+    sharedSim?: RunningSimulator;
   } = {},
 ): Promise<Harness> {
-  const sim = await startSimulator({
-    handlingMs: 50,
-    keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },
-    ...(o.sim ?? {}),
-  });
+  const sim =
+    o.sharedSim ??
+    (await startSimulator({
+      handlingMs: 50,
+      keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } },
+      ...(o.sim ?? {}),
+    }));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-core-'));
   // Tests send far faster than a counter: lift the till's own request budget.
   const settings: SettingsBackend = { store: { apiRequestsPerMinute: 6000 } };
@@ -140,7 +144,7 @@ export async function startHarness(
     },
     async close() {
       await harness.core.close();
-      await sim.close();
+      if (!o.sharedSim) await sim.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
