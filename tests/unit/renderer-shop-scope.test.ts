@@ -98,3 +98,31 @@ describe('the screens send the chosen scope', () => {
     expect(useDayReportStore.getState().report).toMatchObject({ status: 'error', value: null, error: { code: 'SHOP_UNREACHABLE' } });
   });
 });
+
+describe('the reconciliation screen and the shop', () => {
+  let core: FakeCore;
+  beforeEach(() => {
+    core = new FakeCore();
+    core.on('shop:tills', () => ({ ok: true, value: [] }));
+    core.on('reconcile:day', () => ({ ok: false, error: { code: 'SHOP_UNREACHABLE', message: 'down' } }));
+    installApi(core.bridge);
+    useStatusStore.setState({ ...initialStatus, appStatus: joined('reachable') });
+  });
+  afterEach(() => {
+    useShopScopeStore.setState(initialShopScope, true);
+    useStatusStore.setState(initialStatus, true);
+    installApi(null);
+  });
+
+  it('compares the chosen scope, but adopts only into this till’s own ledger', async () => {
+    const { runReconcile, adoptMissingOrders } = await import('../../renderer/src/features/backoffice/reports/reportActions');
+    await runReconcile('2026-01-01');
+    expect(core.last('reconcile:day')).toEqual({ day: '2026-01-01' });
+    chooseScope('shop');
+    chooseTill(OTHER);
+    await runReconcile('2026-01-01');
+    expect(core.last('reconcile:day')).toEqual({ day: '2026-01-01', scope: 'shop', tillId: OTHER });
+    await adoptMissingOrders();
+    expect(core.last('reconcile:day')).toEqual({ day: '2026-01-01', adopt: true });
+  });
+});

@@ -5,7 +5,7 @@ import { dispatchCommand } from '../../electron/core/commands/dispatch';
 import type { KeySession } from '../../electron/core/provider/key-session';
 import { reconcileShopDay } from '../../electron/core/shop-views/shop-reconcile';
 import { createSharedPool } from '../../electron/core/shared-ledger/pool';
-import { pgServersDisposedAfterEach, type PgServer } from './helpers/pg-server';
+import { pgServersDisposedAfterEach } from './helpers/pg-server';
 import { pollUntil } from './helpers/pg-processes';
 import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
 

@@ -13,5 +13,12 @@ export const shopViewsEn = {
     otherTill: 'Sold by {{name}}: reprint or reveal it from that till.',
     byTillHeading: 'By till',
     loadingTills: 'Loading the tills…',
+    reconcileAdoptFromTill: 'Orders no till owns are adopted from the till that should keep them: choose “This till” on that till and run the reconciliation.',
+    reconcileOneTill: 'Sales of {{name}} against the orders it owns; the account’s movements do not say which till.',
+    reconcileTraining: 'In training mode, reconciliation is done till by till: the shop counts real sales only.',
+    reconcileMissingInShop: 'Orders at the provider that no till owns ({{n}})',
+    reconcileShopSales: 'Sales of the tills',
+    reconcileShopCost: 'Cost according to the tills',
+    reconcileTillLine: '{{till}} — {{line}}',
   },
 } satisfies UiDict;

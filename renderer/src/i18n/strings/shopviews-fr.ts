@@ -13,5 +13,13 @@ export const shopViewsFr = {
     otherTill: 'Vendue par {{name}} : réimprimez ou révélez depuis cette caisse.',
     byTillHeading: 'Par caisse',
     loadingTills: 'Chargement des caisses…',
+    reconcileAdoptFromTill:
+      'Les commandes qu’aucune caisse ne possède s’intègrent depuis la caisse qui doit les garder : choisissez « Cette caisse » sur celle-ci et lancez le rapprochement.',
+    reconcileOneTill: 'Ventes de {{name}} face aux commandes qu’elle possède ; les mouvements du compte ne disent pas quelle caisse.',
+    reconcileTraining: 'En mode formation, le rapprochement se fait caisse par caisse : la boutique ne compte que les ventes réelles.',
+    reconcileMissingInShop: 'Commandes chez le fournisseur qu’aucune caisse ne possède ({{n}})',
+    reconcileShopSales: 'Ventes des caisses',
+    reconcileShopCost: 'Coût selon les caisses',
+    reconcileTillLine: '{{till}} — {{line}}',
   },
 } satisfies UiDict;

@@ -53,7 +53,8 @@ export async function runReconcile(day = useReconcileStore.getState().day || loc
     adopting: adopt ? 'loading' : s.adopting,
     html: { status: 'idle', value: null, error: null },
   }));
-  const r = await api().call('reconcile:day', adopt ? { day, adopt: true } : { day });
+  // Adopting is this till's act: always asked of its own ledger (the screen offers it only there).
+  const r = await api().call('reconcile:day', adopt ? { day, adopt: true } : { day, ...currentScopeInput() });
   if (useReconcileStore.getState().day !== day) return;
   useReconcileStore.setState((s) => ({
     report: r.ok ? { status: 'ready', value: r.value, error: null } : { status: 'error', value: s.report.value, error: r.error },
