@@ -189,6 +189,19 @@ export async function simOrders(
   return (await res.json()) as never;
 }
 
+/**
+ * An order of one PSN 10 USD card placed at the simulator behind the till's back (as another till,
+ * or the provider's own site, would): what reconciliation must find.
+ */
+export async function placeOrderBehindTill(till: Till): Promise<void> {
+  const catalog = await tillCall(till.url, 'catalog:list', {});
+  const psn = catalog.value.products.find((p: { title: string }) => p.title === 'PlayStation Network');
+  const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
+  const type = detail.value.denominations.find((d: { name: string }) => /^PSN 10 USD\b/.test(d.name));
+  const placed = await simControl(till.sim, 'POST', '/orders', { key: 'training-key', productId: psn.id, typeId: type.typeId, quantity: 1 });
+  if (!placed.ok) throw new Error(`order refused by the simulator: ${placed.status}`);
+}
+
 export async function simFault(till: Till, spec: Record<string, unknown>): Promise<void> {
   const res = await simControl(till.sim, 'POST', '/faults', spec);
   if (!res.ok) throw new Error(`fault refused: ${res.status}`);

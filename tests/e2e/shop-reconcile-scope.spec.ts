@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { SCREENS_DIR } from './header-measure';
-import { expect, menuItem, sellOnScreen, simControl, test, tillCall } from './fixtures';
+import { expect, menuItem, placeOrderBehindTill, sellOnScreen, test, tillCall } from './fixtures';
 import { startPgServer, type PgServer } from '../unit/helpers/pg-server';
 
 /**
@@ -31,12 +31,7 @@ test('the whole shop compared with the provider: an order no till owns is listed
   await sellOnScreen(page);
   await expect(page.getByRole('status', { name: /Vente n° 1/ })).toContainText('Vente terminée');
   await page.getByRole('button', { name: 'Nouvelle vente' }).click();
-  const catalog = await tillCall(till.url, 'catalog:list', {});
-  const psn = catalog.value.products.find((p: { title: string }) => p.title === 'PlayStation Network');
-  const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
-  const type = detail.value.denominations.find((d: { name: string }) => /^PSN 10 USD\b/.test(d.name));
-  const placed = await simControl(till.sim, 'POST', '/orders', { key: 'training-key', productId: psn.id, typeId: type.typeId, quantity: 1 });
-  expect(placed.ok).toBe(true);
+  await placeOrderBehindTill(till);
   // The sale is on the shop's server before the owner looks.
   await expect.poll(async () => (await tillCall(till.url, 'app:status', {})).value.till.unpushed, { timeout: 20_000 }).toBe(0);
 

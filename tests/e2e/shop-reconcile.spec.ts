@@ -1,4 +1,4 @@
-import { expect, menuItem, simControl, test, tillCall } from './fixtures';
+import { expect, menuItem, placeOrderBehindTill, test } from './fixtures';
 
 /** Provider reconciliation: an order placed behind the till's back is found, adopted, then gone from the gaps. */
 
@@ -6,12 +6,7 @@ test('an order the till does not know is reported, adopted, and then no longer m
   const { page } = till;
   await expect(page.getByRole('grid', { name: 'Produits' })).toBeVisible();
 
-  const catalog = await tillCall(till.url, 'catalog:list', {});
-  const psn = catalog.value.products.find((p: { title: string }) => p.title === 'PlayStation Network');
-  const detail = await tillCall(till.url, 'catalog:product', { productId: psn.id });
-  const type = detail.value.denominations.find((d: { name: string }) => /^PSN 10 USD\b/.test(d.name));
-  const placed = await simControl(till.sim, 'POST', '/orders', { key: 'training-key', productId: psn.id, typeId: type.typeId, quantity: 1 });
-  expect(placed.ok).toBe(true);
+  await placeOrderBehindTill(till);
 
   await menuItem(page, 'Gestion');
   const bo = page.getByRole('dialog', { name: 'Gestion' });

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandHandlers } from '../../shared/contract';
 import type { Sale } from '../../shared/domain';
 import { dispatchCommand } from '../../electron/core/commands/dispatch';
 import type { KeySession } from '../../electron/core/provider/key-session';
 import { reconcileShopDay } from '../../electron/core/shop-views/shop-reconcile';
 import { createSharedPool } from '../../electron/core/shared-ledger/pool';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
-import { pollUntil } from './helpers/pg-processes';
-import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+import { pushed, sellPsn, today } from './helpers/shop-sales';
+import { psnOffer, startHarness, type Harness } from './helpers/core-harness';
 
 /**
  * Issue 12, "reconciliation works per till and for the whole shop": two real tills (cores with
@@ -21,28 +20,6 @@ afterEach(async () => {
   // The second till borrows the first one's simulator: close it last.
   for (const t of tills.splice(0).reverse()) await t.close();
 });
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-async function pushed(t: Harness): Promise<void> {
-  await pollUntil(
-    async () => {
-      const { till: s } = await t.h['app:status']({});
-      return s.shared === 'reachable' && s.unpushed === 0;
-    },
-    'every change pushed',
-    15_000,
-  );
-}
-
-async function sellPsn(h: CommandHandlers, quantity: number): Promise<Sale> {
-  const offer = await psnOffer(h);
-  const sale = await h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity, expectedUnitRetailC: offer.unitRetailC });
-  return waitForSale(h, sale.id, (s) => s.state === 'FULFILLED');
-}
 
 /** Two tills of one shop on one key: A sold twice, B once; an order placed elsewhere that no till has. */
 async function shopOfTwo() {

@@ -4,8 +4,8 @@ import type { Sale } from '../../shared/domain';
 import { dispatchCommand } from '../../electron/core/commands/dispatch';
 import { createSharedPool } from '../../electron/core/shared-ledger/pool';
 import { pgServersDisposedAfterEach, type PgServer } from './helpers/pg-server';
-import { pollUntil } from './helpers/pg-processes';
-import { psnOffer, startHarness, waitForSale, type Harness } from './helpers/core-harness';
+import { pushed, sellPsn, today } from './helpers/shop-sales';
+import { startHarness, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * Issue 12: the owner's day report, history search and exceptions over the whole shop, read from
@@ -18,33 +18,10 @@ afterEach(async () => {
   for (const t of tills.splice(0)) await t.close();
 });
 
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 async function till(server: PgServer): Promise<Harness> {
   const t = await startHarness({ sharedLedgerUrl: server.url });
   tills.push(t);
   return t;
-}
-
-/** Waits until the shop's server has every change of this till. */
-async function pushed(t: Harness): Promise<void> {
-  await pollUntil(
-    async () => {
-      const { till: s } = await t.h['app:status']({});
-      return s.shared === 'reachable' && s.unpushed === 0;
-    },
-    'every change pushed',
-    15_000,
-  );
-}
-
-async function sellPsn(h: CommandHandlers, quantity: number): Promise<Sale> {
-  const offer = await psnOffer(h);
-  const sale = await h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity, expectedUnitRetailC: offer.unitRetailC });
-  return waitForSale(h, sale.id, (s) => s.state === 'FULFILLED');
 }
 
 async function sellFlexy(h: CommandHandlers, recipient: string): Promise<Sale> {
