@@ -1,11 +1,8 @@
 import type { ReconcileReport } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
 import type { SaleState } from '../../../shared/domain';
-import { accountNetDebit, compareSales, missingOrderOf, readProviderDay, type ReconcileDeps } from '../reports/reconcile-day';
-import type { ShopScope } from './shop-scope';
-
-/** What the shop's reconciliation needs of this till: the provider's side, and which orders its own ledger knows. */
-export type ShopReconcileDeps = Pick<ReconcileDeps, 'lines' | 'keySession'> & { isKnownHere(orderId: string): boolean };
+import { accountNetDebit, compareSales, missingOrderOf, readProviderDay } from '../reports/reconcile-day';
+import type { ShopReconcileDeps, ShopScope } from './shop-scope';
 
 type ShopSaleRow = { till_id: string; id: number; state: SaleState; order_id: string | null; fulfilled_amount_c: number };
 

@@ -3,7 +3,7 @@ import type { ViewScope } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
 import type { SessionManager } from '../staff/session';
 import { poolReader, type ShopReader } from './shop-reader';
-import type { ShopReconcileDeps } from './shop-reconcile';
+import type { ReconcileDeps } from '../reports/reconcile-day';
 
 /** What the shop-wide views need of the till's shared ledger (shared-ledger/shared-ledger.ts). */
 export interface SharedLedgerView {
@@ -11,6 +11,9 @@ export interface SharedLedgerView {
   readonly tillId: string;
   pending(): number;
 }
+
+/** What the shop's reconciliation needs of this till: the provider's side, and which orders its own ledger knows. */
+export type ShopReconcileDeps = Pick<ReconcileDeps, 'lines' | 'keySession'> & { isKnownHere(orderId: string): boolean };
 
 export interface ShopViewDeps {
   /** Absent when the till is not joined to a shop's server (no POS_DATABASE_URL). */
