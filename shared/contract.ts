@@ -24,6 +24,7 @@ import {
   scopeFields,
   shopTillSchema,
   tillIdNeedsShop,
+  tillIdNeedsShopError,
   pinSchema,
   reconcileQuerySchema,
   reconcileReportSchema,
@@ -92,7 +93,7 @@ export const commands = {
     input: z
       .object({ states: z.array(saleStateSchema).max(20).optional(), limit: z.number().int().min(1).max(500).optional(), ...scopeFields })
       .strict()
-      .refine(tillIdNeedsShop, { message: 'tillId is given only with scope "shop"', path: ['tillId'] }),
+      .refine(tillIdNeedsShop, tillIdNeedsShopError),
     output: z.array(saleSchema),
   },
   'sales:cancel': { input: z.object({ saleId }).strict(), output: saleSchema },
@@ -139,9 +140,15 @@ export const commands = {
   'shop:tills': { input: none, output: z.array(shopTillSchema) },
   'reports:html': {
     input: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('day'), day: daySchema }).strict(),
+      z
+        .object({ kind: z.literal('day'), day: daySchema, ...scopeFields })
+        .strict()
+        .refine(tillIdNeedsShop, tillIdNeedsShopError),
       z.object({ kind: z.literal('shift'), shiftId: z.number().int().positive() }).strict(),
-      z.object({ kind: z.literal('reconcile'), day: daySchema }).strict(),
+      z
+        .object({ kind: z.literal('reconcile'), day: daySchema, ...scopeFields })
+        .strict()
+        .refine(tillIdNeedsShop, tillIdNeedsShopError),
     ]),
     output: z.object({ html: z.string() }),
   },
@@ -154,7 +161,10 @@ export const commands = {
   'exports:csv': {
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('history'), query: historyQuerySchema }).strict(),
-      z.object({ kind: z.literal('day'), day: daySchema }).strict(),
+      z
+        .object({ kind: z.literal('day'), day: daySchema, ...scopeFields })
+        .strict()
+        .refine(tillIdNeedsShop, tillIdNeedsShopError),
     ]),
     output: exportFileSchema,
   },

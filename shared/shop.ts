@@ -94,7 +94,7 @@ export type ViewScope = z.infer<typeof viewScopeSchema>;
 export const scopeFields = { scope: viewScopeSchema.optional(), tillId: z.uuid().optional() };
 /** A till id names a till of the shop: it only means something in shop scope. */
 export const tillIdNeedsShop = (v: { scope?: ViewScope; tillId?: string }) => v.tillId === undefined || v.scope === 'shop';
-const tillIdNeedsShopError = { message: 'tillId is given only with scope "shop"', path: ['tillId'] };
+export const tillIdNeedsShopError = { message: 'tillId is given only with scope "shop"', path: ['tillId'] };
 
 export const shiftReportSchema = z.object({
   shiftId: z.number().int(),
@@ -166,6 +166,8 @@ export const dayReportSchema = z.object({
     )
     .optional(),
   scope: viewScopeSchema.optional(),
+  /** Shop scope narrowed to one till: which. */
+  till: tillRefSchema.optional(),
   openingCashC: centimes,
   expectedCashC: centimes,
   countedCashC: centimes.nullable(),

@@ -324,6 +324,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       shared: shared ?? undefined,
       session,
       reconcile: { lines, keySession, isKnownHere: (orderId) => ledger.isKnownOrderId(orderId) },
+      settings: () => settings.get(),
     }),
   };
   if (shared) {

@@ -7,7 +7,7 @@ import { startPgServer, type PgServer } from '../unit/helpers/pg-server';
  * Issue 12, "reconciliation works per till and for the whole shop": a till joined to the shop's
  * server (a real PostgreSQL started here) sells a card; an order is placed on the shop's key
  * behind every till's back. In "Toute la boutique" the owner sees that order as owned by no till,
- * with no adopt button (a sale is a till's, adopted from the till that keeps it); back in "Cette
+ * with no adopt button (a sale is a till's, adopted from the till that keeps it), and prints it; back in "Cette
  * caisse" they adopt it, and the shop's comparison then has nothing missing.
  */
 let server: PgServer | null = null;
@@ -46,7 +46,11 @@ test('the whole shop compared with the provider: an order no till owns is listed
   await expect(bo.getByRole('heading', { name: 'Écarts de montant (0)' })).toBeVisible();
   await expect(bo.getByText('Les commandes qu’aucune caisse ne possède s’intègrent depuis la caisse qui doit les garder')).toBeVisible();
   await expect(bo.getByRole('button', { name: 'Intégrer les commandes manquantes' })).toHaveCount(0);
-  await expect(bo.getByRole('button', { name: 'Imprimer', exact: true })).toBeDisabled();
+  // The shop's page, printable like this till's.
+  await bo.getByRole('button', { name: 'Imprimer', exact: true }).click();
+  const printable = bo.getByTitle('Rapport de rapprochement (impression)').contentFrame();
+  await expect(printable.getByText('Toute la boutique')).toBeVisible();
+  await expect(printable.getByText('Commandes chez le fournisseur qu’aucune caisse ne possède (1)')).toBeVisible();
   await page.screenshot({ path: path.join(SCREENS_DIR, 'reconcile-shop.png') });
 
   // This till's own view: the same order, adoptable here.

@@ -102,6 +102,12 @@ describe('reconciliation over the whole shop (scope "shop")', () => {
     }
     // B's order, now unnamed by any sale of the copy, is still B's: its claim in order_owners says so.
     expect(shop.missingInLedger).toHaveLength(1);
+    // The printed page says the same, each sale with its till.
+    const page = (await a.h['reports:html']({ kind: 'reconcile', day: today(), scope: 'shop' })).html;
+    expect(page).toContain('Toute la boutique');
+    expect(page).toContain('Commandes chez le fournisseur qu’aucune caisse ne possède (1)');
+    expect(page).toContain('ghost-order-1');
+    expect(page).toContain(`#${b1.id} · <bdi>${bTill.name}</bdi>`);
   });
 
   it('refused: adopting in shop scope, a till id without it, a cashier, training; the server away is said', async () => {

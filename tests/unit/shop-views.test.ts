@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../shared/contract';
 import type { Sale } from '../../shared/domain';
+import { centimesToDzdString } from '../../shared/money';
 import { dispatchCommand } from '../../electron/core/commands/dispatch';
 import { createSharedPool } from '../../electron/core/shared-ledger/pool';
 import { pgServersDisposedAfterEach, type PgServer } from './helpers/pg-server';
@@ -77,6 +78,34 @@ describe('shop-wide views (scope "shop")', () => {
     expect(onlyB.totals).toEqual(rb.totals);
     // Still this till's own report by default.
     expect((await a.h['reports:day']({ day })).totals).toEqual(ra.totals);
+  });
+
+  it('the shop’s day report prints and exports with each till’s share; one till’s says which', async () => {
+    const { a, b, aTill, bTill } = await shopOfTwo();
+    const day = today();
+    const rb = await b.h['reports:day']({ day });
+    const page = (await a.h['reports:html']({ kind: 'day', day, scope: 'shop' })).html;
+    expect(page).toContain('Toute la boutique');
+    expect(page).toContain('Par caisse');
+    for (const t of [aTill, bTill]) expect(page).toContain(t.name);
+    const onlyB = (await a.h['reports:html']({ kind: 'day', day, scope: 'shop', tillId: bTill.id })).html;
+    expect(onlyB).toContain(`Caisse : ${bTill.name}`);
+    expect(onlyB).not.toContain(aTill.name);
+    // This till's page by default: no till named.
+    expect((await a.h['reports:html']({ kind: 'day', day })).html).not.toContain('Par caisse');
+
+    const csv = await a.h['exports:csv']({ kind: 'day', day, scope: 'shop' });
+    expect(csv.filename).toBe(`rapport-boutique-${day}.csv`);
+    const tillRows = csv.content.split('\r\n').filter((l) => l.startsWith('CAISSE,'));
+    expect(tillRows).toHaveLength(2);
+    const bRow = tillRows.find((l) => l.includes(bTill.name))!.split(',');
+    expect(Number(bRow[2])).toBe(rb.totals.salesCount);
+    expect(bRow[4]).toBe(centimesToDzdString(rb.totals.retailTotalC));
+    // A cashier gets neither.
+    const cashier = await a.h['staff:add']({ name: 'Samir', role: 'cashier', pin: '5678' });
+    await a.h['session:logout']({});
+    await a.h['session:login']({ cashierId: cashier.id, pin: '5678' });
+    await expect(a.h['reports:html']({ kind: 'day', day, scope: 'shop' })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 
   it('history finds the other till’s sale by code suffix and by the number’s last digits, says its till, keeps codes masked', async () => {

@@ -1,4 +1,4 @@
-import type { SalesTotals } from '../../../shared/shop';
+import type { DayReport, SalesTotals } from '../../../shared/shop';
 import { centimesToDzdString } from '../../../shared/money';
 import type { SaleRow } from '../ledger/ledger';
 import { saleFigures } from '../sales/sale-dto';
@@ -83,12 +83,14 @@ export function salesCsv(sales: readonly SaleRow[]): string {
 }
 
 /** The day export: one line a product, the day's total, then its refunds (due, handed back, owed). */
-export function dayCsv(totals: SalesTotals): string {
+/** The day's lines and totals; a shop-wide day adds one CAISSE row per till (issue 12). */
+export function dayCsv(totals: SalesTotals, byTill: DayReport['byTill'] = undefined): string {
   const dzd = centimesToDzdString;
   const rows: Cell[][] = totals.byProduct.map((l) => [l.productTitle, l.typeName, l.sales, l.cards, dzd(l.retailC), dzd(l.costC), dzd(l.retailC - l.costC)]);
   rows.push(['TOTAL', '', totals.salesCount, totals.cardsSold, dzd(totals.retailTotalC), dzd(totals.costTotalC), dzd(totals.marginC)]);
   rows.push(['REMBOURSEMENTS_DUS', '', null, null, dzd(totals.refunds.dueC), null, null]);
   rows.push(['REMBOURSEMENTS_RENDUS', '', null, null, dzd(totals.refunds.handedBackC), null, null]);
   rows.push(['REMBOURSEMENTS_A_RENDRE', '', totals.refunds.owedCount, null, dzd(totals.refunds.owedC), null, null]);
+  for (const x of byTill ?? []) rows.push(['CAISSE', x.till.name, x.salesCount, x.cardsSold, dzd(x.retailTotalC), dzd(x.costTotalC), dzd(x.marginC)]);
   return toCsv(['produit', 'valeur', 'ventes', 'cartes', 'encaisse_dzd', 'cout_dzd', 'marge_dzd'], rows);
 }

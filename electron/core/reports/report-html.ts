@@ -162,23 +162,39 @@ export function shiftReportHtml(r: ShiftReport, settings: Settings, training: bo
   );
 }
 
+/** A shop-wide report (issue 12) says whose it is under its title: the whole shop, or one till of it. */
+function scopeLine(c: Ctx, r: { scope?: 'till' | 'shop'; till?: { name: string } }): string {
+  if (r.scope !== 'shop') return '';
+  return `<p class="b" dir="auto">${esc(r.till ? c.t('oneTill', { name: r.till.name }) : c.t('wholeShop'))}</p>`;
+}
+
+/** A row's till, after its own name, in a shop-wide report. */
+const ofTill = (till: { name: string } | undefined) => (till ? ` · ${bdi(till.name)}` : '');
+
 export function dayReportHtml(r: DayReport, settings: Settings, training: boolean): string {
   const c = ctx(settings);
   const { t, fmt } = c;
   const cashiers = grid(
     c,
     [t('cashier'), t('sales'), t('retail')],
-    r.byCashier.map((x) => ({ head: bdi(x.cashier), cells: [c.int(x.salesCount), c.money(x.retailTotalC)] })),
+    r.byCashier.map((x) => ({ head: bdi(x.cashier) + ofTill(x.till), cells: [c.int(x.salesCount), c.money(x.retailTotalC)] })),
   );
   const shifts = grid(
     c,
     [t('shifts'), t('expectedCash'), t('countedCash')],
     r.shifts.map((s) => ({
-      head: `#${c.int(s.shiftId)} ${bdi(s.cashierName)}`,
+      head: `#${c.int(s.shiftId)} ${bdi(s.cashierName)}${ofTill(s.till)}`,
       cells: [c.money(s.expectedCashC), s.countedCashC === null ? '—' : c.money(s.countedCashC)],
     })),
   );
-  const body = `${totalsHtml(c, r.totals)}
+  const byTill = r.byTill
+    ? `<h2>${esc(t('byTill'))}</h2>${grid(
+        c,
+        [t('till'), t('sales'), t('retail'), t('margin')],
+        r.byTill.map((x) => ({ head: bdi(x.till.name), cells: [c.int(x.salesCount), c.money(x.retailTotalC), c.money(x.marginC)] })),
+      )}`
+    : '';
+  const body = `${scopeLine(c, r)}${totalsHtml(c, r.totals)}${byTill}
 <h2>${esc(t('cashier'))}</h2>${cashiers}
 <h2>${esc(t('shifts'))}</h2>${shifts}
 ${cashHtml(c, r.openingCashC, r.expectedCashC, r.countedCashC)}`;
@@ -192,13 +208,13 @@ export function reconcileReportHtml(r: ReconcileReport, settings: Settings, trai
   const orderId = (id: string) => `<span class="verbatim" dir="ltr" translate="no">${esc(id)}</span>`;
   const heading = (key: string, n: number) => `<h2>${esc(t(key))} (${int(n)})</h2>`;
   const list = (items: string[]) => (items.length ? `<table>${items.join('')}</table>` : `<div>${esc(t('none'))}</div>`);
-  const body = `
-${heading('missingInLedger', r.missingInLedger.length)}
+  const body = `${scopeLine(c, r)}
+${heading(r.scope === 'shop' ? 'missingInShop' : 'missingInLedger', r.missingInLedger.length)}
 ${list(r.missingInLedger.map((o) => `<tr><td>${orderId(o.orderId)}</td><td>${esc(o.status)}</td><td class="n">${c.money(o.amountC)}</td><td class="n">${o.adoptedSaleId ? `#${int(o.adoptedSaleId)}` : ''}</td></tr>`))}
 ${heading('missingAtProvider', r.missingAtProvider.length)}
-${list(r.missingAtProvider.map((m) => `<tr><td>#${int(m.saleId)}</td><td>${orderId(m.orderId)}</td><td>${esc(m.state)}</td></tr>`))}
+${list(r.missingAtProvider.map((m) => `<tr><td>#${int(m.saleId)}${ofTill(m.till)}</td><td>${orderId(m.orderId)}</td><td>${esc(m.state)}</td></tr>`))}
 ${heading('amountDifferences', r.amountDifferences.length)}
-${list(r.amountDifferences.map((d) => `<tr><td>#${int(d.saleId)}</td><td class="n">${c.money(d.ledgerC)}</td><td class="n">${c.money(d.providerC)}</td></tr>`))}
+${list(r.amountDifferences.map((d) => `<tr><td>#${int(d.saleId)}${ofTill(d.till)}</td><td class="n">${c.money(d.ledgerC)}</td><td class="n">${c.money(d.providerC)}</td></tr>`))}
 <h2>${esc(t('totals'))}</h2>
 <table>
 ${line(c, t('ledgerCost'), c.money(r.ledgerCostC))}

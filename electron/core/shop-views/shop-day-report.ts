@@ -74,6 +74,7 @@ export async function buildShopDayReport(scope: ShopScope, day: string): Promise
     shifts,
     byTill,
     scope: 'shop',
+    ...(scope.tillId === undefined ? {} : { till: ref(scope.tillId) }),
     openingCashC,
     expectedCashC: expectedCash(openingCashC, totals as SalesTotals),
     countedCashC: allCounted ? shifts.reduce((sum, r) => sum + (r.countedCashC ?? 0), 0) : null,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Settings } from '../../../shared/domain';
 import type { ViewScope } from '../../../shared/shop';
 import { AppError } from '../../../shared/result';
 import type { SessionManager } from '../staff/session';
@@ -21,6 +22,8 @@ export interface ShopViewDeps {
   session: SessionManager;
   /** The provider's side of the shop's reconciliation, read with this till's key. */
   reconcile: ShopReconcileDeps;
+  /** Shop name, language and paper of the printed reports (this till's settings). */
+  settings: () => Settings;
 }
 
 /** Where a shop-scope question is answered: the shop's server, maybe narrowed to one till. */

@@ -1,5 +1,6 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import { salesCsv } from '../reports/csv';
+import { dayCsv, salesCsv } from '../reports/csv';
+import { dayReportHtml, reconcileReportHtml } from '../reports/report-html';
 import { salesQueryFrom } from '../ledger/sales-search';
 import { buildShopDayReport } from './shop-day-report';
 import { poolReader } from './shop-reader';
@@ -10,7 +11,7 @@ import { listShopTills } from './shop-tills';
 import { reconcileShopDay } from './shop-reconcile';
 import { AppError } from '../../../shared/result';
 
-type ScopedCommands = 'reports:day' | 'history:search' | 'sales:list' | 'exports:csv' | 'reconcile:day';
+type ScopedCommands = 'reports:day' | 'reports:html' | 'history:search' | 'sales:list' | 'exports:csv' | 'reconcile:day';
 
 /**
  * The owner's report, history and exceptions over the whole shop (issue 12). Each command keeps
@@ -38,10 +39,25 @@ export function shopViewHandlers(local: Pick<CommandHandlers, ScopedCommands>, d
       return toShopSaleDtos(scope.reader, rows);
     },
     'exports:csv': async (input) => {
-      const scope = input.kind === 'history' ? resolveScope(input.query, deps) : null;
-      if (!scope || input.kind !== 'history') return local['exports:csv'](input);
+      if (input.kind === 'day') {
+        const scope = resolveScope(input, deps);
+        if (!scope) return local['exports:csv'](input);
+        const r = await buildShopDayReport(scope, input.day);
+        return { filename: `rapport-boutique-${input.day}.csv`, mime: 'text/csv;charset=utf-8', content: dayCsv(r.totals, r.byTill) };
+      }
+      const scope = resolveScope(input.query, deps);
+      if (!scope) return local['exports:csv'](input);
       const rows = await searchShopSales(scope.reader, { ...salesQueryFrom(input.query, 1000), tillId: scope.tillId });
       return { filename: 'ventes-boutique.csv', mime: 'text/csv;charset=utf-8', content: salesCsv(rows) };
+    },
+    // The printable day and reconciliation reports of the shop: the same pages, with each row's till.
+    // Never marked training: the shop's reports count real sales only.
+    'reports:html': async (input) => {
+      const scope = input.kind === 'shift' ? null : resolveScope(input, deps);
+      if (!scope || input.kind === 'shift') return local['reports:html'](input);
+      const settings = deps.settings();
+      if (input.kind === 'day') return { html: dayReportHtml(await buildShopDayReport(scope, input.day), settings, false) };
+      return { html: reconcileReportHtml(await reconcileShopDay(scope, deps.reconcile, input.day), settings, false) };
     },
     'reconcile:day': async (input) => {
       const scope = resolveScope(input, deps);

@@ -46,10 +46,10 @@ export function DayReportTab() {
         <button type="submit" className="btn primary" disabled={report.status === 'loading'}>
           {t('day.show')}
         </button>
-        <button type="button" className="btn" disabled={!r || r.scope === 'shop'} onClick={() => void loadDayReportHtml()}>
+        <button type="button" className="btn" disabled={!r} onClick={() => void loadDayReportHtml()}>
           {t('day.print')}
         </button>
-        <button type="button" className="btn" disabled={!r || r.scope === 'shop' || exporting === 'loading'} onClick={() => void exportDayCsv()}>
+        <button type="button" className="btn" disabled={!r || exporting === 'loading'} onClick={() => void exportDayCsv()}>
           {exporting === 'loading' ? t('day.exporting') : t('day.export')}
         </button>
       </DayForm>

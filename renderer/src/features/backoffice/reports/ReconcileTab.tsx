@@ -63,7 +63,7 @@ export function ReconcileTab() {
         <button type="submit" className="btn primary" disabled={running}>
           {t('reconcile.run')}
         </button>
-        <button type="button" className="btn" disabled={!r || running || shopWide} onClick={() => void loadReconcileHtml()}>
+        <button type="button" className="btn" disabled={!r || running} onClick={() => void loadReconcileHtml()}>
           {t('reconcile.print')}
         </button>
       </DayForm>

@@ -27,7 +27,8 @@ async function loadReportHtml(store: HtmlHolder, kind: 'day' | 'reconcile'): Pro
   const { day } = store.getState();
   if (!day) return;
   store.setState({ html: { status: 'loading', value: null, error: null } });
-  const r = await api().call('reports:html', { kind, day });
+  // The page of what is on screen: this till's, or the shop's (issue 12) when the owner chose it.
+  const r = await api().call('reports:html', { kind, day, ...currentScopeInput() });
   if (store.getState().day !== day) return; // another day was asked meanwhile
   store.setState({ html: r.ok ? { status: 'ready', value: r.value.html, error: null } : { status: 'error', value: null, error: r.error } });
 }
@@ -38,7 +39,7 @@ export async function exportDayCsv(): Promise<void> {
   const { day } = useDayReportStore.getState();
   if (!day) return;
   useDayReportStore.setState({ exporting: 'loading', exportError: null });
-  const r = await api().call('exports:csv', { kind: 'day', day });
+  const r = await api().call('exports:csv', { kind: 'day', day, ...currentScopeInput() });
   if (r.ok) {
     downloadFile(r.value);
     useDayReportStore.setState({ exporting: 'idle' });
