@@ -1,4 +1,6 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -6,6 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../shared/contract';
 import type { KeyProtector, Logger } from '../../electron/core/platform/ports';
 import { savedLedgerUrlFile } from '../../electron/core/shared-ledger/saved-ledger-url';
+import { migrateSharedSchema } from '../../electron/core/shared-ledger/schema';
+import { registerTill } from '../../electron/core/shared-ledger/tills';
+import { SettingsSync } from '../../electron/core/shared-ledger/settings-sync';
+import { CodeCipher } from '../../electron/core/ledger/code-cipher';
+import { Ledger } from '../../electron/core/ledger/ledger';
+import { SettingsService } from '../../electron/core/settings/settings-service';
+import { silentLogger } from '../../electron/core/platform/log';
 import { pgServersDisposedAfterEach, type PgServer } from './helpers/pg-server';
 import { OWNER, startHarness, until, type Harness } from './helpers/core-harness';
 
@@ -270,5 +279,43 @@ describe('the shop server’s URL saved on the till', () => {
     }
     await signInOwnerAgain(a);
     expect((await a.h['till:get']({})).sharedLedger.saved).toBeNull();
+  });
+});
+
+describe('settings: a change saved before the first round', () => {
+  it('a value saved by the owner wins over what tills had before they joined; what this till had before does not', async () => {
+    const server = await startServer();
+    const pool = new pg.Pool({ connectionString: server.url, max: 2 });
+    pools.push(pool);
+    await migrateSharedSchema(pool);
+    const [other, me] = [randomUUID(), randomUUID()];
+    for (const id of [other, me]) await registerTill(pool, { tillId: id, name: id.slice(0, 4) });
+    // The other till's values from before it joined (time 0), and a markup the shop set later.
+    await pool.query(
+      `INSERT INTO shop_settings (key, value, updated_at, updated_by) VALUES ('idleLockMinutes', '5'::jsonb, 0, $1), ('markupBp', '650'::jsonb, 1000, $1)`,
+      [other],
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'settings-sync-'));
+    const ledger = new Ledger(path.join(dir, 'ledger.sqlite'), new CodeCipher(randomBytes(32)));
+    try {
+      const settings = new SettingsService({ store: { markupBp: 900 } }); // this till's own, from before it joined
+      const sync = new SettingsSync({ ledger, settings, tillId: me, now: Date.now, logger: silentLogger, onApplied: () => undefined });
+      // The owner saves a value at this till before its first round with the shop has run.
+      settings.update({ idleLockMinutes: 7 });
+      sync.noteLocalChanges();
+      await sync.sync(pool);
+      expect(settings.get().idleLockMinutes).toBe(7);
+      expect(settings.get().markupBp).toBe(650);
+      const rows = (
+        await pool.query<{ key: string; value: unknown }>(`SELECT key, value FROM shop_settings WHERE key IN ('idleLockMinutes', 'markupBp') ORDER BY key`)
+      ).rows;
+      expect(rows).toEqual([
+        { key: 'idleLockMinutes', value: 7 },
+        { key: 'markupBp', value: 650 },
+      ]);
+    } finally {
+      ledger.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

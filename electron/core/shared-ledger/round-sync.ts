@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Ledger } from '../ledger/ledger';
 import type { SharedCompanion } from './shared-ledger';
-import { readSyncState, writeSyncState, type SyncState } from './sync-state';
+import { changeTime, readSyncState, writeSyncState, type SyncState } from './sync-state';
 
 export interface RoundSyncOptions {
   ledger: Ledger;
@@ -24,19 +24,37 @@ export abstract class RoundSync implements SharedCompanion {
   constructor(private readonly round: RoundSyncOptions) {}
 
   /**
-   * Notes what changed here since the last round, timed now (called right after a change, and at
-   * each round for anything else). Cheap: a shop has a few cashiers and settings.
+   * Notes a change just made here (a cashier saved, settings saved): timed now, so it wins over
+   * anything older at the shop, even when the till has not finished its first round yet.
    */
   noteLocalChanges(): void {
+    this.noteChanges(this.round.now());
+  }
+
+  /**
+   * Called by each sync at the end of its constructor, before any change can be saved here: until
+   * the first round, what the till holds is what it had before it joined, and it is noted so (timed
+   * older than anything the shop has), so that a value saved next is told apart from those.
+   */
+  protected noteHeldBeforeJoining(): void {
+    this.noteChanges('round');
+  }
+
+  /**
+   * Notes what differs here at the start of a round. Before the till's first round, what it holds
+   * is what it had before it joined: timed older than anything the shop has (changeTime).
+   * Cheap: a shop has a few cashiers and settings.
+   */
+  private noteChanges(at: number | 'round'): void {
     const { ledger, stateKey } = this.round;
     ledger.atomically(() => {
       const state = readSyncState(ledger, stateKey);
-      if (this.note(state)) writeSyncState(ledger, stateKey, state);
+      if (this.note(state, at === 'round' ? changeTime(state, this.round.now()) : at)) writeSyncState(ledger, stateKey, state);
     });
   }
 
   async sync(pool: pg.Pool): Promise<'done' | 'unreachable'> {
-    this.noteLocalChanges();
+    this.noteChanges('round');
     const due = this.round.now() - this.lastPullAt >= (this.round.pullEveryMs ?? 3_000);
     const pending = readSyncState(this.round.ledger, this.round.stateKey).pending;
     if (!due && Object.keys(pending).length === 0) return 'done';
@@ -46,8 +64,8 @@ export abstract class RoundSync implements SharedCompanion {
     return 'done';
   }
 
-  /** Adds this side's changes to `state.pending`; true when it changed anything. */
-  protected abstract note(state: SyncState): boolean;
+  /** Adds this side's changes to `state.pending`, timed `at`; true when it changed anything. */
+  protected abstract note(state: SyncState, at: number): boolean;
   protected abstract push(pool: pg.Pool, pending: SyncState['pending']): Promise<void>;
   protected abstract pull(pool: pg.Pool): Promise<void>;
 }

@@ -4,7 +4,7 @@ import type { Ledger } from '../ledger/ledger';
 import type { Logger } from '../platform/ports';
 import type { SettingsService } from '../settings/settings-service';
 import { RoundSync } from './round-sync';
-import { canonicalJson, changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
+import { canonicalJson, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
 
 /**
  * The shop-wide settings (shared/shop-wide-settings.ts) kept the same at every till: a change is
@@ -31,10 +31,10 @@ export class SettingsSync extends RoundSync {
 
   constructor(private readonly o: SettingsSyncOptions) {
     super({ ledger: o.ledger, stateKey: STATE_KEY, now: o.now, pullEveryMs: o.pullEveryMs });
+    this.noteHeldBeforeJoining();
   }
 
-  protected note(state: SyncState): boolean {
-    const at = changeTime(state, this.o.now());
+  protected note(state: SyncState, at: number): boolean {
     const current = this.o.settings.get() as Record<string, unknown>;
     let changed = false;
     for (const key of SHOP_WIDE_SETTINGS) {

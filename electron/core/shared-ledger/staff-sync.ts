@@ -3,7 +3,7 @@ import type { Ledger } from '../ledger/ledger';
 import type { SessionManager } from '../staff/session';
 import type { Role, StaffRepo } from '../staff/staff-repo';
 import { RoundSync } from './round-sync';
-import { changeTime, readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
+import { readSyncState, settlePush, writeSyncState, type SyncState } from './sync-state';
 
 /**
  * Cashiers are the shop's: one added, re-PINned, promoted or deactivated at one till is the same at
@@ -58,6 +58,7 @@ export class StaffSync extends RoundSync {
 
   constructor(private readonly o: StaffSyncOptions) {
     super({ ledger: o.ledger, stateKey: STATE_KEY, now: o.now, pullEveryMs: o.pullEveryMs });
+    this.noteHeldBeforeJoining();
   }
 
   private locals(): Map<string, LocalCashier> {
@@ -67,8 +68,7 @@ export class StaffSync extends RoundSync {
     return byKey;
   }
 
-  protected note(state: SyncState): boolean {
-    const at = changeTime(state, this.o.now());
+  protected note(state: SyncState, at: number): boolean {
     let changed = false;
     const locals = this.locals();
     for (const [key, row] of locals) {
