@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNode22 } from './node22.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // npx is a .cmd file on Windows, which Node starts only through a shell.
@@ -40,6 +41,9 @@ export function lint({ root = ROOT } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // The project's ESLint config needs Node 22 (module.registerHooks): run as `npm test` and
+  // `npm start` do, under the project's Node 22 when the machine's is older.
+  await ensureNode22();
   const failed = lint();
   console.log(failed.length === 0 ? 'lint: clean' : `lint failed: ${failed.join(', ')}`);
   process.exit(failed.length === 0 ? 0 : 1);
