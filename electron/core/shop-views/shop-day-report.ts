@@ -3,6 +3,7 @@ import { localDayBounds } from '../reports/day-report';
 import { expectedCash, foldTotals, totalsSql, type TotalsGroupRow } from '../reports/totals';
 import { shiftReportOf, type ShiftRow } from '../shifts/shift-service';
 import type { ShopScope } from './shop-scope';
+import { tillNamer } from './shop-tills';
 
 type TillGroupRow = TotalsGroupRow & { till_id: string };
 
@@ -18,9 +19,7 @@ export async function buildShopDayReport(scope: ShopScope, day: string): Promise
   const tillFilter = scope.tillId === undefined ? '' : ' AND till_id = @tillId::uuid';
   const params: Record<string, unknown> = { from, to, ...(scope.tillId === undefined ? {} : { tillId: scope.tillId }) };
 
-  const tills = await reader.select<{ till_id: string; name: string }>('SELECT till_id, name FROM tills ORDER BY name, till_id');
-  const tillName = new Map(tills.map((t) => [t.till_id, t.name]));
-  const ref = (id: string) => ({ id, name: tillName.get(id) ?? id });
+  const ref = await tillNamer(reader);
 
   const groups = await reader.select<TillGroupRow>(totalsSql('shop_sales', `created_at >= @from AND created_at < @to${tillFilter}`, false, 'till_id'), params);
   const totals = foldTotals(groups);

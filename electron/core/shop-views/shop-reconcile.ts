@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/result';
 import type { SaleState } from '../../../shared/domain';
 import { accountNetDebit, compareSales, missingOrderOf, readProviderDay } from '../reports/reconcile-day';
 import type { ShopReconcileDeps, ShopScope } from './shop-scope';
+import { tillNamer } from './shop-tills';
 
 type ShopSaleRow = { till_id: string; id: number; state: SaleState; order_id: string | null; fulfilled_amount_c: number };
 
@@ -27,9 +28,7 @@ export async function reconcileShopDay(scope: ShopScope, s: ShopReconcileDeps, d
   const tillFilter = tillId === undefined ? '' : ' AND till_id = @tillId::uuid';
   const params: Record<string, unknown> = { from, to, ...(tillId === undefined ? {} : { tillId }) };
 
-  const tills = await reader.select<{ till_id: string; name: string }>('SELECT till_id::text AS till_id, name FROM tills');
-  const tillName = new Map(tills.map((t) => [t.till_id, t.name]));
-  const ref = (id: string) => ({ id, name: tillName.get(id) ?? id });
+  const ref = await tillNamer(reader);
 
   const sales = await reader.select<ShopSaleRow>(
     `SELECT till_id::text AS till_id, id, state, order_id, fulfilled_amount_c FROM shop_sales

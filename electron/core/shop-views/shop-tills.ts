@@ -25,3 +25,13 @@ export async function listShopTills(reader: ShopReader, own: { tillId: string; p
     current: r.till_id === own.tillId,
   }));
 }
+
+/**
+ * How a shop-wide report names a till from its id: one read of the shop's `tills`, then a lookup
+ * per row (a till not listed, which the foreign keys forbid, would be shown by its id).
+ */
+export async function tillNamer(reader: ShopReader): Promise<(id: string) => { id: string; name: string }> {
+  const tills = await reader.select<{ till_id: string; name: string }>('SELECT till_id, name FROM tills');
+  const names = new Map(tills.map((t) => [t.till_id, t.name]));
+  return (id) => ({ id, name: names.get(id) ?? id });
+}

@@ -53,8 +53,9 @@ export function shopViewHandlers(local: Pick<CommandHandlers, ScopedCommands>, d
     // The printable day and reconciliation reports of the shop: the same pages, with each row's till.
     // Never marked training: the shop's reports count real sales only.
     'reports:html': async (input) => {
-      const scope = input.kind === 'shift' ? null : resolveScope(input, deps);
-      if (!scope || input.kind === 'shift') return local['reports:html'](input);
+      if (input.kind === 'shift') return local['reports:html'](input);
+      const scope = resolveScope(input, deps);
+      if (!scope) return local['reports:html'](input);
       const settings = deps.settings();
       if (input.kind === 'day') return { html: dayReportHtml(await buildShopDayReport(scope, input.day), settings, false) };
       return { html: reconcileReportHtml(await reconcileShopDay(scope, deps.reconcile, input.day), settings, false) };
