@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/domain';
 import { installApi } from '../../renderer/src/bridge';
-import { isThisTillsSale, saleRowKey, scopeInput, shopScopeOffered, TILL_SCOPE } from '../../renderer/src/features/backoffice/shop-scope/shopScope';
+import {
+  isThisTillsSale,
+  saleRowKey,
+  scopeInput,
+  shopScopeOffered,
+  shopScopeReason,
+  TILL_SCOPE,
+} from '../../renderer/src/features/backoffice/shop-scope/shopScope';
 import { chooseScope, chooseTill, currentScopeInput } from '../../renderer/src/features/backoffice/shop-scope/shopScopeActions';
 import { initialShopScope, useShopScopeStore } from '../../renderer/src/features/backoffice/shop-scope/shopScopeStore';
 import { loadExceptions } from '../../renderer/src/features/backoffice/exceptions/exceptionActions';
@@ -29,6 +36,12 @@ describe('scope rules', () => {
     expect(scopeInput({ scope: 'shop', tillId: null }, true)).toEqual({ scope: 'shop' });
     expect(scopeInput({ scope: 'shop', tillId: OTHER }, true)).toEqual({ scope: 'shop', tillId: OTHER });
     expect(scopeInput({ scope: 'shop', tillId: OTHER }, false)).toEqual({});
+  });
+
+  it('says why a shop-wide reconciliation is refused in training, and only that refusal', () => {
+    expect(shopScopeReason({ code: 'NOT_SUPPORTED', message: 'x', details: { reason: 'SHOP_RECONCILE_TRAINING' } })).toBe('SHOP_RECONCILE_TRAINING');
+    expect(shopScopeReason({ code: 'NOT_SUPPORTED', message: 'x', details: { reason: 'NO_SHARED_LEDGER' } })).toBeNull();
+    expect(shopScopeReason({ code: 'NOT_ALLOWED', message: 'x', details: { reason: 'SHOP_RECONCILE_TRAINING' } })).toBeNull();
   });
 
   it('keys rows by till (sale numbers are per till) and lets this till act only on its own sales', () => {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type AppErrorShape } from '../../../shared/result';
 import { notAllowedReason } from '../features/session/pin';
 import { shiftReason } from '../features/shift/shiftReasons';
+import { shopScopeReason } from '../features/backoffice/shop-scope/shopScope';
 
 /** Contract field paths the cashier can recognise, shown by their on-screen label. */
 const FIELD_LABELS: Record<string, string> = {
@@ -33,8 +34,8 @@ const FIELD_LABELS: Record<string, string> = {
 export function ErrorNote({ error, onRetry, compact }: { error: AppErrorShape; onRetry?: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   const known = (ERROR_CODES as readonly string[]).includes(error.code);
-  // A NOT_ALLOWED that says why (signed out, owner only, wrong PIN, locked) is explained as such.
-  const reason = notAllowedReason(error) ?? shiftReason(error);
+  // A refusal that says why (signed out, owner only, wrong PIN, locked, a shift step, a shop view) is explained as such.
+  const reason = notAllowedReason(error) ?? shiftReason(error) ?? shopScopeReason(error);
   const field = error.code === 'INVALID_INPUT' && typeof error.details?.field === 'string' ? error.details.field : null;
   return (
     <div className={compact ? 'error-note compact' : 'error-note'} role="alert">

@@ -43,6 +43,7 @@ export const shopEn = {
     NOT_COUNTED: 'Count the cash in the drawer first.',
     COUNT_MISMATCH: 'That is not the counted amount: count again.',
     COUNT_STALE: 'Sales changed since the count: count the drawer again.',
+    SHOP_RECONCILE_TRAINING: 'In training mode, reconciliation is done till by till: the shop counts real sales only.',
   },
   shift: {
     title: 'Shift',

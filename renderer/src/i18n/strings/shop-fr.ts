@@ -43,6 +43,7 @@ export const shopFr = {
     NOT_COUNTED: 'Comptez d’abord les espèces du tiroir.',
     COUNT_MISMATCH: 'Ce n’est pas le montant compté : recomptez.',
     COUNT_STALE: 'Des ventes ont changé depuis le comptage : recomptez le tiroir.',
+    SHOP_RECONCILE_TRAINING: 'En mode formation, le rapprochement se fait caisse par caisse : la boutique ne compte que les ventes réelles.',
   },
   shift: {
     title: 'Caisse',

@@ -15,7 +15,6 @@ export const shopViewsAr = {
     loadingTills: 'جارٍ تحميل الصناديق…',
     reconcileAdoptFromTill: 'الطلبات التي لا يملكها أي صندوق تُدمج من الصندوق الذي يجب أن يحتفظ بها: اختر «هذا الصندوق» عليه وشغّل المطابقة.',
     reconcileOneTill: 'مبيعات {{name}} مقابل الطلبات التي يملكها؛ حركات الحساب لا تذكر أي صندوق.',
-    reconcileTraining: 'في وضع التدريب تتم المطابقة صندوقًا بصندوق: المحل لا يحسب إلا المبيعات الحقيقية.',
     reconcileMissingInShop: 'طلبات لدى المورّد لا يملكها أي صندوق ({{n}})',
     reconcileShopSales: 'مبيعات الصناديق',
     reconcileShopCost: 'التكلفة حسب الصناديق',

@@ -15,7 +15,6 @@ export const shopViewsEn = {
     loadingTills: 'Loading the tills…',
     reconcileAdoptFromTill: 'Orders no till owns are adopted from the till that should keep them: choose “This till” on that till and run the reconciliation.',
     reconcileOneTill: 'Sales of {{name}} against the orders it owns; the account’s movements do not say which till.',
-    reconcileTraining: 'In training mode, reconciliation is done till by till: the shop counts real sales only.',
     reconcileMissingInShop: 'Orders at the provider that no till owns ({{n}})',
     reconcileShopSales: 'Sales of the tills',
     reconcileShopCost: 'Cost according to the tills',

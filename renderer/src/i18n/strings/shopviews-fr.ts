@@ -16,7 +16,6 @@ export const shopViewsFr = {
     reconcileAdoptFromTill:
       'Les commandes qu’aucune caisse ne possède s’intègrent depuis la caisse qui doit les garder : choisissez « Cette caisse » sur celle-ci et lancez le rapprochement.',
     reconcileOneTill: 'Ventes de {{name}} face aux commandes qu’elle possède ; les mouvements du compte ne disent pas quelle caisse.',
-    reconcileTraining: 'En mode formation, le rapprochement se fait caisse par caisse : la boutique ne compte que les ventes réelles.',
     reconcileMissingInShop: 'Commandes chez le fournisseur qu’aucune caisse ne possède ({{n}})',
     reconcileShopSales: 'Ventes des caisses',
     reconcileShopCost: 'Coût selon les caisses',

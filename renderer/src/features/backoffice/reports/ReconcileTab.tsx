@@ -32,7 +32,6 @@ export function ReconcileTab() {
   const shopWide = r?.scope === 'shop';
   // In shop scope nothing is adopted: the sale would be this till's, chosen by the owner on the till that keeps it.
   const toAdopt = r && !shopWide ? r.missingInLedger.filter((o) => o.adoptedSaleId === null && o.productId && o.typeId).length : 0;
-  const trainingRefused = report.error?.details?.reason === 'SHOP_RECONCILE_TRAINING';
   const withTill = (till: { name: string } | undefined, line: string) => (till ? t('shopScope.reconcileTillLine', { till: till.name, line }) : line);
 
   const section = (id: string, heading: string, items: string[]) => (
@@ -70,14 +69,7 @@ export function ReconcileTab() {
       <p className="small" role="status">
         {running ? (adopting === 'loading' ? t('reconcile.adopting') : t('reconcile.running')) : ''}
       </p>
-      {report.error &&
-        (trainingRefused ? (
-          <p className="field-error" role="alert">
-            {t('shopScope.reconcileTraining')}
-          </p>
-        ) : (
-          <ErrorNote error={report.error} compact />
-        ))}
+      {report.error && <ErrorNote error={report.error} compact />}
       {html.error && <ErrorNote error={html.error} compact />}
       {r && (
         <>

@@ -1,4 +1,5 @@
 import type { AppStatus, Sale } from '../../../../../shared/domain';
+import type { AppErrorShape } from '../../../../../shared/result';
 import type { ViewScope } from '../../../../../shared/shop';
 
 /**
@@ -31,4 +32,9 @@ export function saleRowKey(sale: Pick<Sale, 'id' | 'till'>): string {
  */
 export function isThisTillsSale(sale: Pick<Sale, 'till'>, thisTillId: string | null): boolean {
   return !sale.till || (thisTillId !== null && sale.till.id === thisTillId);
+}
+
+/** Why the core refused a shop-wide view (details.reason of NOT_SUPPORTED), said in the cashier's words by ErrorNote. */
+export function shopScopeReason(error: AppErrorShape): 'SHOP_RECONCILE_TRAINING' | null {
+  return error.code === 'NOT_SUPPORTED' && error.details?.reason === 'SHOP_RECONCILE_TRAINING' ? 'SHOP_RECONCILE_TRAINING' : null;
 }
