@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SharedSenderGuard } from '../../electron/core/shared-ledger/shared-sender-guard';
+import { tillSessionName } from '../../electron/core/shared-ledger/sender-marks';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
 import { pollUntil } from './helpers/pg-processes';
 import { SharedTills } from './helpers/shared-tills';
@@ -56,23 +57,39 @@ describe('the shared sender guard', () => {
     expect(await tills.senderLockHolders()).toEqual([]);
   });
 
-  it("passes to the waiting till when the holder's connection is killed, and the holder knows it lost it", async () => {
+  it('a holder whose lock dies with its connection (a server restart) keeps its mark: the others wait until it gives the key back', async () => {
     const { tills, a, b } = await twoGuards({}, { maxWaitMs: 10_000 });
     expect(await a.acquire('key-1')).toEqual({ held: true });
     const [holder] = await tills.senderLockHolders();
     const waiting = b.acquire('key-1');
     const killer = tills.pool();
     await killer.query('SELECT pg_terminate_backend($1)', [holder]);
-    expect(await waiting).toEqual({ held: true });
+    // b gets the lock, finds a's mark (a is alive: its other sessions say so), gives it back.
+    expect(await waiting).toMatchObject({ held: false, reason: 'busy' });
     await pollUntil(() => a.lost, 'the holder sees its lock lost', 5_000);
     expect(a.reachable).toBe(false);
-    // The lost lease is given back and a new one asked for: busy, since b has it now.
-    expect(await a.acquire('key-1')).toMatchObject({ held: false, reason: 'busy' });
+    expect(await b.acquire('key-1')).toMatchObject({ held: false, reason: 'busy' });
+    // a takes a new lease (it may still be recovering an unknown outcome), then gives the key back.
+    expect(await a.acquire('key-1')).toEqual({ held: true });
     expect(a.lost).toBe(false);
     expect(a.reachable).toBe(true);
-    await b.release();
-    expect(await a.acquire('key-1')).toEqual({ held: true });
     await a.release();
+    expect(await b.acquire('key-1')).toEqual({ held: true });
+    await b.release();
+  });
+
+  it('a holder that died (no session left) holds the key only for the grace, then the others go on', async () => {
+    const { tills, a, b, ids } = await twoGuards({}, { maxWaitMs: 10_000, deadHolderGraceMs: 3_000 });
+    expect(await a.acquire('key-1')).toEqual({ held: true });
+    // Every session of a ends, as when its process is killed.
+    const killer = tills.pool();
+    await killer.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [tillSessionName(ids[0])]);
+    await pollUntil(async () => (await tills.senderLockHolders()).length === 0, 'the dead holder’s lock freed', 5_000);
+    // Just after, b waits (a may only be reconnecting after a restart); once the grace is over, b sends.
+    expect(await b.acquire('key-1')).toMatchObject({ held: false, reason: 'busy' });
+    await pollUntil(async () => (await b.acquire('key-1')).held, 'b holds the key after the grace', 10_000);
+    await b.release();
+    await a.release(); // the guard object outlives its "process" here: its broken lease goes back to its pool
   });
 
   it('claims an order for one sale; another sale or till is told "other"; owned() leaves out the asking sale\'s own', async () => {
@@ -107,7 +124,7 @@ describe('the shared sender guard', () => {
     await a.release();
   });
 
-  it('costs a sale two round trips on loopback: acquire (try-lock) and release (unlock)', async () => {
+  it('costs a sale four round trips on loopback: acquire (try-lock, mark) and release (unmark, unlock)', async () => {
     const { a } = await twoGuards();
     await a.acquire('warm-up');
     await a.release();

@@ -7,6 +7,8 @@ export interface SharedPoolOptions {
   connectTimeoutMs?: number;
   /** Connections this till may hold: one is held for the whole send while it has the sender lock. */
   max?: number;
+  /** Names this till's sessions on the server (pg_stat_activity): the other tills see it is alive (sender-marks.ts). */
+  applicationName?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export function createSharedPool(options: SharedPoolOptions): pg.Pool {
     connectionString: options.url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     max: options.max ?? 4,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
     // A server that vanishes without closing the socket (cable, power) is otherwise never noticed
     // on a connection that waits (the sender lock's); keepalive lets the OS find it, if slowly.
     keepAlive: true,

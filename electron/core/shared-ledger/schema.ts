@@ -181,6 +181,17 @@ export const SHARED_MIGRATIONS: readonly string[] = [
     next_at_us bigint NOT NULL
   );
   `,
+  // 7: which till took an API key's sender lock and has not given it back yet (sender-marks.ts).
+  // The lock dies with its connection (a server restart ends them all); this row does not, so the
+  // other tills know an outcome may still be unknown and wait for that till. Keyed by the lock's key.
+  `
+  CREATE TABLE sender_marks (
+    lock_key integer NOT NULL,
+    till_id uuid NOT NULL REFERENCES tills(till_id),
+    seen_at timestamptz NOT NULL,
+    PRIMARY KEY (lock_key, till_id)
+  );
+  `,
 ];
 
 export interface MigrationReport {

@@ -4,6 +4,7 @@ import { Lane } from '../platform/lane';
 import type { Logger } from '../platform/ports';
 import { LedgerJournal } from './ledger-journal';
 import { LedgerPusher, type PushResult, type Recrypt } from './ledger-pusher';
+import { tillSessionName } from './sender-marks';
 import { createSharedPool, isUnreachable } from './pool';
 import { migrateSharedSchema } from './schema';
 import { registerTill } from './tills';
@@ -67,7 +68,7 @@ export class SharedLedger {
   private readonly companions: SharedCompanion[] = [];
 
   constructor(private readonly o: SharedLedgerOptions) {
-    this.pool = createSharedPool({ url: o.url, connectTimeoutMs: o.connectTimeoutMs ?? 3_000, max: 6 });
+    this.pool = createSharedPool({ url: o.url, connectTimeoutMs: o.connectTimeoutMs ?? 3_000, max: 6, applicationName: tillSessionName(o.till.id) });
     this.journal = new LedgerJournal(o.ledger);
     // Noted from now on, before the server is even asked: a sale made while it is away is pushed later.
     this.journal.enable();

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import type { GuardTurn, SenderGuard } from '../sales/sender-guard';
+import { senderLockKey } from './advisory-locks';
 import { OrderClaims } from './order-claims';
+import { clearSenderMark, markSender } from './sender-marks';
 import { takeSenderLease, type SenderLease } from './sender-lease';
 import { assertTillId } from './tills';
 
@@ -17,6 +19,14 @@ export interface SharedSenderGuardOptions {
   /** Told every wait for the lock, got or not, in ms (the bench's "lock wait p95"). */
   onWait?: (waitedMs: number) => void;
   /**
+   * How long another till's mark on the key is honoured after it was set when that till has no
+   * session on the server (sender-marks.ts): long enough for a live till to reconnect after a
+   * server restart; a dead till's key is free after it.
+   */
+  deadHolderGraceMs?: number;
+  /** How soon the engine asks again while another till's mark stands (it is recovering an outcome). */
+  markedRetryMs?: number;
+  /**
    * Whether the till has joined the shop's server (schema, registration, its history pushed):
    * until then it sends nothing, as when the server cannot be reached.
    */
@@ -31,6 +41,8 @@ export interface SharedSenderGuardOptions {
  */
 export class SharedSenderGuard implements SenderGuard {
   private lease: SenderLease | null = null;
+  /** The lock key this till's mark is on (sender-marks.ts), until it is removed from the server. */
+  private marked: number | null = null;
   private lostSinceAcquire = false;
   private lastReachable = true;
   private readonly claims: OrderClaims;
@@ -54,9 +66,11 @@ export class SharedSenderGuard implements SenderGuard {
 
   async acquire(keyId: string): Promise<GuardTurn> {
     if (this.lease && this.lease.keyId === keyId && !this.lease.signal.aborted) return { held: true };
-    // A lost lease is given back (its connection is closed) and a new one taken; a lease of another
-    // key (the till's key changed) is given back first: a till sends with one key at a time.
-    if (this.lease) await this.release();
+    // A lease of another key (the till's key changed) is given back, mark and all: a till sends with
+    // one key at a time. A lost lease is given back (its connection is closed) and a new one taken;
+    // its mark stays, so that no other till sends while this one's outcomes may be unknown.
+    if (this.lease && this.lease.keyId !== keyId) await this.release();
+    await this.dropLease();
     this.lostSinceAcquire = false;
     if (this.options.joined && !this.options.joined()) {
       this.lastReachable = false;
@@ -69,6 +83,18 @@ export class SharedSenderGuard implements SenderGuard {
     }
     this.lastReachable = true;
     if (taken.outcome === 'timed-out') return { held: false, retryInMs: this.options.busyRetryMs ?? 50, reason: 'busy' };
+    const lockKey = senderLockKey(keyId);
+    const mark = await markSender(this.pool, { lockKey, tillId: this.tillId, graceMs: this.options.deadHolderGraceMs ?? 10_000 });
+    if (mark !== 'marked') {
+      await taken.lease.release();
+      if (mark === 'unreachable') {
+        this.lastReachable = false;
+        return { held: false, retryInMs: this.options.unreachableRetryMs ?? 1_000, reason: 'unreachable' };
+      }
+      // Another till lost the lock with an outcome maybe unknown (a server restart): it goes first.
+      return { held: false, retryInMs: this.options.markedRetryMs ?? 250, reason: 'busy' };
+    }
+    this.marked = lockKey;
     this.lease = taken.lease;
     taken.lease.signal.addEventListener('abort', () => {
       this.lostSinceAcquire = true;
@@ -77,7 +103,18 @@ export class SharedSenderGuard implements SenderGuard {
     return { held: true };
   }
 
+  /**
+   * Gives the key back: the mark first (while the lock still keeps the others out), then the lock.
+   * A mark the server could not remove is removed at a later release (the engine releases at each
+   * step once every outcome is known).
+   */
   async release(): Promise<void> {
+    if (this.marked !== null && (await clearSenderMark(this.pool, { lockKey: this.marked, tillId: this.tillId }))) this.marked = null;
+    await this.dropLease();
+  }
+
+  /** Gives the lock back, keeping the mark. */
+  private async dropLease(): Promise<void> {
     const lease = this.lease;
     this.lease = null;
     await lease?.release();

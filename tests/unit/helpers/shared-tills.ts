@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { LOCK_NAMESPACE } from '../../../electron/core/shared-ledger/advisory-locks';
 import { createSharedPool } from '../../../electron/core/shared-ledger/pool';
+import { tillSessionName } from '../../../electron/core/shared-ledger/sender-marks';
 import { migrateSharedSchema } from '../../../electron/core/shared-ledger/schema';
 import { registerTill } from '../../../electron/core/shared-ledger/tills';
 import type { PgServer } from './pg-server';
@@ -21,15 +22,19 @@ export class SharedTills {
 
   constructor(readonly server: PgServer) {}
 
-  pool(max = 4): pg.Pool {
-    const pool = createSharedPool({ url: this.server.url, connectTimeoutMs: 2_000, max });
+  /** `tillId`: the pool's sessions are named as that till's are (tillSessionName), so the others see it alive. */
+  pool(max = 4, tillId?: string): pg.Pool {
+    const pool = createSharedPool({ url: this.server.url, connectTimeoutMs: 2_000, max, ...(tillId ? { applicationName: tillSessionName(tillId) } : {}) });
     this.pools.push(pool);
     return pool;
   }
 
   /** Migrates the schema and registers `n` tills (Till 1…n), each with its own pool. */
   async register(n: number): Promise<SharedTill[]> {
-    const tills = Array.from({ length: n }, () => ({ tillId: randomUUID(), pool: this.pool() }));
+    const tills = Array.from({ length: n }, () => {
+      const tillId = randomUUID();
+      return { tillId, pool: this.pool(4, tillId) };
+    });
     await migrateSharedSchema(tills[0]!.pool);
     for (const [i, t] of tills.entries()) {
       if ((await registerTill(t.pool, { tillId: t.tillId, name: `Till ${i + 1}` })) !== 'registered') throw new Error('shared server unreachable');
