@@ -49,19 +49,24 @@ export class SettingsSync extends RoundSync {
     return changed;
   }
 
+  /**
+   * One statement for everything pending: an owner's save of several settings reaches the shop
+   * whole, so no other till ever applies half of it (a pull between two inserts would).
+   */
   protected async push(pool: pg.Pool, pending: SyncState['pending']): Promise<void> {
     const current = this.o.settings.get() as Record<string, unknown>;
-    for (const [key, change] of Object.entries(pending)) {
-      if (canonicalJson(current[key]) !== change.f) continue; // changed again meanwhile
-      const pushed = await pool.query(
-        `INSERT INTO shop_settings (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
-         WHERE shop_settings.updated_at < EXCLUDED.updated_at
-         RETURNING 1`,
-        [key, change.f, change.at, this.o.tillId],
-      );
-      settlePush(this.o.ledger, STATE_KEY, key, change, (pushed.rowCount ?? 0) > 0);
-    }
+    const changes = Object.entries(pending).filter(([key, change]) => canonicalJson(current[key]) === change.f); // else changed again meanwhile
+    if (changes.length === 0) return;
+    const pushed = await pool.query<{ key: string }>(
+      `INSERT INTO shop_settings (key, value, updated_at, updated_by)
+       SELECT c.key, c.value::jsonb, c.at, $4 FROM unnest($1::text[], $2::text[], $3::bigint[]) AS c(key, value, at)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+       WHERE shop_settings.updated_at < EXCLUDED.updated_at
+       RETURNING key`,
+      [changes.map(([key]) => key), changes.map(([, c]) => c.f), changes.map(([, c]) => c.at), this.o.tillId],
+    );
+    const won = new Set(pushed.rows.map((r) => r.key));
+    for (const [key, change] of changes) settlePush(this.o.ledger, STATE_KEY, key, change, won.has(key));
   }
 
   protected async pull(pool: pg.Pool): Promise<void> {
