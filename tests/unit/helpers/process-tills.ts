@@ -109,11 +109,21 @@ export async function psnOffer(till: ProcessTill): Promise<Offer> {
   return { productId: product.id, typeId: d.typeId, expectedUnitRetailC: d.retailC };
 }
 
-/** Polls `check` (async) until it returns true; the message says what never happened. */
-export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000, everyMs = 50): Promise<void> {
+/**
+ * Polls `check` (async) until it returns true; the message says what never happened, and `explain`
+ * (if given) what the tills were doing instead, so that a failure in CI can be read without a rerun.
+ */
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 60_000,
+  everyMs = 50,
+  explain?: () => Promise<string>,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting: ${what}${explain ? `\n${await explain().catch((e: Error) => `(could not say why: ${e.message})`)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
@@ -131,7 +141,23 @@ export async function waitShopSettled(tills: readonly ProcessTill[], timeoutMs =
     'every sale settled and pushed',
     timeoutMs,
     150,
+    () => describeUnsettled(tills),
   );
+}
+
+/** Each till's unsettled sales with their events, and what it says of the shared ledger. */
+async function describeUnsettled(tills: readonly ProcessTill[]): Promise<string> {
+  const lines: string[] = [];
+  for (const t of tills) {
+    const status = await t.status();
+    lines.push(`${t.name}: shared ${status.shared}, unpushed ${status.unpushed}`);
+    const ledger = t.localLedger();
+    for (const s of ledger.sales.filter((x) => !SETTLED.includes(x.state as SaleState))) {
+      const events = ledger.events.filter((e) => e.sale_id === s.id).map((e) => e.kind);
+      lines.push(`  sale ${s.id} ${s.state} order ${s.order_id ?? '-'}: ${events.join(', ')}`);
+    }
+  }
+  return lines.join('\n');
 }
 
 interface ShopRow {
