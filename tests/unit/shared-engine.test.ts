@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleRow } from '../../electron/core/ledger/ledger';
 import { reconcileDay } from '../../electron/core/reports/reconcile-day';
@@ -6,6 +7,7 @@ import { SharedSenderGuard } from '../../electron/core/shared-ledger/shared-send
 import type { KeySession } from '../../electron/core/provider/key-session';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { TEST_KEY, until } from './helpers/core-harness';
+import { connectionEnded, poolFailing } from './helpers/faulty-pool';
 import { FINAL_STATES, giftCardOffer, openEngineTill, SHARED_KEY_ID, type EngineTill } from './helpers/engine-till';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
 import { SharedTills, type SharedTill } from './helpers/shared-tills';
@@ -54,7 +56,7 @@ class CountingGuard implements SenderGuard {
   }
 }
 
-async function shop(nTills: number, o: { unreachableRetryMs?: number } = {}) {
+async function shop(nTills: number, o: { unreachableRetryMs?: number; poolOf?: (t: SharedTill, i: number) => pg.Pool } = {}) {
   sim = await startSimulator({ handlingMs: 50, keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } } });
   shared = new SharedTills(await startServer());
   const ids = await shared.register(nTills);
@@ -66,7 +68,11 @@ async function shop(nTills: number, o: { unreachableRetryMs?: number } = {}) {
       simUrl: sim!.url,
       guard: () => {
         const g = new CountingGuard(
-          new SharedSenderGuard(t.pool, t.tillId, { maxWaitMs: 500, unreachableRetryMs: o.unreachableRetryMs ?? 100, onWait: (ms) => lockWaits.push(ms) }),
+          new SharedSenderGuard(o.poolOf?.(t, i) ?? t.pool, t.tillId, {
+            maxWaitMs: 500,
+            unreachableRetryMs: o.unreachableRetryMs ?? 100,
+            onWait: (ms) => lockWaits.push(ms),
+          }),
         );
         guards.push(g);
         return g;
@@ -222,5 +228,25 @@ describe('tills sharing one key through the shared ledger', () => {
     expect(local.every((s) => s.state === 'FULFILLED')).toBe(true);
     expect(owners).toHaveLength(3);
     expect(new Set(owners.map((o) => o.orderId))).toEqual(new Set(orders.map((o) => o.id)));
+  });
+
+  it('a till whose mark could not be removed when it gave the key back removes it at its next step, idle or not: the other tills are not held back', async () => {
+    let poolOfA: ReturnType<typeof poolFailing> | null = null;
+    const { shared, tills, offer } = await shop(2, {
+      poolOf: (t, i) => (i === 0 ? (poolOfA = poolFailing(t.pool, { when: /DELETE FROM sender_marks/, times: 1, error: connectionEnded })) : t.pool),
+    });
+    const [a, b] = tills as [EngineTill, EngineTill];
+    // Till 1 sells once; as it gives the key back, the server cannot be asked to remove its mark.
+    const first = a.sell(offer);
+    await allFinal([a]);
+    expect(a.sale(first.id).state).toBe('FULFILLED');
+    expect(poolOfA!.failed).toBe(1);
+    // Till 1 has nothing more to sell. Its mark goes all the same (its idle steps release again), so
+    // till 2, which would honour a live till's mark for as long as it stands, sells.
+    const observer = shared.pool(1);
+    await until(async () => (await observer.query('SELECT 1 FROM sender_marks')).rowCount === 0, "till 1's mark removed");
+    const second = b.sell(offer);
+    await allFinal([b]);
+    expect(b.sale(second.id).state).toBe('FULFILLED');
   });
 });

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SharedSenderGuard } from '../../electron/core/shared-ledger/shared-sender-guard';
 import { tillSessionName } from '../../electron/core/shared-ledger/sender-marks';
+import { poolFailing } from './helpers/faulty-pool';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
 import { pollUntil } from './helpers/pg-processes';
 import { SharedTills } from './helpers/shared-tills';
@@ -20,12 +22,12 @@ afterEach(async () => {
 
 type GuardOptions = ConstructorParameters<typeof SharedSenderGuard>[2];
 
-async function twoGuards(options: GuardOptions = {}, optionsOfB: GuardOptions = options) {
+async function twoGuards(options: GuardOptions = {}, optionsOfB: GuardOptions = options, poolOfA: (pool: pg.Pool) => pg.Pool = (p) => p) {
   tills = new SharedTills(await startServer());
   const [a, b] = await tills.register(2);
   return {
     tills,
-    a: new SharedSenderGuard(a!.pool, a!.tillId, { maxWaitMs: 300, ...options }),
+    a: new SharedSenderGuard(poolOfA(a!.pool), a!.tillId, { maxWaitMs: 300, ...options }),
     b: new SharedSenderGuard(b!.pool, b!.tillId, { maxWaitMs: 300, ...optionsOfB }),
     ids: [a!.tillId, b!.tillId] as const,
   };
@@ -90,6 +92,28 @@ describe('the shared sender guard', () => {
     await pollUntil(async () => (await b.acquire('key-1')).held, 'b holds the key after the grace', 10_000);
     await b.release();
     await a.release(); // the guard object outlives its "process" here: its broken lease goes back to its pool
+  });
+
+  it('gives the lock back even when removing or setting its mark fails with an error: a lock kept would stop every till while this one lives', async () => {
+    const refused = () => Object.assign(new Error('permission denied for table sender_marks'), { code: '42501' });
+    const { tills, a, b } = await twoGuards({}, {}, (pool) =>
+      poolFailing(poolFailing(pool, { when: /INSERT INTO sender_marks/, times: 1, error: refused }), {
+        when: /DELETE FROM sender_marks/,
+        times: 1,
+        error: refused,
+      }),
+    );
+    // Setting the mark fails: the acquire says so, and the lease it had just taken goes back.
+    await expect(a.acquire('key-1')).rejects.toThrow(/permission denied/);
+    expect(await tills.senderLockHolders()).toEqual([]);
+    expect(await a.acquire('key-1')).toEqual({ held: true }); // the next try works
+    // Removing it fails: the release says so, and the lock goes back all the same.
+    await expect(a.release()).rejects.toThrow(/permission denied/);
+    expect(await tills.senderLockHolders()).toEqual([]);
+    // The mark that stayed is removed at the next release; then the other till may send.
+    await a.release();
+    expect(await b.acquire('key-1')).toEqual({ held: true });
+    await b.release();
   });
 
   it('claims an order for one sale; another sale or till is told "other"; owned() leaves out the asking sale\'s own', async () => {

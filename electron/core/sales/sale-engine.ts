@@ -116,7 +116,17 @@ export class SaleEngine {
 
   // ---- sender lane -------------------------------------------------------------------------
 
+  /**
+   * Every step ends by giving the key back once no outcome of this till is unknown, a step with
+   * nothing to send too: a mark the shared server could not remove at the last release (the server
+   * busy or away for a moment) is removed at the next step, instead of standing, and holding every
+   * other till of the shop back, until this till happens to sell again.
+   */
   private async senderStep(): Promise<number> {
+    return this.releaseWhenSettled(await this.senderWork());
+  }
+
+  private async senderWork(): Promise<number> {
     const client = this.d.client();
     if (!client) return this.d.timing.idleMs;
     if (client.haltedBy) {
@@ -126,7 +136,7 @@ export class SaleEngine {
     this.expireQueued();
     await this.claimPending();
     const unknown = this.d.ledger.byStates(['UNKNOWN'], 1)[0];
-    if (unknown) return this.releaseWhenSettled(await this.reconcileStep(client, unknown));
+    if (unknown) return this.reconcileStep(client, unknown);
     if (this.connection === 'offline') {
       const wait = this.nextProbeAt - this.d.now();
       if (wait > 0) return wait;
@@ -136,7 +146,7 @@ export class SaleEngine {
     if (!head) return this.d.timing.idleMs;
     const wait = head.next_attempt_at - this.d.now();
     if (wait > 0) return wait;
-    return this.releaseWhenSettled(await this.sendStep(client, head));
+    return this.sendStep(client, head);
   }
 
   /**

@@ -84,7 +84,14 @@ export class SharedSenderGuard implements SenderGuard {
     this.lastReachable = true;
     if (taken.outcome === 'timed-out') return { held: false, retryInMs: this.options.busyRetryMs ?? 50, reason: 'busy' };
     const lockKey = senderLockKey(keyId);
-    const mark = await markSender(this.pool, { lockKey, tillId: this.tillId, graceMs: this.options.deadHolderGraceMs ?? 10_000 });
+    let mark: Awaited<ReturnType<typeof markSender>>;
+    try {
+      mark = await markSender(this.pool, { lockKey, tillId: this.tillId, graceMs: this.options.deadHolderGraceMs ?? 10_000 });
+    } catch (e) {
+      // Not kept anywhere yet: a lease dropped here would hold the key for every till while this one lives.
+      await taken.lease.release();
+      throw e;
+    }
     if (mark !== 'marked') {
       await taken.lease.release();
       if (mark === 'unreachable') {
@@ -106,11 +113,16 @@ export class SharedSenderGuard implements SenderGuard {
   /**
    * Gives the key back: the mark first (while the lock still keeps the others out), then the lock.
    * A mark the server could not remove is removed at a later release (the engine releases at each
-   * step once every outcome is known).
+   * of its steps, idle ones too, once every outcome is known).
    */
   async release(): Promise<void> {
-    if (this.marked !== null && (await clearSenderMark(this.pool, { lockKey: this.marked, tillId: this.tillId }))) this.marked = null;
-    await this.dropLease();
+    try {
+      if (this.marked !== null && (await clearSenderMark(this.pool, { lockKey: this.marked, tillId: this.tillId }))) this.marked = null;
+    } finally {
+      // The lock goes back whatever became of the mark: a mark left standing only delays the others
+      // until the next release; a lock kept would stop them for as long as this till lives.
+      await this.dropLease();
+    }
   }
 
   /** Gives the lock back, keeping the mark. */

@@ -12,6 +12,8 @@ export class HostProcess {
   private child: ChildProcess | null = null;
   private base = '';
   private secret = '';
+  /** The host's last log lines (stderr, redacted by its logger), for a failing test's message. */
+  private readonly recent: string[] = [];
 
   constructor(private readonly env: Record<string, string>) {}
 
@@ -25,6 +27,10 @@ export class HostProcess {
   get launchSecret(): string {
     return this.secret;
   }
+  /** The last `n` lines the host logged (across restarts). */
+  recentLog(n = 20): string[] {
+    return this.recent.slice(-n);
+  }
   /** True once the process has ended, however it ended. */
   get exited(): boolean {
     return !this.child || this.child.exitCode !== null || this.child.signalCode !== null;
@@ -36,7 +42,10 @@ export class HostProcess {
       env: { ...process.env, ONECLICKDZ_API_KEY: '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stderr!.resume();
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+      this.recent.push(line);
+      if (this.recent.length > 200) this.recent.shift();
+    });
     this.child = child;
     const url = await new Promise<string>((resolve, reject) => {
       const rl = readline.createInterface({ input: child.stdout! });

@@ -156,6 +156,7 @@ async function describeUnsettled(tills: readonly ProcessTill[]): Promise<string>
       const events = ledger.events.filter((e) => e.sale_id === s.id).map((e) => e.kind);
       lines.push(`  sale ${s.id} ${s.state} order ${s.order_id ?? '-'}: ${events.join(', ')}`);
     }
+    for (const l of t.host.recentLog(15)) lines.push(`  | ${l}`);
   }
   return lines.join('\n');
 }
