@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { senderLockKey } from '../../electron/core/shared-ledger/advisory-locks';
 import { SharedSenderGuard } from '../../electron/core/shared-ledger/shared-sender-guard';
 import { tillSessionName } from '../../electron/core/shared-ledger/sender-marks';
 import { poolFailing } from './helpers/faulty-pool';
@@ -92,6 +93,20 @@ describe('the shared sender guard', () => {
     await pollUntil(async () => (await b.acquire('key-1')).held, 'b holds the key after the grace', 10_000);
     await b.release();
     await a.release(); // the guard object outlives its "process" here: its broken lease goes back to its pool
+  });
+
+  it('two marks standing at once (a second restart ended the lock of a till that marked after the grace): the lower till id sends first, not neither', async () => {
+    const { tills, a, b, ids } = await twoGuards();
+    const lockKey = senderLockKey('key-1');
+    const observer = tills.pool(1);
+    for (const tillId of ids) await observer.query('INSERT INTO sender_marks (lock_key, till_id, seen_at) VALUES ($1, $2, now())', [lockKey, tillId]);
+    const [first, second] = ids[0] < ids[1] ? [a, b] : [b, a];
+    expect(await second.acquire('key-1')).toMatchObject({ held: false, reason: 'busy' });
+    expect(await first.acquire('key-1')).toEqual({ held: true });
+    await first.release(); // its outcomes known: its mark goes
+    expect(await second.acquire('key-1')).toEqual({ held: true });
+    await second.release();
+    expect((await observer.query('SELECT 1 FROM sender_marks')).rowCount).toBe(0);
   });
 
   it('gives the lock back even when removing or setting its mark fails with an error: a lock kept would stop every till while this one lives', async () => {

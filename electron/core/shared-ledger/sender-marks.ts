@@ -20,6 +20,12 @@ export function tillSessionName(tillId: string): string {
  * sessions may not be back yet after a restart). A till that died (killed, unplugged) has no session:
  * the others wait out the grace, then go on, as they did before the mark.
  *
+ * Two marks can stand at once (a till marked after the first one's grace, then a second restart
+ * ended its lock too): each of those tills may have an outcome unknown, and each would wait for the
+ * other for as long as both live. The lower till id goes first; the other waits for its mark to go.
+ * At worst the first one's recovery then finds the second's order as a second candidate and sends
+ * its sale to review: nothing is sent twice, and the shop is not stuck.
+ *
  * 'marked': this till's mark is set (or refreshed), it may send. 'other': another till's stands.
  */
 export async function markSender(pool: pg.Pool, m: { lockKey: number; tillId: string; graceMs: number }): Promise<'marked' | 'other' | 'unreachable'> {
@@ -30,6 +36,7 @@ export async function markSender(pool: pg.Pool, m: { lockKey: number; tillId: st
           WHERE s.lock_key = $1 AND s.till_id <> $2
             AND (s.seen_at > now() - make_interval(secs => $3::double precision / 1000)
                  OR EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = $4 || s.till_id::text))
+            AND (s.till_id < $2 OR NOT EXISTS (SELECT 1 FROM sender_marks o WHERE o.lock_key = $1 AND o.till_id = $2))
        ), mark AS (
          INSERT INTO sender_marks (lock_key, till_id, seen_at)
          SELECT $1, $2, now() WHERE NOT EXISTS (SELECT 1 FROM others)
