@@ -233,7 +233,10 @@ describe('tills sharing one key through the shared ledger', () => {
   it('a till whose mark could not be removed when it gave the key back removes it at its next step, idle or not: the other tills are not held back', async () => {
     let poolOfA: ReturnType<typeof poolFailing> | null = null;
     const { shared, tills, offer } = await shop(2, {
-      poolOf: (t, i) => (i === 0 ? (poolOfA = poolFailing(t.pool, { when: /DELETE FROM sender_marks/, times: 1, error: connectionEnded })) : t.pool),
+      poolOf: (t, i) =>
+        i === 0
+          ? (poolOfA = poolFailing(t.pool, { when: /DELETE FROM sender_marks/, afterSeen: /INSERT INTO sender_marks/, times: 1, error: connectionEnded }))
+          : t.pool,
     });
     const [a, b] = tills as [EngineTill, EngineTill];
     // Till 1 sells once; as it gives the key back, the server cannot be asked to remove its mark.

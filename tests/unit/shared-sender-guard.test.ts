@@ -109,6 +109,19 @@ describe('the shared sender guard', () => {
     expect((await observer.query('SELECT 1 FROM sender_marks')).rowCount).toBe(0);
   });
 
+  it('a till restarted with a mark of its last run still standing removes it at its first release: the others are not held back while it lives', async () => {
+    const { tills, a, b, ids } = await twoGuards();
+    // Left by the till's previous process (stopped between its last send and the mark's removal);
+    // `a` is the new process's guard, which has sent nothing yet.
+    const observer = tills.pool(1);
+    await observer.query('INSERT INTO sender_marks (lock_key, till_id, seen_at) VALUES ($1, $2, now())', [senderLockKey('key-1'), ids[0]]);
+    expect(await b.acquire('key-1')).toMatchObject({ held: false, reason: 'busy' });
+    await a.release(); // what the engine does at each step once no outcome of the till is unknown
+    expect((await observer.query('SELECT 1 FROM sender_marks')).rowCount).toBe(0);
+    expect(await b.acquire('key-1')).toEqual({ held: true });
+    await b.release();
+  });
+
   it('gives the lock back even when removing or setting its mark fails with an error: a lock kept would stop every till while this one lives', async () => {
     const refused = () => Object.assign(new Error('permission denied for table sender_marks'), { code: '42501' });
     const { tills, a, b } = await twoGuards({}, {}, (pool) =>

@@ -53,10 +53,13 @@ export async function markSender(pool: pg.Pool, m: { lockKey: number; tillId: st
   }
 }
 
-/** Removes this till's mark (every outcome it sent is known). false: the server could not be asked; try again later. */
-export async function clearSenderMark(pool: pg.Pool, m: { lockKey: number; tillId: string }): Promise<boolean> {
+/**
+ * Removes this till's marks, on every key (every outcome it sent is known). false: the server could
+ * not be asked; try again later.
+ */
+export async function clearSenderMarks(pool: pg.Pool, m: { tillId: string }): Promise<boolean> {
   try {
-    await pool.query('DELETE FROM sender_marks WHERE lock_key = $1 AND till_id = $2', [m.lockKey, m.tillId]);
+    await pool.query('DELETE FROM sender_marks WHERE till_id = $1', [m.tillId]);
     return true;
   } catch (e) {
     if (isUnreachable(e)) return false;

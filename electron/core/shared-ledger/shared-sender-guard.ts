@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { GuardTurn, SenderGuard } from '../sales/sender-guard';
 import { senderLockKey } from './advisory-locks';
 import { OrderClaims } from './order-claims';
-import { clearSenderMark, markSender } from './sender-marks';
+import { clearSenderMarks, markSender } from './sender-marks';
 import { takeSenderLease, type SenderLease } from './sender-lease';
 import { assertTillId } from './tills';
 
@@ -41,8 +41,13 @@ export interface SharedSenderGuardOptions {
  */
 export class SharedSenderGuard implements SenderGuard {
   private lease: SenderLease | null = null;
-  /** The lock key this till's mark is on (sender-marks.ts), until it is removed from the server. */
-  private marked: number | null = null;
+  /**
+   * Whether a mark of this till may stand on the server (sender-marks.ts). True at start: a till
+   * stopped (killed, unplugged, closed while the server was away) between its last send and the
+   * removal of its mark finds that mark still there, and no send of its own would ever remove it,
+   * while its other sessions keep the other tills honouring it.
+   */
+  private marksMayStand = true;
   private lostSinceAcquire = false;
   private lastReachable = true;
   private readonly claims: OrderClaims;
@@ -101,7 +106,7 @@ export class SharedSenderGuard implements SenderGuard {
       // Another till lost the lock with an outcome maybe unknown (a server restart): it goes first.
       return { held: false, retryInMs: this.options.markedRetryMs ?? 250, reason: 'busy' };
     }
-    this.marked = lockKey;
+    this.marksMayStand = true;
     this.lease = taken.lease;
     taken.lease.signal.addEventListener('abort', () => {
       this.lostSinceAcquire = true;
@@ -111,13 +116,16 @@ export class SharedSenderGuard implements SenderGuard {
   }
 
   /**
-   * Gives the key back: the mark first (while the lock still keeps the others out), then the lock.
-   * A mark the server could not remove is removed at a later release (the engine releases at each
-   * of its steps, idle ones too, once every outcome is known).
+   * Gives the key back: this till's marks first (while the lock still keeps the others out; every
+   * mark of the till, so one left on a key it no longer sends with goes too), then the lock. A mark
+   * the server could not remove is removed at a later release (the engine releases at each of its
+   * steps, idle ones too, once every outcome is known).
    */
   async release(): Promise<void> {
     try {
-      if (this.marked !== null && (await clearSenderMark(this.pool, { lockKey: this.marked, tillId: this.tillId }))) this.marked = null;
+      // Before the till has joined, the shop's schema may not even be there: its marks wait.
+      const joined = this.options.joined?.() ?? true;
+      if (this.marksMayStand && joined && (await clearSenderMarks(this.pool, { tillId: this.tillId }))) this.marksMayStand = false;
     } finally {
       // The lock goes back whatever became of the mark: a mark left standing only delays the others
       // until the next release; a lock kept would stop them for as long as this till lives.

@@ -5,10 +5,13 @@ import type pg from 'pg';
  * fail with `error()` before reaching it: how a test makes one statement meet a moment the server
  * could not be asked (or answered an error) while everything else of the till goes on for real.
  */
-export function poolFailing(pool: pg.Pool, o: { when: RegExp; times: number; error: () => Error }): pg.Pool & { readonly failed: number } {
+export function poolFailing(pool: pg.Pool, o: { when: RegExp; times: number; error: () => Error; afterSeen?: RegExp }): pg.Pool & { readonly failed: number } {
   let failed = 0;
+  // With afterSeen, only once a query matching it has gone through (e.g. the unmark after a mark).
+  let armed = !o.afterSeen;
   const query = (text: unknown, ...rest: unknown[]) => {
-    if (failed < o.times && typeof text === 'string' && o.when.test(text)) {
+    if (!armed && typeof text === 'string' && o.afterSeen!.test(text)) armed = true;
+    else if (armed && failed < o.times && typeof text === 'string' && o.when.test(text)) {
       failed++;
       return Promise.reject(o.error());
     }
