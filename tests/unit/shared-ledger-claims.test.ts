@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { LOCK_NAMESPACE, senderLockKey } from '../../electron/core/shared-ledger/advisory-locks';
 import { OrderClaims, type ClaimResult } from '../../electron/core/shared-ledger/order-claims';
-import { createSharedPool } from '../../electron/core/shared-ledger/pool';
+import { createSharedPool, isUnreachable } from '../../electron/core/shared-ledger/pool';
 import { migrateSharedSchema, SHARED_MIGRATIONS } from '../../electron/core/shared-ledger/schema';
 import { withSenderLock } from '../../electron/core/shared-ledger/sender-lock';
 import { registerTill } from '../../electron/core/shared-ledger/tills';
@@ -159,6 +159,32 @@ describe('order claims', () => {
     await expect(claims.claimOrder({ ...good, tillId: 'till-1' })).rejects.toThrow(TypeError);
     await expect(claims.claimOrder({ ...good, saleId: 0 })).rejects.toThrow(TypeError);
     await expect(claims.ownedByAnyTill([''])).rejects.toThrow(TypeError);
+  });
+});
+
+describe("the till's pool", () => {
+  it('asks the server to probe a silent till and to end a transaction it left open, so a vanished till holds no lock for hours', async () => {
+    const server = await startServer();
+    const pool = createSharedPool({ url: server.url, connectTimeoutMs: 2_000, idleInTransactionMs: 300 });
+    pools.push(pool);
+    const shown = await pool.query<{ idle: string; interval: string; count: string }>(
+      "SELECT current_setting('tcp_keepalives_idle') AS idle, current_setting('tcp_keepalives_interval') AS interval, current_setting('tcp_keepalives_count') AS count",
+    );
+    expect(shown.rows[0]).toEqual({ idle: '15', interval: '5', count: '3' });
+
+    // A transaction left open and silent, holding a transaction lock (as a migration does).
+    const client = await pool.connect();
+    client.on('error', () => undefined);
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(424242, 0)');
+    const other = tillPool(server);
+    // The server ends that session on its own: the lock is free for another till.
+    await other.query("SET lock_timeout = '10s'");
+    await other.query('SELECT pg_advisory_lock(424242, 0)');
+    const after = await client.query('SELECT 1').catch((e: Error) => e);
+    expect(after).toBeInstanceOf(Error);
+    expect(isUnreachable(after)).toBe(true);
+    client.release(after as Error);
   });
 });
 

@@ -9,6 +9,27 @@ export interface SharedPoolOptions {
   max?: number;
   /** Names this till's sessions on the server (pg_stat_activity): the other tills see it is alive (sender-marks.ts). */
   applicationName?: string;
+  /** How long the server keeps a transaction this till left open and silent (then ends the session). */
+  idleInTransactionMs?: number;
+}
+
+/**
+ * Asked of the server for each of the till's sessions. A till that vanishes without closing its
+ * socket (power cut, cable, a laptop put to sleep) would otherwise keep its session, and with it the
+ * sender lock and a mark the others honour, for as long as the OS's default keepalive takes (over two
+ * hours on Linux): the server probes a silent till after 15 s and gives up 3 × 5 s later. A transaction
+ * left open (only the schema migrations use one) is ended after idleInTransactionMs, so a till that
+ * stopped mid-migration does not hold every other till's join.
+ */
+function sessionOptions(idleInTransactionMs: number): string {
+  return [
+    'tcp_keepalives_idle=15',
+    'tcp_keepalives_interval=5',
+    'tcp_keepalives_count=3',
+    `idle_in_transaction_session_timeout=${Math.max(1, Math.round(idleInTransactionMs))}`,
+  ]
+    .map((o) => `-c ${o}`)
+    .join(' ');
 }
 
 /**
@@ -25,6 +46,7 @@ export function createSharedPool(options: SharedPoolOptions): pg.Pool {
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     max: options.max ?? 4,
     ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    options: sessionOptions(options.idleInTransactionMs ?? 60_000),
     // A server that vanishes without closing the socket (cable, power) is otherwise never noticed
     // on a connection that waits (the sender lock's); keepalive lets the OS find it, if slowly.
     keepAlive: true,
