@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleRow } from '../../electron/core/ledger/ledger';
 import { reconcileDay } from '../../electron/core/reports/reconcile-day';
+import type { Emit } from '../../electron/core/platform/event-bus';
 import type { SenderGuard } from '../../electron/core/sales/sender-guard';
 import { SharedSenderGuard } from '../../electron/core/shared-ledger/shared-sender-guard';
 import type { KeySession } from '../../electron/core/provider/key-session';
@@ -56,7 +57,10 @@ class CountingGuard implements SenderGuard {
   }
 }
 
-async function shop(nTills: number, o: { unreachableRetryMs?: number; poolOf?: (t: SharedTill, i: number) => pg.Pool } = {}) {
+async function shop(
+  nTills: number,
+  o: { unreachableRetryMs?: number; poolOf?: (t: SharedTill, i: number) => pg.Pool; emitOf?: (i: number) => Emit | undefined } = {},
+) {
   sim = await startSimulator({ handlingMs: 50, keys: { [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' } } });
   shared = new SharedTills(await startServer());
   const ids = await shared.register(nTills);
@@ -66,6 +70,7 @@ async function shop(nTills: number, o: { unreachableRetryMs?: number; poolOf?: (
     const till = openEngineTill({
       name: `till${i + 1}`,
       simUrl: sim!.url,
+      emit: o.emitOf?.(i),
       guard: () => {
         const g = new CountingGuard(
           new SharedSenderGuard(o.poolOf?.(t, i) ?? t.pool, t.tillId, {
@@ -251,5 +256,29 @@ describe('tills sharing one key through the shared ledger', () => {
     const second = b.sell(offer);
     await allFinal([b]);
     expect(b.sale(second.id).state).toBe('FULFILLED');
+  });
+
+  it('a step that throws after a sale went SENDING (a till error) leaves it unknown, recovered once, and gives the key back: the other till sells', async () => {
+    let thrown = 0;
+    const { sim, tills, offer } = await shop(2, {
+      emitOf: (i) =>
+        i === 0
+          ? (name, payload) => {
+              if (name === 'sales:changed' && (payload as { state?: string }).state === 'SENDING' && thrown === 0) {
+                thrown++;
+                throw new Error('a screen that could not be told');
+              }
+            }
+          : undefined,
+    });
+    const [a, b] = tills as [EngineTill, EngineTill];
+    const first = a.sell(offer);
+    await until(() => thrown === 1, 'the step threw after the move');
+    const second = b.sell(offer);
+    await allFinal(tills);
+    expect(a.sale(first.id).state).toBe('FULFILLED');
+    expect(a.events(first.id)).toContain('send-interrupted');
+    expect(b.sale(second.id).state).toBe('FULFILLED');
+    expect(sim.control.orders()).toHaveLength(2);
   });
 });

@@ -123,7 +123,18 @@ export class SaleEngine {
    * other till of the shop back, until this till happens to sell again.
    */
   private async senderStep(): Promise<number> {
-    return this.releaseWhenSettled(await this.senderWork());
+    // A step runs alone, so a sale SENDING as one begins was left by a step that threw after moving
+    // it (the send may have gone): its outcome is unknown, as after a restart. Left SENDING, it
+    // would keep the key from every other till for as long as this one runs.
+    for (const row of this.d.ledger.byStates(['SENDING'])) {
+      this.move(row, ['SENDING'], 'UNKNOWN', { reconcile_started_at: this.d.now(), next_attempt_at: 0 }, 'send-interrupted');
+    }
+    try {
+      return await this.senderWork();
+    } finally {
+      // A step that threw gives the key back too, when it may.
+      await this.releaseWhenSettled(0);
+    }
   }
 
   private async senderWork(): Promise<number> {

@@ -9,6 +9,7 @@ import { silentLogger } from '../../../electron/core/platform/log';
 import { giftCardLine } from '../../../electron/core/product-lines/gift-cards/gift-card-line';
 import { ProductLines } from '../../../electron/core/product-lines/registry';
 import { OneClickDzClient } from '../../../electron/core/provider/client';
+import type { Emit } from '../../../electron/core/platform/event-bus';
 import type { RequestGate } from '../../../electron/core/provider/request-gate';
 import { SaleEngine } from '../../../electron/core/sales/sale-engine';
 import { SaleMoves } from '../../../electron/core/sales/sale-moves';
@@ -58,6 +59,8 @@ export function openEngineTill(o: {
   orderTimeoutMs?: number;
   /** The till's own request budget (its apiRequestsPerMinute); absent: none. */
   gate?: RequestGate;
+  /** What the till's screen would be told of each move (nothing, by default). */
+  emit?: Emit;
 }): EngineTill {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `till-engine-${o.name}-`));
   const ledger = new Ledger(path.join(dataDir, 'ledger.sqlite'), new CodeCipher(randomBytes(32)));
@@ -65,7 +68,7 @@ export function openEngineTill(o: {
   const timing: SaleTiming = { ...DEFAULT_TIMING, ...FAST_TIMING, ...(o.timing ?? {}) };
   const client = new OneClickDzClient({ baseUrl: o.simUrl, apiKey: TEST_KEY, orderTimeoutMs: o.orderTimeoutMs ?? 400, timeoutMs: 2_000, gate: o.gate });
   // The moves ask the engine's connection only once sales move, after it exists.
-  const moves: SaleMoves = new SaleMoves({ ledger, emit: () => undefined, connection: () => engine.connectionState });
+  const moves: SaleMoves = new SaleMoves({ ledger, emit: o.emit ?? (() => undefined), connection: () => engine.connectionState });
   const engine: SaleEngine = new SaleEngine({
     ledger,
     lines,

@@ -194,6 +194,7 @@ export const shopAr = {
     cancelled: 'أُلغي البيع',
     'send-now': 'أُعيد إرساله الآن',
     'restart-while-sending': 'أُعيد تشغيل الصندوق أثناء الإرسال',
+    'send-interrupted': 'انقطع الإرسال بسبب خطأ في الصندوق: جارٍ التحقق لدى المزوّد',
     printed: 'طُبع الوصل',
     reprinted: 'أُعيدت الطباعة: نسخة رقم {{n}} ({{who}})',
     revealed: 'أُظهرت الرموز ({{who}})',

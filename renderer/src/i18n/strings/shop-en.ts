@@ -184,6 +184,7 @@ export const shopEn = {
     cancelled: 'Sale cancelled',
     'send-now': 'Sent again now',
     'restart-while-sending': 'Till restarted while sending',
+    'send-interrupted': 'Sending interrupted by a till error: being checked with the provider',
     printed: 'Receipt printed',
     reprinted: 'Reprinted: DUPLICATE #{{n}} ({{who}})',
     revealed: 'Codes shown ({{who}})',

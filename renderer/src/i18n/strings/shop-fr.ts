@@ -194,6 +194,7 @@ export const shopFr = {
     cancelled: 'Vente annulée',
     'send-now': 'Renvoyée maintenant',
     'restart-while-sending': 'Caisse redémarrée pendant l’envoi',
+    'send-interrupted': 'Envoi interrompu par une erreur de la caisse : vérification auprès du fournisseur',
     printed: 'Reçu imprimé',
     reprinted: 'Réimprimée : DUPLICATA n° {{n}} ({{who}})',
     revealed: 'Codes affichés ({{who}})',

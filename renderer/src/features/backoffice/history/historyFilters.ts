@@ -92,6 +92,7 @@ export const TIMELINE_KINDS = [
   'cancelled',
   'send-now',
   'restart-while-sending',
+  'send-interrupted',
   'printed',
   'reprinted',
   'revealed',
