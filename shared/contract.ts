@@ -36,6 +36,7 @@ import {
   cashCountSchema,
   openShiftSchema,
 } from './shop';
+import { providerOrderIdSchema, reviewCandidatesSchema } from './sale-review';
 import { ledgerUrlInputSchema, shopPassphraseInputSchema, tillNameInputSchema, tillSettingsSchema } from './till-settings';
 
 const id = z
@@ -101,6 +102,14 @@ export const commands = {
   /** A queued sale whose cost rose above its price waits (AWAITING_OWNER): the owner sends it anyway or cancels it. */
   'sales:sendAnyway': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:cancelHeld': { input: z.object({ saleId }).strict(), output: saleSchema },
+  /**
+   * A sale flagged for review (NEEDS_REVIEW: several provider orders could be its lost one): the
+   * owner lists the candidates, then gives the sale one of them (it is claimed, then read for its
+   * codes) or says none is its order (the sale is cancelled, its price owed back).
+   */
+  'sales:reviewCandidates': { input: z.object({ saleId }).strict(), output: reviewCandidatesSchema },
+  'sales:adoptCandidate': { input: z.object({ saleId, orderId: providerOrderIdSchema }).strict(), output: saleSchema },
+  'sales:dismissReview': { input: z.object({ saleId }).strict(), output: saleSchema },
   'sales:receipt': { input: z.object({ saleId }).strict(), output: receiptSchema },
   'sales:print': { input: z.object({ saleId }).strict(), output: z.object({ printed: z.boolean() }) },
   'sales:savePdf': { input: z.object({ saleId }).strict(), output: z.object({ saved: z.boolean() }) },

@@ -237,6 +237,8 @@ export const reconcileReportSchema = z.object({
       time: z.string().nullable(),
       amountC: centimes,
       adoptedSaleId: z.number().int().nullable(),
+      /** One of the candidates of this till's sale waiting for the owner's review: never adopted as found. */
+      reviewSaleId: z.number().int().positive().optional(),
     }),
   ),
   /** Sales the ledger believes placed whose order the provider does not list (shop scope: with their till). */

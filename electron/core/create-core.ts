@@ -36,8 +36,10 @@ import { withBalanceCaps } from './sales/balance-cap';
 import { heldSaleHandlers } from './sales/held-handlers';
 import { reconcileDay, reconcileHandlers } from './reports/reconcile-day';
 import { refundHandlers } from './sales/refund-handlers';
+import { reviewHandlers } from './sales/review-handlers';
 import { saleHandlers } from './sales/sale-handlers';
 import { SaleMoves } from './sales/sale-moves';
+import { singleTillGuard } from './sales/sender-guard';
 import { DEFAULT_TIMING, type SaleTiming } from './sales/timing';
 import { visibleEvents } from './sales/visible-events';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -278,6 +280,7 @@ export async function createCore(o: CoreOptions): Promise<TillCore> {
       now,
     }),
     ...heldSaleHandlers({ ledger, settings, moves, kickEngine, now }),
+    ...reviewHandlers({ ledger, lines, keySession, moves, guard: guard ?? singleTillGuard(ledger), kickEngine, now }),
     ...refundHandlers({ session, ledger, moves }),
     ...receiptHandlers({ ...codeAccess, printer: o.printer }),
     ...historyHandlers(codeAccess),

@@ -125,6 +125,10 @@ const EVERY_CALL: Record<CommandName, Plan> = {
   'sales:cancel': { inputs: (c) => [{ saleId: c.queuedSaleId }], expect: 'ok', after: (c) => c.hx.sim.control.setOffline(false) },
   'sales:sendAnyway': { inputs: (c) => [{ saleId: c.saleId }], expect: 'INVALID_STATE' },
   'sales:cancelHeld': { inputs: (c) => [{ saleId: c.saleId }], expect: 'INVALID_STATE' },
+  // The sale was delivered, never flagged: there is nothing to review (sale-review.test.ts flags one).
+  'sales:reviewCandidates': { inputs: (c) => [{ saleId: c.saleId }], expect: 'INVALID_STATE' },
+  'sales:adoptCandidate': { inputs: (c) => [{ saleId: c.saleId, orderId: 'order-1' }], expect: 'INVALID_STATE' },
+  'sales:dismissReview': { inputs: (c) => [{ saleId: c.saleId }], expect: 'INVALID_STATE' },
   'sales:get': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },
   'sales:list': { inputs: () => [{}, { states: ['FULFILLED', 'CANCELLED'], limit: 500 }], expect: 'ok' },
   'sales:timeline': { inputs: (c) => [{ saleId: c.saleId }], expect: 'ok' },

@@ -1,0 +1,178 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/result';
+import { providerOrderIdSchema, type CandidateOwner, type ReviewCandidate } from '../../../shared/sale-review';
+import type { Ledger, SaleRow } from '../ledger/ledger';
+import type { LineOrder } from '../product-lines/product-line';
+import type { ProductLines } from '../product-lines/registry';
+import type { KeySession } from '../provider/key-session';
+import { requireSale } from './sale-access';
+import { toSaleDto } from './sale-dto';
+import type { SaleMoves } from './sale-moves';
+import type { SenderGuard } from './sender-guard';
+
+export interface ReviewDeps {
+  ledger: Ledger;
+  lines: ProductLines;
+  keySession: () => KeySession;
+  moves: Pick<SaleMoves, 'tryMove'>;
+  /** The shop's owners of provider orders (a till alone: its own ledger, singleTillGuard). */
+  guard: Pick<SenderGuard, 'owned' | 'claim'>;
+  /** An adopted order is read for its codes by the sale engine's poller: wake it. */
+  kickEngine: () => void;
+  now: () => number;
+}
+
+/** More candidates than this were never stored by the engine: a longer list is not ours. */
+const MAX_CANDIDATES = 50;
+
+const reviewRefused = (code: 'INVALID_STATE' | 'INVALID_INPUT' | 'SHOP_UNREACHABLE', reason: string, message: string, saleId: number) =>
+  new AppError(code, message, { reason, saleId });
+
+/**
+ * The candidates the engine stored when it flagged the sale (sales.candidates, JSON), checked as
+ * they are read back: a list of provider order ids, nothing else.
+ */
+export function storedCandidates(row: Pick<SaleRow, 'id' | 'candidates'>): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.candidates ?? '[]');
+  } catch {
+    parsed = null;
+  }
+  const ids = Array.isArray(parsed) && parsed.length <= MAX_CANDIDATES ? parsed.map((id) => providerOrderIdSchema.safeParse(id)) : null;
+  if (!ids || ids.some((r) => !r.success)) {
+    throw new AppError('INTERNAL', 'The candidate orders stored with this sale cannot be read', { saleId: row.id });
+  }
+  return [...new Set(ids.map((r) => r.data as string))];
+}
+
+/**
+ * The orders some sale of this till waits for the owner to choose from, each with that sale: they
+ * are not "found at the provider" for the day's reconciliation to adopt (the owner's review gives
+ * one of them to its sale). A list that cannot be read is skipped here; the review itself says so.
+ */
+export function ordersAwaitingReview(ledger: Pick<Ledger, 'select'>): Map<string, number> {
+  const awaiting = new Map<string, number>();
+  for (const row of ledger.select<Pick<SaleRow, 'id' | 'candidates'>>("SELECT id, candidates FROM sales WHERE state = 'NEEDS_REVIEW' ORDER BY id")) {
+    try {
+      for (const orderId of storedCandidates(row)) if (!awaiting.has(orderId)) awaiting.set(orderId, row.id);
+    } catch {
+      continue;
+    }
+  }
+  return awaiting;
+}
+
+/**
+ * The owner's decision on a sale flagged for review (NEEDS_REVIEW): its answer was lost and
+ * several provider orders could be the one it created. The owner sees the candidates as the
+ * provider lists them now and which are already some sale's, then gives the sale one of them (it
+ * is claimed shop-wide first, as the engine claims an order it recovers, then read for its codes
+ * by the poller), or says none is its order: the sale is cancelled and its whole price is owed back.
+ *
+ * Decisions are taken one at a time: two screens choosing two different orders for one sale would
+ * otherwise both claim, and the loser's claim would keep an order from its real sale for good.
+ */
+export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:reviewCandidates' | 'sales:adoptCandidate' | 'sales:dismissReview'> {
+  let decisions: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(decide: () => Promise<T>): Promise<T> => {
+    const next = decisions.then(decide, decide);
+    decisions = next.catch(() => undefined);
+    return next;
+  };
+
+  const inReview = (saleId: number): SaleRow => {
+    const row = requireSale(s.ledger, saleId);
+    if (row.state !== 'NEEDS_REVIEW') {
+      throw new AppError('INVALID_STATE', 'This sale is not waiting for a review', { reason: 'NOT_IN_REVIEW', saleId, state: row.state });
+    }
+    return row;
+  };
+
+  /** The active key is the sale's: another key's account does not hold its orders. */
+  const sameKey = (row: SaleRow): boolean => s.keySession().keyId === row.key_id;
+
+  const readOrder = async (row: SaleRow, orderId: string): Promise<LineOrder | null> => {
+    if (!sameKey(row)) return null;
+    try {
+      return await s.lines.get(row.line).readOrder(s.keySession().client, orderId);
+    } catch {
+      return null; // unreachable, or the provider does not list it (any more): shown as unknown
+    }
+  };
+
+  /** Which candidates some other sale owns: this till's ledger first, then the shop's owners. */
+  const owners = async (row: SaleRow, ids: string[]): Promise<Map<string, CandidateOwner>> => {
+    const shop = ids.length > 0 ? await s.guard.owned(ids, row.id) : new Set<string>();
+    const local = (id: string) => s.ledger.isKnownOrderId(id) && row.order_id !== id;
+    return new Map(ids.map((id) => [id, local(id) ? 'taken' : shop === 'unreachable' ? 'unknown' : shop.has(id) ? 'taken' : 'free']));
+  };
+
+  return {
+    'sales:reviewCandidates': async ({ saleId }) => {
+      const row = inReview(saleId);
+      const ids = storedCandidates(row);
+      const owner = await owners(row, ids);
+      const candidates: ReviewCandidate[] = [];
+      for (const orderId of ids) {
+        const o = await readOrder(row, orderId);
+        candidates.push({
+          orderId,
+          owner: owner.get(orderId) ?? 'unknown',
+          // Status, time and counts only: the order's codes never leave the main process here.
+          provider: o && {
+            status: o.status,
+            time: o.time?.slice(0, 40) ?? null,
+            quantity: o.quantity,
+            deliveredQuantity: o.deliveredQuantity,
+            chargedC: o.fulfilledAmountC,
+          },
+        });
+      }
+      return { saleId, candidates };
+    },
+
+    'sales:adoptCandidate': ({ saleId, orderId }) =>
+      oneAtATime(async () => {
+        const row = inReview(saleId);
+        if (!storedCandidates(row).includes(orderId)) {
+          throw reviewRefused('INVALID_INPUT', 'NOT_A_CANDIDATE', 'This order is not one of the sale’s candidates', saleId);
+        }
+        if (!sameKey(row)) {
+          throw reviewRefused('INVALID_STATE', 'OTHER_KEY', 'The sale was made with another API key than the active one', saleId);
+        }
+        const owner = (await owners(row, [orderId])).get(orderId);
+        if (owner === 'unknown') throw reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);
+        if (owner === 'taken') throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
+        // The provider must still list it under this key, as the same product: read before it is claimed.
+        const order = await s.lines.get(row.line).readOrder(s.keySession().client, orderId);
+        if ((order.productId && order.productId !== row.product_id) || (order.typeId && order.typeId !== row.type_id)) {
+          throw reviewRefused('INVALID_INPUT', 'NOT_A_CANDIDATE', 'The provider lists this order for another product', saleId);
+        }
+        // Claimed before adopted, as the engine does: another till taking it at the same moment wins or loses here.
+        const claimed = await s.guard.claim(orderId, row.id, row.line);
+        if (claimed === 'unreachable') throw reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);
+        if (claimed === 'other') throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
+        const next = s.moves.tryMove(
+          row,
+          ['NEEDS_REVIEW'],
+          'PLACED',
+          { order_id: orderId, placed_at: s.now(), last_checked_at: null, reconcile_started_at: null, reason_code: null, reason_message: null },
+          'review-adopted',
+          orderId,
+        );
+        if (!next) throw new AppError('INVALID_STATE', 'The sale changed meanwhile; look at it again', { reason: 'NOT_IN_REVIEW', saleId });
+        s.kickEngine();
+        return toSaleDto(next, s.ledger);
+      }),
+
+    'sales:dismissReview': ({ saleId }) =>
+      oneAtATime(async () => {
+        const row = inReview(saleId);
+        // None of the candidates is its order: nothing was bought for it, its whole price goes back.
+        const next = s.moves.tryMove(row, ['NEEDS_REVIEW'], 'CANCELLED', { finished_at: s.now() }, 'review-none');
+        if (!next) throw new AppError('INVALID_STATE', 'The sale changed meanwhile; look at it again', { reason: 'NOT_IN_REVIEW', saleId });
+        return toSaleDto(next, s.ledger);
+      }),
+  };
+}

@@ -1,0 +1,232 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandHandlers } from '../../shared/contract';
+import type { Sale } from '../../shared/domain';
+import type { RunningSimulator } from '../../simulator';
+import { createSharedPool } from '../../electron/core/shared-ledger/pool';
+import { storedCandidates } from '../../electron/core/sales/review-handlers';
+import { pgServersDisposedAfterEach } from './helpers/pg-server';
+import { pushed, today } from './helpers/shop-sales';
+import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+
+/**
+ * A sale flagged for review (NEEDS_REVIEW: its answer was lost and several provider orders could
+ * be its own) used to stay so for good, and kept its shift from closing. The owner now lists the
+ * candidates, gives the sale one (claimed shop-wide, then read for its codes), or says none is its
+ * order (cancelled, its price owed back). Nothing is bought again either way.
+ */
+const startServer = pgServersDisposedAfterEach();
+const tills: Harness[] = [];
+afterEach(async () => {
+  // A second till borrows the first one's simulator: close it last.
+  for (const t of tills.splice(0).reverse()) await t.close();
+});
+
+type Offer = Awaited<ReturnType<typeof psnOffer>>;
+
+/** Orders of one PSN card placed behind the till's back (another till, the provider's site). */
+function ordersElsewhere(sim: RunningSimulator, offer: Offer, n: number): string[] {
+  return Array.from({ length: n }, () => sim.control.placeOrderDirect({ productId: offer.productId, typeId: offer.typeId, quantity: 1 }).id);
+}
+
+/** A one-card sale whose placeOrder answer is lost after the order was made: with other orders alike about, it goes to review. */
+async function saleInReview(h: CommandHandlers, sim: RunningSimulator, offer: Offer): Promise<{ sale: Sale; ownOrder: string }> {
+  const before = new Set(sim.control.orders().map((o) => o.id));
+  sim.control.addFault({ endpoint: 'placeOrder', kind: 'drop-after' });
+  const confirmed = await h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+  const sale = await waitForSale(h, confirmed.id, (s) => ['NEEDS_REVIEW', 'FULFILLED', 'REJECTED'].includes(s.state));
+  expect(sale.state).toBe('NEEDS_REVIEW');
+  const ownOrder = sim.control.orders().find((o) => !before.has(o.id));
+  if (!ownOrder) throw new Error('the lost answer made no order');
+  return { sale, ownOrder: ownOrder.id };
+}
+
+async function oneTill() {
+  const t = await startHarness();
+  tills.push(t);
+  const offer = await psnOffer(t.h);
+  return { t, offer };
+}
+
+describe('a sale flagged for review, at a till alone', () => {
+  it('lists its candidates without their codes, gives the sale the one the owner picks, and delivers its codes', async () => {
+    const { t, offer } = await oneTill();
+    const elsewhere = ordersElsewhere(t.sim, offer, 2);
+    const { sale, ownOrder } = await saleInReview(t.h, t.sim, offer);
+
+    const review = await t.h['sales:reviewCandidates']({ saleId: sale.id });
+    expect(review.candidates.map((c) => c.orderId).sort()).toEqual([...elsewhere, ownOrder].sort());
+    expect(review.candidates.every((c) => c.owner === 'free' && c.provider?.quantity === 1)).toBe(true);
+    // The candidates' codes stay in the main process: none appears in what the screen receives.
+    await until(() => t.sim.control.orders().every((o) => o.cards.length > 0), 'every order delivered at the provider');
+    const codes = t.sim.control.orders().flatMap((o) => o.cards.map((c) => c.value));
+    expect(codes.length === 3 && codes.every((code) => typeof code === 'string' && code.length >= 8)).toBe(true);
+    const sent = JSON.stringify(await t.h['sales:reviewCandidates']({ saleId: sale.id }));
+    expect(codes.filter((code) => sent.includes(code))).toEqual([]);
+
+    await expect(t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: 'not-one-of-them' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { reason: 'NOT_A_CANDIDATE' },
+    });
+    const placed = await t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder });
+    expect(placed.state).toBe('PLACED');
+    const done = await waitForSale(t.h, sale.id, (s) => s.state === 'FULFILLED');
+    expect(done.orderId).toBe(ownOrder);
+    expect(done.reason).toBeNull();
+    const cards = (await t.h['sales:reveal']({ saleId: sale.id })).map((c) => c.code);
+    expect(cards).toHaveLength(1);
+    expect(cards).toEqual(
+      t.sim.control
+        .orders()
+        .find((o) => o.id === ownOrder)!
+        .cards.map((c) => c.value),
+    );
+    // Nothing was bought again: the two orders from elsewhere and the sale's own.
+    expect(t.sim.control.orders()).toHaveLength(3);
+    expect((await t.h['sales:timeline']({ saleId: sale.id })).map((e) => e.kind)).toContain('review-adopted');
+
+    // Decided: a second decision, from another screen, is refused and changes nothing.
+    await expect(t.h['sales:reviewCandidates']({ saleId: sale.id })).rejects.toMatchObject({ details: { reason: 'NOT_IN_REVIEW' } });
+    await expect(t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: elsewhere[0]! })).rejects.toMatchObject({ details: { reason: 'NOT_IN_REVIEW' } });
+    await expect(t.h['sales:dismissReview']({ saleId: sale.id })).rejects.toMatchObject({ details: { reason: 'NOT_IN_REVIEW' } });
+    expect((await t.h['sales:get']({ saleId: sale.id })).state).toBe('FULFILLED');
+  });
+
+  it('none of them: the sale is cancelled, its whole price owed back, and the shift can close', async () => {
+    const { t, offer } = await oneTill();
+    ordersElsewhere(t.sim, offer, 1);
+    const { sale } = await saleInReview(t.h, t.sim, offer);
+    // Flagged, the sale keeps the money unknown: the count is refused.
+    await expect(t.h['shift:count']({ countedCashC: sale.totalRetailC })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+
+    const cancelled = await t.h['sales:dismissReview']({ saleId: sale.id });
+    expect(cancelled.state).toBe('CANCELLED');
+    expect(cancelled.refundDueC).toBe(sale.totalRetailC);
+    expect((await t.h['sales:timeline']({ saleId: sale.id })).map((e) => e.kind)).toContain('review-none');
+    await t.h['sales:confirmRefund']({ saleId: sale.id, amountC: sale.totalRetailC });
+    await t.h['shift:count']({ countedCashC: 0 });
+    const report = await t.h['shift:close']({ countedCashC: 0 });
+    expect(report.differenceC).toBe(0);
+    expect(t.sim.control.orders()).toHaveLength(2);
+  });
+
+  it('an order another sale owns can no longer be chosen', async () => {
+    const { t, offer } = await oneTill();
+    ordersElsewhere(t.sim, offer, 1);
+    const first = await saleInReview(t.h, t.sim, offer);
+    // The second lost answer finds the first sale's order among its candidates too.
+    const second = await saleInReview(t.h, t.sim, offer);
+    await t.h['sales:adoptCandidate']({ saleId: first.sale.id, orderId: first.ownOrder });
+
+    const review = await t.h['sales:reviewCandidates']({ saleId: second.sale.id });
+    expect(review.candidates.find((c) => c.orderId === first.ownOrder)?.owner).toBe('taken');
+    expect(review.candidates.find((c) => c.orderId === second.ownOrder)?.owner).toBe('free');
+    await expect(t.h['sales:adoptCandidate']({ saleId: second.sale.id, orderId: first.ownOrder })).rejects.toMatchObject({
+      details: { reason: 'ORDER_TAKEN' },
+    });
+    await t.h['sales:adoptCandidate']({ saleId: second.sale.id, orderId: second.ownOrder });
+    await waitForSale(t.h, second.sale.id, (s) => s.state === 'FULFILLED');
+    await waitForSale(t.h, first.sale.id, (s) => s.state === 'FULFILLED');
+  });
+
+  it('decisions sent at once from several screens: exactly one lands', async () => {
+    const { t, offer } = await oneTill();
+    const elsewhere = ordersElsewhere(t.sim, offer, 2);
+    const { sale, ownOrder } = await saleInReview(t.h, t.sim, offer);
+    const results = await Promise.allSettled([
+      t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder }),
+      t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: elsewhere[0]! }),
+      t.h['sales:dismissReview']({ saleId: sale.id }),
+      t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: elsewhere[1]! }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ details: { reason: 'NOT_IN_REVIEW' } });
+    const after = await t.h['sales:get']({ saleId: sale.id });
+    expect(after.orderId).toBe(ownOrder);
+  });
+
+  it("the day's reconciliation leaves a flagged sale's candidates to the owner's review", async () => {
+    const { t, offer } = await oneTill();
+    const [elsewhere] = ordersElsewhere(t.sim, offer, 1);
+    const { sale, ownOrder } = await saleInReview(t.h, t.sim, offer);
+    const [unrelated] = ordersElsewhere(t.sim, offer, 1); // placed after the review: no candidate
+    const report = await t.h['reconcile:day']({ day: today(), adopt: true });
+    const byId = new Map(report.missingInLedger.map((o) => [o.orderId, o]));
+    for (const id of [elsewhere!, ownOrder]) expect(byId.get(id)).toMatchObject({ adoptedSaleId: null, reviewSaleId: sale.id });
+    expect(byId.get(unrelated!)?.adoptedSaleId).toEqual(expect.any(Number));
+    // Both candidates are still free for the sale: the owner gives it its own.
+    const review = await t.h['sales:reviewCandidates']({ saleId: sale.id });
+    expect(
+      review.candidates
+        .filter((c) => c.owner === 'free')
+        .map((c) => c.orderId)
+        .sort(),
+    ).toEqual([elsewhere!, ownOrder].sort());
+    await t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder });
+    await waitForSale(t.h, sale.id, (s) => s.state === 'FULFILLED');
+  });
+
+  it('a candidate list read back from a tampered ledger is refused, never half used', () => {
+    expect(storedCandidates({ id: 1, candidates: '["a1","b_2"]' })).toEqual(['a1', 'b_2']);
+    for (const candidates of ['{"a":1}', '["../x"]', '[1,2]', 'not json', JSON.stringify(Array.from({ length: 51 }, (_, i) => `o${i}`))]) {
+      expect(() => storedCandidates({ id: 1, candidates })).toThrow(/cannot be read/);
+    }
+  });
+});
+
+describe('a sale flagged for review, at a shop of two tills', () => {
+  it("one till's decision is the shop's: an order claimed at one till cannot be given to the other's sale", async () => {
+    const server = await startServer();
+    const a = await startHarness({ sharedLedgerUrl: server.url });
+    tills.push(a);
+    const b = await startHarness({ sharedLedgerUrl: server.url, sharedSim: a.sim });
+    tills.push(b);
+    const offer = await psnOffer(a.h);
+    const [stray] = ordersElsewhere(a.sim, offer, 1);
+    const atA = await saleInReview(a.h, a.sim, offer);
+    const atB = await saleInReview(b.h, a.sim, offer);
+    // Till B's lost answer sees till A's order too: nobody owns it yet.
+    expect(JSON.parse(JSON.stringify((await b.h['sales:reviewCandidates']({ saleId: atB.sale.id })).candidates.map((c) => c.orderId))).sort()).toEqual(
+      [stray, atA.ownOrder, atB.ownOrder].sort(),
+    );
+
+    await a.h['sales:adoptCandidate']({ saleId: atA.sale.id, orderId: atA.ownOrder });
+    const seenAtB = await b.h['sales:reviewCandidates']({ saleId: atB.sale.id });
+    expect(seenAtB.candidates.find((c) => c.orderId === atA.ownOrder)?.owner).toBe('taken');
+    await expect(b.h['sales:adoptCandidate']({ saleId: atB.sale.id, orderId: atA.ownOrder })).rejects.toMatchObject({
+      details: { reason: 'ORDER_TAKEN' },
+    });
+
+    // With the shop's server down nobody can say what is free: nothing is chosen, the sale waits.
+    await server.stop();
+    const blind = await b.h['sales:reviewCandidates']({ saleId: atB.sale.id });
+    expect(blind.candidates.every((c) => c.owner === 'unknown')).toBe(true);
+    await expect(b.h['sales:adoptCandidate']({ saleId: atB.sale.id, orderId: atB.ownOrder })).rejects.toMatchObject({
+      code: 'SHOP_UNREACHABLE',
+    });
+    expect((await b.h['sales:get']({ saleId: atB.sale.id })).state).toBe('NEEDS_REVIEW');
+    await server.start();
+
+    // Two screens of till B at once, two different orders: one lands, the other leaves no claim behind.
+    const results = await Promise.allSettled([
+      b.h['sales:adoptCandidate']({ saleId: atB.sale.id, orderId: atB.ownOrder }),
+      b.h['sales:adoptCandidate']({ saleId: atB.sale.id, orderId: stray! }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const doneB = await waitForSale(b.h, atB.sale.id, (s) => s.state === 'FULFILLED');
+    await waitForSale(a.h, atA.sale.id, (s) => s.state === 'FULFILLED');
+    await Promise.all([pushed(a), pushed(b)]);
+
+    const pool = createSharedPool({ url: server.url });
+    try {
+      const owners = (await pool.query<{ order_id: string }>('SELECT order_id FROM order_owners ORDER BY order_id')).rows.map((r) => r.order_id);
+      const chosenByB = doneB.orderId!;
+      expect(owners.sort()).toEqual([atA.ownOrder, chosenByB].sort());
+      // The order nobody chose stays free for the shop's reconciliation to show.
+      const free = [stray!, atB.ownOrder].filter((id) => id !== chosenByB);
+      expect(owners).not.toContain(free[0]);
+    } finally {
+      await pool.end();
+    }
+    await until(async () => (await a.h['sales:get']({ saleId: atA.sale.id })).state === 'FULFILLED', 'till A delivered');
+  });
+});
