@@ -6,7 +6,7 @@ import { createSharedPool } from '../../electron/core/shared-ledger/pool';
 import { storedCandidates } from '../../electron/core/sales/review-handlers';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
 import { pushed, today } from './helpers/shop-sales';
-import { psnOffer, startHarness, until, waitForSale, type Harness } from './helpers/core-harness';
+import { psnOffer, startHarness, TEST_KEY, until, waitForSale, type Harness } from './helpers/core-harness';
 
 /**
  * A sale flagged for review (NEEDS_REVIEW: its answer was lost and several provider orders could
@@ -163,6 +163,26 @@ describe('a sale flagged for review, at a till alone', () => {
     ).toEqual([elsewhere!, ownOrder].sort());
     await t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder });
     await waitForSale(t.h, sale.id, (s) => s.state === 'FULFILLED');
+  });
+
+  it("a sale made with another key than today's is not given an order this key cannot read", async () => {
+    const other = 'other-key-0123456789';
+    const keys = {
+      [TEST_KEY]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000111' },
+      [other]: { type: 'SANDBOX', scope: 'READ-WRITE', username: '+213555000222' },
+    } as const;
+    const options: Parameters<typeof startHarness>[0] = { sim: { keys } };
+    const t = await startHarness(options);
+    tills.push(t);
+    const offer = await psnOffer(t.h);
+    ordersElsewhere(t.sim, offer, 1);
+    const { sale, ownOrder } = await saleInReview(t.h, t.sim, offer);
+    options.envApiKey = other;
+    await t.restart();
+    const review = await t.h['sales:reviewCandidates']({ saleId: sale.id });
+    expect(review.candidates.every((c) => c.provider === null)).toBe(true);
+    await expect(t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder })).rejects.toMatchObject({ details: { reason: 'OTHER_KEY' } });
+    expect((await t.h['sales:get']({ saleId: sale.id })).state).toBe('NEEDS_REVIEW');
   });
 
   it('a candidate list read back from a tampered ledger is refused, never half used', () => {

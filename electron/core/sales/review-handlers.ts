@@ -144,11 +144,9 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
         const owner = (await owners(row, [orderId])).get(orderId);
         if (owner === 'unknown') throw reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);
         if (owner === 'taken') throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
-        // The provider must still list it under this key, as the same product: read before it is claimed.
-        const order = await s.lines.get(row.line).readOrder(s.keySession().client, orderId);
-        if ((order.productId && order.productId !== row.product_id) || (order.typeId && order.typeId !== row.type_id)) {
-          throw reviewRefused('INVALID_INPUT', 'NOT_A_CANDIDATE', 'The provider lists this order for another product', saleId);
-        }
+        // The line matched it to the sale when it stored the candidates; the provider must still
+        // answer for it under this key (a read error is the cashier's API message), before any claim.
+        await s.lines.get(row.line).readOrder(s.keySession().client, orderId);
         // Claimed before adopted, as the engine does: another till taking it at the same moment wins or loses here.
         const claimed = await s.guard.claim(orderId, row.id, row.line);
         if (claimed === 'unreachable') throw reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);

@@ -95,6 +95,8 @@ export async function startHarness(
     keyProtector?: KeyProtector;
     /** Another till's simulator, for tills of one shop selling with one key (issue 12): left running at close. */
     sharedSim?: RunningSimulator;
+    /** The till's API key (POS_API_KEY); TEST_KEY by default. Read at each (re)open, as a changed key would be. */
+    envApiKey?: string;
   } = {},
 ): Promise<Harness> {
   const sim =
@@ -113,7 +115,7 @@ export async function startHarness(
     createCore({
       dataDir,
       apiUrl: sim.url,
-      envApiKey: TEST_KEY,
+      envApiKey: o.envApiKey ?? TEST_KEY,
       secretStore: secrets,
       keyProtector: o.keyProtector ?? plainKeyProtector,
       settingsBackend: settings,
