@@ -3,6 +3,7 @@ import { ERROR_CODES, type AppErrorShape } from '../../../shared/result';
 import { notAllowedReason } from '../features/session/pin';
 import { shiftReason } from '../features/shift/shiftReasons';
 import { shopScopeReason } from '../features/backoffice/shop-scope/shopScope';
+import { reviewReason } from '../features/pending-sales/reviewReasons';
 
 /** Contract field paths the cashier can recognise, shown by their on-screen label. */
 const FIELD_LABELS: Record<string, string> = {
@@ -34,8 +35,9 @@ const FIELD_LABELS: Record<string, string> = {
 export function ErrorNote({ error, onRetry, compact }: { error: AppErrorShape; onRetry?: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   const known = (ERROR_CODES as readonly string[]).includes(error.code);
-  // A refusal that says why (signed out, owner only, wrong PIN, locked, a shift step, a shop view) is explained as such.
-  const reason = notAllowedReason(error) ?? shiftReason(error) ?? shopScopeReason(error);
+  // A refusal that says why (signed out, owner only, wrong PIN, locked, a shift step, a shop view,
+  // a decision on a sale to review) is explained as such.
+  const reason = notAllowedReason(error) ?? shiftReason(error) ?? shopScopeReason(error) ?? reviewReason(error);
   const field = error.code === 'INVALID_INPUT' && typeof error.details?.field === 'string' ? error.details.field : null;
   return (
     <div className={compact ? 'error-note compact' : 'error-note'} role="alert">

@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { topupsAr } from './topups-ar';
 import { shopViewsAr } from './shopviews-ar';
+import { reviewAr } from './review-ar';
 import { shopAr } from './shop-ar';
 import { counterAr } from './counter-ar';
 import { offlineAr } from './offline-ar';
@@ -163,7 +164,8 @@ export const ar = {
     hint: {
       QUEUED: 'ستُرسل عملية البيع فور عودة الاتصال. يمكنك إعطاء الزبون وصل انتظار.',
       UNKNOWN: 'ربما تم الطلب: الصندوق يتحقق لدى المورّد. لا تُعِد عملية البيع.',
-      NEEDS_REVIEW: 'هناك عدة طلبات محتملة لدى المورّد: يجب أن يتحقق المسؤول قبل أي بيع جديد.',
+      NEEDS_REVIEW:
+        'هناك عدة طلبات محتملة لدى المورّد: لا تُعِد عملية البيع. يختار المسؤول الطلب الصحيح في الإدارة › الحالات الشاذة، أو يلغي البيع ويُعاد المبلغ للزبون.',
       TO_VERIFY:
         'لا يعرف المورّد بعد إن تمت التعبئة. لا تُرجع المبلغ ولا تُعد التعبئة: تصل النتيجة خلال 24 ساعة. قل للزبون: «تعبئتك قيد التحقق، عد أو اتصل بنا غدًا؛ وإن لم تتم يُعاد إليك المبلغ».',
       EXPIRED: 'لم تُرسل عملية البيع أبدًا. أرسلها الآن أو ألغها وأعد المال.',
@@ -373,4 +375,5 @@ export const ar = {
   ...topupsAr,
   ...tillAr,
   ...shopViewsAr,
+  ...reviewAr,
 } satisfies UiDict;

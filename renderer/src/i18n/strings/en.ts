@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { topupsEn } from './topups-en';
 import { shopViewsEn } from './shopviews-en';
+import { reviewEn } from './review-en';
 import { shopEn } from './shop-en';
 import { counterEn } from './counter-en';
 import { offlineEn } from './offline-en';
@@ -138,7 +139,8 @@ export const en = {
     hint: {
       QUEUED: 'The sale will be sent as soon as the connection is back. You may give the customer a pending slip.',
       UNKNOWN: 'The order may have gone through: the till is checking with the supplier. Do not repeat the sale.',
-      NEEDS_REVIEW: 'Several possible orders at the supplier: a manager must check before any new sale.',
+      NEEDS_REVIEW:
+        'Several possible orders at the supplier: do not repeat the sale. The manager picks the right order in Management › Exceptions, or cancels the sale and the customer is refunded.',
       TO_VERIFY:
         'The provider does not know yet whether the top-up went through. Do not refund and do not redo it: the result comes within 24 hours. Tell the customer: “Your top-up is being checked; come back or call us tomorrow; if it did not go through you will be refunded.”',
       EXPIRED: 'The sale was never sent. Send it now, or cancel it and give the money back.',
@@ -345,4 +347,5 @@ export const en = {
   ...topupsEn,
   ...tillEn,
   ...shopViewsEn,
+  ...reviewEn,
 } satisfies UiDict;

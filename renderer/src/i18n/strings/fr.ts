@@ -1,6 +1,7 @@
 import type { UiDict } from './types';
 import { topupsFr } from './topups-fr';
 import { shopViewsFr } from './shopviews-fr';
+import { reviewFr } from './review-fr';
 import { shopFr } from './shop-fr';
 import { counterFr } from './counter-fr';
 import { offlineFr } from './offline-fr';
@@ -139,7 +140,8 @@ export const fr = {
     hint: {
       QUEUED: 'La vente partira dès le retour de la connexion. Vous pouvez remettre un bon d’attente au client.',
       UNKNOWN: 'La commande est peut-être passée : la caisse vérifie auprès du fournisseur. Ne refaites pas la vente.',
-      NEEDS_REVIEW: 'Plusieurs commandes possibles chez le fournisseur : le responsable doit vérifier avant toute nouvelle vente.',
+      NEEDS_REVIEW:
+        'Plusieurs commandes possibles chez le fournisseur : ne refaites pas la vente. Le responsable choisit la bonne commande dans Gestion › Anomalies, ou annule la vente et le client est remboursé.',
       TO_VERIFY:
         'Le fournisseur ne sait pas encore si la recharge est passée. Ne remboursez pas et ne refaites pas la recharge : le résultat arrive sous 24 heures. Au client : « Votre recharge est en cours de vérification, revenez ou appelez-nous demain ; si elle n’est pas passée, vous serez remboursé. »',
       EXPIRED: 'La vente n’est jamais partie. Envoyez-la maintenant ou annulez-la et rendez l’argent.',
@@ -347,4 +349,5 @@ export const fr = {
   ...topupsFr,
   ...tillFr,
   ...shopViewsFr,
+  ...reviewFr,
 } satisfies UiDict;

@@ -44,6 +44,12 @@ export const shopEn = {
     COUNT_MISMATCH: 'That is not the counted amount: count again.',
     COUNT_STALE: 'Sales changed since the count: count the drawer again.',
     SHOP_RECONCILE_TRAINING: 'In training mode, reconciliation is done till by till: the shop counts real sales only.',
+    NOT_IN_REVIEW: 'This sale no longer waits for a check: a decision was already taken, maybe on another screen. Refresh the list.',
+    NOT_A_CANDIDATE: 'This order is not one of this sale’s possible orders. Read the list again with “Check”.',
+    ORDER_TAKEN: 'Another sale has just taken this order: it can no longer be this one. Read the list again with “Check”.',
+    OTHER_KEY:
+      'This sale was made with another API key than the till’s current one: its orders can only be read with that key. Put it back in the settings to choose.',
+    SHOP_UNREACHABLE: 'The shop server does not answer: no way to know whether another till owns this order. Try again when it answers.',
   },
   shift: {
     title: 'Shift',
@@ -189,6 +195,10 @@ export const shopEn = {
     reprinted: 'Reprinted: DUPLICATE #{{n}} ({{who}})',
     revealed: 'Codes shown ({{who}})',
     'found-at-provider': 'Order found at the provider (reconciliation)',
+    'review-adopted': 'Order chosen by the manager',
+    'review-none': 'No order kept by the manager: sale cancelled',
+    'owner-send-anyway': 'Sent despite the higher cost (owner’s decision)',
+    'owner-cancelled': 'Cancelled by the owner (cost went up)',
   },
   day: {
     day: 'Day',
@@ -238,6 +248,7 @@ export const shopEn = {
     none: 'None.',
     orderLine: 'Order {{order}} — {{status}} — {{amount}}',
     adoptedAs: 'adopted: sale #{{id}}',
+    inReview: 'possible order of sale #{{id}}, to check in Exceptions',
     saleLine: 'Sale #{{id}} — order {{order}} — {{state}}',
     diffLine: 'Sale #{{id}} — till {{ledger}}, provider {{provider}}',
     adopt: 'Adopt the missing orders',

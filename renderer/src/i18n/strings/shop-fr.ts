@@ -44,6 +44,12 @@ export const shopFr = {
     COUNT_MISMATCH: 'Ce n’est pas le montant compté : recomptez.',
     COUNT_STALE: 'Des ventes ont changé depuis le comptage : recomptez le tiroir.',
     SHOP_RECONCILE_TRAINING: 'En mode formation, le rapprochement se fait caisse par caisse : la boutique ne compte que les ventes réelles.',
+    NOT_IN_REVIEW: 'Cette vente n’attend plus de vérification : une décision a déjà été prise, peut-être sur un autre écran. Actualisez la liste.',
+    NOT_A_CANDIDATE: 'Cette commande n’est pas l’une des commandes possibles de cette vente. Relisez la liste avec « Vérifier ».',
+    ORDER_TAKEN: 'Une autre vente vient de prendre cette commande : elle ne peut plus être celle-ci. Relisez la liste avec « Vérifier ».',
+    OTHER_KEY:
+      'Cette vente a été faite avec une autre clé API que celle de la caisse maintenant : ses commandes ne sont lisibles qu’avec cette clé. Remettez-la dans les paramètres pour choisir.',
+    SHOP_UNREACHABLE: 'Le serveur de la boutique ne répond pas : impossible de savoir si une autre caisse possède cette commande. Réessayez quand il répond.',
   },
   shift: {
     title: 'Caisse',
@@ -199,6 +205,10 @@ export const shopFr = {
     reprinted: 'Réimprimée : DUPLICATA n° {{n}} ({{who}})',
     revealed: 'Codes affichés ({{who}})',
     'found-at-provider': 'Commande trouvée chez le fournisseur (rapprochement)',
+    'review-adopted': 'Commande choisie par le responsable',
+    'review-none': 'Aucune commande retenue par le responsable : vente annulée',
+    'owner-send-anyway': 'Envoyée malgré la hausse du coût (décision du responsable)',
+    'owner-cancelled': 'Annulée par le responsable (coût en hausse)',
   },
   day: {
     day: 'Jour',
@@ -257,6 +267,7 @@ export const shopFr = {
     none: 'Aucune.',
     orderLine: 'Commande {{order}} — {{status}} — {{amount}}',
     adoptedAs: 'intégrée : vente n° {{id}}',
+    inReview: 'commande possible de la vente n° {{id}}, à vérifier dans Anomalies',
     saleLine: 'Vente n° {{id}} — commande {{order}} — {{state}}',
     diffLine: 'Vente n° {{id}} — caisse {{ledger}}, fournisseur {{provider}}',
     adopt: 'Intégrer les commandes manquantes',

@@ -97,6 +97,10 @@ export const TIMELINE_KINDS = [
   'reprinted',
   'revealed',
   'found-at-provider',
+  'review-adopted',
+  'review-none',
+  'owner-send-anyway',
+  'owner-cancelled',
 ] as const;
 
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -31,7 +31,9 @@ export function ReconcileTab() {
   const running = report.status === 'loading';
   const shopWide = r?.scope === 'shop';
   // In shop scope nothing is adopted: the sale would be this till's, chosen by the owner on the till that keeps it.
-  const toAdopt = r && !shopWide ? r.missingInLedger.filter((o) => o.adoptedSaleId === null && o.productId && o.typeId).length : 0;
+  // A flagged sale's candidates wait for the owner's review (Anomalies), never adopted as found.
+  const toAdopt =
+    r && !shopWide ? r.missingInLedger.filter((o) => o.adoptedSaleId === null && o.reviewSaleId === undefined && o.productId && o.typeId).length : 0;
   const withTill = (till: { name: string } | undefined, line: string) => (till ? t('shopScope.reconcileTillLine', { till: till.name, line }) : line);
 
   const section = (id: string, heading: string, items: string[]) => (
@@ -80,7 +82,8 @@ export function ReconcileTab() {
             r.missingInLedger.map((o) => {
               const line = t('reconcile.orderLine', { order: o.orderId, status: o.status, amount: f.money(o.amountC) });
               const when = o.time ? ` — ${f.dateTime(o.time)}` : '';
-              return `${line}${when}${o.adoptedSaleId ? ` — ${t('reconcile.adoptedAs', { id: f.int(o.adoptedSaleId) })}` : ''}`;
+              const review = o.reviewSaleId ? ` — ${t('reconcile.inReview', { id: f.int(o.reviewSaleId) })}` : '';
+              return `${line}${when}${o.adoptedSaleId ? ` — ${t('reconcile.adoptedAs', { id: f.int(o.adoptedSaleId) })}` : ''}${review}`;
             }),
           )}
           {shopWide && r.missingInLedger.length > 0 && <p className="small">{t('shopScope.reconcileAdoptFromTill')}</p>}
