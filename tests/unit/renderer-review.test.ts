@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REVIEW_REASONS, reviewReason } from '../../renderer/src/features/pending-sales/reviewReasons';
+import { REVIEW_REASONS, reviewReason } from '../../renderer/src/features/backoffice/review/reviewReasons';
 import { en } from '../../renderer/src/i18n/strings/en';
 import { fr } from '../../renderer/src/i18n/strings/fr';
 import { ar } from '../../renderer/src/i18n/strings/ar';

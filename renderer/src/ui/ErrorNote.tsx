@@ -3,7 +3,7 @@ import { ERROR_CODES, type AppErrorShape } from '../../../shared/result';
 import { notAllowedReason } from '../features/session/pin';
 import { shiftReason } from '../features/shift/shiftReasons';
 import { shopScopeReason } from '../features/backoffice/shop-scope/shopScope';
-import { reviewReason } from '../features/pending-sales/reviewReasons';
+import { reviewReason } from '../features/backoffice/review/reviewReasons';
 
 /** Contract field paths the cashier can recognise, shown by their on-screen label. */
 const FIELD_LABELS: Record<string, string> = {

@@ -11,7 +11,7 @@ import { useExceptionsStore } from './exceptionsStore';
 import { ErrorNote } from '../../../ui/ErrorNote';
 import { DataTable } from '../../../ui/DataTable';
 import { HeldSaleActions, RefundNotice } from '../../pending-sales/HeldSaleActions';
-import { AdoptedNotice, ReviewSaleActions } from '../../pending-sales/ReviewSaleActions';
+import { AdoptedNotice, ReviewSaleActions } from '../review/ReviewSaleActions';
 import { SendOrCancelButtons } from '../../pending-sales/SendOrCancelButtons';
 import { RecipientNumber } from '../../top-ups/RecipientNumber';
 import { ScopePicker, TillName } from '../shop-scope/ScopePicker';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ReviewCandidate } from '../../../../shared/sale-review';
-import { useFormat } from '../../ui/useFormat';
+import type { ReviewCandidate } from '../../../../../shared/sale-review';
+import { useFormat } from '../../../ui/useFormat';
 
 /**
  * The provider orders that could be a sale's lost one, each as the provider lists it now, with

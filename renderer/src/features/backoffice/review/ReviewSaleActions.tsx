@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Sale } from '../../../../shared/domain';
-import type { AppErrorShape } from '../../../../shared/result';
-import type { ReviewCandidate } from '../../../../shared/sale-review';
-import { api } from '../../bridge';
-import { loadExceptions } from '../backoffice/exceptions/exceptionActions';
-import { openSaleDetail } from '../backoffice/history/historyActions';
-import { receiveSale } from './salesActions';
-import { useSalesStore } from './salesStore';
+import type { Sale } from '../../../../../shared/domain';
+import type { AppErrorShape } from '../../../../../shared/result';
+import type { ReviewCandidate } from '../../../../../shared/sale-review';
+import { api } from '../../../bridge';
+import { loadExceptions } from '../exceptions/exceptionActions';
+import { openSaleDetail } from '../history/historyActions';
+import { receiveSale } from '../../pending-sales/salesActions';
+import { useSalesStore } from '../../pending-sales/salesStore';
 import { reviewReason } from './reviewReasons';
 import { ReviewCandidateList } from './ReviewCandidateList';
-import { useFormat } from '../../ui/useFormat';
-import { ErrorNote } from '../../ui/ErrorNote';
+import { useFormat } from '../../../ui/useFormat';
+import { ErrorNote } from '../../../ui/ErrorNote';
 
 /**
  * The owner's decision on a sale flagged for review (NEEDS_REVIEW): its answer was lost and

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../../../shared/result';
+import type { AppErrorShape } from '../../../../../shared/result';
 
 /**
  * Why the core refused the owner's decision on a sale flagged for review (details.reason of
