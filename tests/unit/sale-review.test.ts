@@ -185,6 +185,21 @@ describe('a sale flagged for review, at a till alone', () => {
     expect((await t.h['sales:get']({ saleId: sale.id })).state).toBe('NEEDS_REVIEW');
   });
 
+  it('a cashier cannot decide for the owner, nor read the candidates', async () => {
+    const { t, offer } = await oneTill();
+    ordersElsewhere(t.sim, offer, 1);
+    const { sale, ownOrder } = await saleInReview(t.h, t.sim, offer);
+    const cashier = await t.h['staff:add']({ name: 'Amine', role: 'cashier', pin: '4826' });
+    await t.h['session:logout']({});
+    await t.h['session:login']({ cashierId: cashier.id, pin: '4826' });
+    await expect(t.h['sales:reviewCandidates']({ saleId: sale.id })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(t.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(t.h['sales:dismissReview']({ saleId: sale.id })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await t.h['session:logout']({});
+    expect((await t.h['session:get']({})).cashier).toBeNull();
+    await expect(t.h['sales:dismissReview']({ saleId: sale.id })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+
   it('a candidate list read back from a tampered ledger is refused, never half used', () => {
     expect(storedCandidates({ id: 1, candidates: '["a1","b_2"]' })).toEqual(['a1', 'b_2']);
     for (const candidates of ['{"a":1}', '["../x"]', '[1,2]', 'not json', JSON.stringify(Array.from({ length: 51 }, (_, i) => `o${i}`))]) {
