@@ -7,18 +7,23 @@ import { z } from 'zod';
  * the sale's order, or says none is (the sale is cancelled and its price is owed back).
  */
 
-/** A provider order id as the till sends it back: letters, digits, _ and -, nothing else. */
+/**
+ * A provider order id, as the provider's answers may carry it (the till reads any id of 1 to 200
+ * characters there): no control characters. It is only ever compared with the ids the till stored,
+ * and sent back to the provider URL-encoded.
+ */
 export const providerOrderIdSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'must be a provider order id');
+  .max(200)
+  .refine((id) => ![...id].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), 'must be a provider order id');
 
 /**
- * 'free': no sale owns it; 'taken': a sale already owns it (it can no longer be this one);
- * 'unknown': the shop's shared ledger could not say (nothing can be chosen until it answers).
+ * 'free': no sale owns it; 'taken': another sale already owns it (it can no longer be this one);
+ * 'this-sale': this sale itself already claimed it (a decision cut short): it is the only choice
+ * left; 'unknown': the shop's shared ledger could not say (nothing can be chosen until it answers).
  */
-export const candidateOwnerSchema = z.enum(['free', 'taken', 'unknown']);
+export const candidateOwnerSchema = z.enum(['free', 'taken', 'this-sale', 'unknown']);
 export type CandidateOwner = z.infer<typeof candidateOwnerSchema>;
 
 export const reviewCandidateSchema = z.object({
@@ -41,6 +46,6 @@ export type ReviewCandidate = z.infer<typeof reviewCandidateSchema>;
 
 export const reviewCandidatesSchema = z.object({
   saleId: z.number().int().positive(),
-  candidates: z.array(reviewCandidateSchema).max(50),
+  candidates: z.array(reviewCandidateSchema).max(200),
 });
 export type ReviewCandidates = z.infer<typeof reviewCandidatesSchema>;

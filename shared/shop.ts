@@ -237,8 +237,10 @@ export const reconcileReportSchema = z.object({
       time: z.string().nullable(),
       amountC: centimes,
       adoptedSaleId: z.number().int().nullable(),
-      /** One of the candidates of this till's sale waiting for the owner's review: never adopted as found. */
+      /** One of the candidates of a sale waiting for the owner's review: never adopted as found. */
       reviewSaleId: z.number().int().positive().optional(),
+      /** That sale's till, when it is another till of the shop (reviewSaleId is then its number there). */
+      reviewTill: tillRefSchema.optional(),
     }),
   ),
   /** Sales the ledger believes placed whose order the provider does not list (shop scope: with their till). */

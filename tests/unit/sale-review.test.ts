@@ -2,8 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../shared/contract';
 import type { Sale } from '../../shared/domain';
 import type { RunningSimulator } from '../../simulator';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createSharedPool } from '../../electron/core/shared-ledger/pool';
-import { storedCandidates } from '../../electron/core/sales/review-handlers';
+import { OrderClaims } from '../../electron/core/shared-ledger/order-claims';
+import { storedCandidates } from '../../electron/core/sales/review-candidates';
 import { pgServersDisposedAfterEach } from './helpers/pg-server';
 import { pushed, today } from './helpers/shop-sales';
 import { psnOffer, startHarness, TEST_KEY, until, waitForSale, type Harness } from './helpers/core-harness';
@@ -200,9 +203,39 @@ describe('a sale flagged for review, at a till alone', () => {
     await expect(t.h['sales:dismissReview']({ saleId: sale.id })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 
+  it("a flagged sale whose list cannot be read keeps the day's reconciliation from adopting anything", async () => {
+    const { t, offer } = await oneTill();
+    const [elsewhere] = ordersElsewhere(t.sim, offer, 1);
+    const { ownOrder } = await saleInReview(t.h, t.sim, offer);
+    const db = new Database(path.join(t.dataDir, 'ledger.sqlite'));
+    try {
+      db.prepare("UPDATE sales SET candidates = 'not a list' WHERE state = 'NEEDS_REVIEW'").run();
+    } finally {
+      db.close();
+    }
+    const report = await t.h['reconcile:day']({ day: today(), adopt: true });
+    expect(report.adoptionWaiting).toBe(true);
+    expect(report.missingInLedger.map((o) => [o.orderId, o.adoptedSaleId]).sort()).toEqual(
+      [
+        [elsewhere!, null],
+        [ownOrder, null],
+      ].sort(),
+    );
+  });
+
   it('a candidate list read back from a tampered ledger is refused, never half used', () => {
-    expect(storedCandidates({ id: 1, candidates: '["a1","b_2"]' })).toEqual(['a1', 'b_2']);
-    for (const candidates of ['{"a":1}', '["../x"]', '[1,2]', 'not json', JSON.stringify(Array.from({ length: 51 }, (_, i) => `o${i}`))]) {
+    // Whatever id the provider gives (its parsers take 1 to 200 characters) is read back as it was stored.
+    const long = 'x'.repeat(200);
+    expect(storedCandidates({ id: 1, candidates: JSON.stringify(['a1', 'b_2', 'TOP-UP:2026/11#7', long]) })).toEqual(['a1', 'b_2', 'TOP-UP:2026/11#7', long]);
+    for (const candidates of [
+      '{"a":1}',
+      '["a\\u0000b"]',
+      '[""]',
+      JSON.stringify([`${long}y`]),
+      '[1,2]',
+      'not json',
+      JSON.stringify(Array.from({ length: 201 }, (_, i) => `o${i}`)),
+    ]) {
       expect(() => storedCandidates({ id: 1, candidates })).toThrow(/cannot be read/);
     }
   });
@@ -263,5 +296,95 @@ describe('a sale flagged for review, at a shop of two tills', () => {
       await pool.end();
     }
     await until(async () => (await a.h['sales:get']({ saleId: atA.sale.id })).state === 'FULFILLED', 'till A delivered');
+  });
+});
+
+describe('a flagged sale at one till, the rest of the shop', () => {
+  async function shopOfTwo() {
+    const server = await startServer();
+    const a = await startHarness({ sharedLedgerUrl: server.url });
+    tills.push(a);
+    const b = await startHarness({ sharedLedgerUrl: server.url, sharedSim: a.sim });
+    tills.push(b);
+    const offer = await psnOffer(a.h);
+    return { server, a, b, offer };
+  }
+
+  it("another till's reconciliation leaves its candidates to its review, naming the till", async () => {
+    const { a, b, offer } = await shopOfTwo();
+    const [stray] = ordersElsewhere(a.sim, offer, 1);
+    const atA = await saleInReview(a.h, a.sim, offer);
+    await Promise.all([pushed(a), pushed(b)]);
+    const tillA = (await a.h['app:status']({})).till;
+
+    const report = await b.h['reconcile:day']({ day: today(), adopt: true });
+    for (const id of [stray!, atA.ownOrder]) {
+      expect(report.missingInLedger.find((o) => o.orderId === id)).toMatchObject({
+        adoptedSaleId: null,
+        reviewSaleId: atA.sale.id,
+        reviewTill: { id: tillA.id, name: tillA.name },
+      });
+    }
+    // Till A's owner still gives the sale its own order, the customer's card.
+    await a.h['sales:adoptCandidate']({ saleId: atA.sale.id, orderId: atA.ownOrder });
+    await waitForSale(a.h, atA.sale.id, (s) => s.state === 'FULFILLED');
+  });
+
+  it("another till's lost answer never adopts a flagged sale's candidate alone: it goes to review too", async () => {
+    const { server, a, b, offer } = await shopOfTwo();
+    const [stray] = ordersElsewhere(a.sim, offer, 1);
+    const atA = await saleInReview(a.h, a.sim, offer);
+    await pushed(a);
+    // The stray order turns out to be some sale's (claimed elsewhere): till A's own order is the
+    // one candidate left that nobody owns.
+    const pool = createSharedPool({ url: server.url });
+    try {
+      const tillA = (await a.h['app:status']({})).till.id;
+      expect(await new OrderClaims(pool).claimOrder({ orderId: stray!, tillId: tillA, saleId: 999, line: 'gift-cards' })).toBe('claimed');
+    } finally {
+      await pool.end();
+    }
+    // Till B's order is not created (500 before anything), its answer lost: only till A's own order fits.
+    b.sim.control.addFault({ endpoint: 'placeOrder', kind: 'error-500' });
+    const confirmed = await b.h['sales:confirm']({ productId: offer.productId, typeId: offer.typeId, quantity: 1, expectedUnitRetailC: offer.unitRetailC });
+    const atB = await waitForSale(b.h, confirmed.id, (s) => ['NEEDS_REVIEW', 'FULFILLED', 'REJECTED'].includes(s.state));
+    expect(atB.state).toBe('NEEDS_REVIEW');
+    const review = await b.h['sales:reviewCandidates']({ saleId: atB.id });
+    expect(b.sim.control.orders()).toHaveLength(2); // nothing bought for B, nothing twice
+    expect(review.candidates.map((c) => c.orderId)).toEqual([atA.ownOrder]);
+    // Till A's sale still has its order to take.
+    await a.h['sales:adoptCandidate']({ saleId: atA.sale.id, orderId: atA.ownOrder });
+    await waitForSale(a.h, atA.sale.id, (s) => s.state === 'FULFILLED');
+  });
+
+  it('a claim left by a decision cut short is shown, and is the only decision left', async () => {
+    const { server, a, offer } = await shopOfTwo();
+    const [stray] = ordersElsewhere(a.sim, offer, 1);
+    const { sale, ownOrder } = await saleInReview(a.h, a.sim, offer);
+    await pushed(a);
+    const pool = createSharedPool({ url: server.url });
+    try {
+      const tillId = (await a.h['app:status']({})).till.id;
+      // The adoption's first half (its claim), then the till stops before its move.
+      expect(await new OrderClaims(pool).claimOrder({ orderId: ownOrder, tillId, saleId: sale.id, line: 'gift-cards' })).toBe('claimed');
+      await a.restart();
+
+      const review = await a.h['sales:reviewCandidates']({ saleId: sale.id });
+      expect(review.candidates.map((c) => [c.orderId, c.owner]).sort()).toEqual(
+        [
+          [ownOrder, 'this-sale'],
+          [stray!, 'free'],
+        ].sort(),
+      );
+      await expect(a.h['sales:dismissReview']({ saleId: sale.id })).rejects.toMatchObject({ details: { reason: 'HELD_FOR_SALE', orderId: ownOrder } });
+      await expect(a.h['sales:adoptCandidate']({ saleId: sale.id, orderId: stray! })).rejects.toMatchObject({ details: { reason: 'HELD_FOR_SALE' } });
+      await a.h['sales:adoptCandidate']({ saleId: sale.id, orderId: ownOrder });
+      const done = await waitForSale(a.h, sale.id, (s) => s.state === 'FULFILLED');
+      expect(done.orderId).toBe(ownOrder);
+      const owners = (await pool.query<{ order_id: string; sale_id: string }>('SELECT order_id, sale_id::text FROM order_owners')).rows;
+      expect(owners).toEqual([{ order_id: ownOrder, sale_id: String(sale.id) }]);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -55,6 +55,9 @@ class CountingGuard implements SenderGuard {
   owned(orderIds: readonly string[], exceptSaleId?: number) {
     return this.inner.owned(orderIds, exceptSaleId);
   }
+  flaggedElsewhere() {
+    return this.inner.flaggedElsewhere();
+  }
 }
 
 async function shop(

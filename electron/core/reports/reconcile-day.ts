@@ -10,7 +10,7 @@ import { localDayBounds } from './day-report';
 import { SALE_STATE_OF_ORDER } from '../sales/order-state';
 import type { SaleMoves } from '../sales/sale-moves';
 import type { SenderGuard } from '../sales/sender-guard';
-import { ordersAwaitingReview } from '../sales/review-handlers';
+import { ordersAwaitingReview } from '../sales/review-candidates';
 
 export interface ReconcileDeps {
   ledger: Ledger;
@@ -25,7 +25,7 @@ export interface ReconcileDeps {
    * Tills sharing a key (issue 12): orders another till owns are its sales, neither missing here nor
    * adoptable; an order is claimed before it is adopted. Absent: a till alone, as before.
    */
-  guard?: Pick<SenderGuard, 'owned' | 'claim'>;
+  guard?: Pick<SenderGuard, 'owned' | 'claim' | 'flaggedElsewhere'>;
 }
 
 const HOUR = 3_600_000;
@@ -137,14 +137,27 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
   // 'unreachable' is never read as "free": nothing is adopted then, and the report says so.
   const ownedElsewhere = s.guard && unknownHere.length > 0 ? await s.guard.owned(unknownHere.map((o) => o.orderId)) : new Set<string>();
   let adoptionWaiting = false;
-  const awaitingReview = ordersAwaitingReview(s.ledger);
+  // A flagged sale's candidates (this till's, or another till's as pushed) may be that sale's own
+  // order: adopted as "found" it would be taken from the sale, whose customer would then be
+  // refunded for a card the shop holds. The owner's review decides; while nobody can say which
+  // orders wait for one, nothing is adopted.
+  const here = ordersAwaitingReview(s.ledger);
+  const elsewhere = s.guard && unknownHere.length > 0 ? await s.guard.flaggedElsewhere() : { orders: new Map(), unreadable: 0 };
+  const reviewUnknown = here.unreadable > 0 || elsewhere === 'unreachable' || elsewhere.unreadable > 0;
   for (const o of unknownHere) {
     if (ownedElsewhere !== 'unreachable' && ownedElsewhere.has(o.orderId)) continue; // another till's sale
-    const reviewSaleId = awaitingReview.get(o.orderId);
-    if (reviewSaleId !== undefined) {
-      // Maybe that sale's own order: adopted as "found" it would be taken from the sale, whose
-      // customer would then be refunded for a card the shop holds. The owner's review decides.
-      missingInLedger.push({ ...missingOrderOf(o, null), reviewSaleId });
+    const reviewSaleId = here.orders.get(o.orderId);
+    const reviewAt = elsewhere === 'unreachable' ? undefined : elsewhere.orders.get(o.orderId);
+    if (reviewSaleId !== undefined || reviewAt !== undefined) {
+      missingInLedger.push({
+        ...missingOrderOf(o, null),
+        ...(reviewSaleId !== undefined ? { reviewSaleId } : { reviewSaleId: reviewAt!.saleId, reviewTill: reviewAt!.till }),
+      });
+      continue;
+    }
+    if (adopt && reviewUnknown && o.productId && o.typeId) {
+      adoptionWaiting = true;
+      missingInLedger.push(missingOrderOf(o, null));
       continue;
     }
     let adoptedSaleId: number | null = null;

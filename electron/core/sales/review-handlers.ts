@@ -1,10 +1,11 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
-import { providerOrderIdSchema, type CandidateOwner, type ReviewCandidate } from '../../../shared/sale-review';
+import type { CandidateOwner, ReviewCandidate } from '../../../shared/sale-review';
 import type { Ledger, SaleRow } from '../ledger/ledger';
 import type { LineOrder } from '../product-lines/product-line';
 import type { ProductLines } from '../product-lines/registry';
 import type { KeySession } from '../provider/key-session';
+import { storedCandidates } from './review-candidates';
 import { requireSale } from './sale-access';
 import { toSaleDto } from './sale-dto';
 import type { SaleMoves } from './sale-moves';
@@ -22,46 +23,10 @@ export interface ReviewDeps {
   now: () => number;
 }
 
-/** More candidates than this were never stored by the engine: a longer list is not ours. */
-const MAX_CANDIDATES = 50;
-
 const reviewRefused = (code: 'INVALID_STATE' | 'INVALID_INPUT' | 'SHOP_UNREACHABLE', reason: string, message: string, saleId: number) =>
   new AppError(code, message, { reason, saleId });
 
-/**
- * The candidates the engine stored when it flagged the sale (sales.candidates, JSON), checked as
- * they are read back: a list of provider order ids, nothing else.
- */
-export function storedCandidates(row: Pick<SaleRow, 'id' | 'candidates'>): string[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(row.candidates ?? '[]');
-  } catch {
-    parsed = null;
-  }
-  const ids = Array.isArray(parsed) && parsed.length <= MAX_CANDIDATES ? parsed.map((id) => providerOrderIdSchema.safeParse(id)) : null;
-  if (!ids || ids.some((r) => !r.success)) {
-    throw new AppError('INTERNAL', 'The candidate orders stored with this sale cannot be read', { saleId: row.id });
-  }
-  return [...new Set(ids.map((r) => r.data as string))];
-}
-
-/**
- * The orders some sale of this till waits for the owner to choose from, each with that sale: they
- * are not "found at the provider" for the day's reconciliation to adopt (the owner's review gives
- * one of them to its sale). A list that cannot be read is skipped here; the review itself says so.
- */
-export function ordersAwaitingReview(ledger: Pick<Ledger, 'select'>): Map<string, number> {
-  const awaiting = new Map<string, number>();
-  for (const row of ledger.select<Pick<SaleRow, 'id' | 'candidates'>>("SELECT id, candidates FROM sales WHERE state = 'NEEDS_REVIEW' ORDER BY id")) {
-    try {
-      for (const orderId of storedCandidates(row)) if (!awaiting.has(orderId)) awaiting.set(orderId, row.id);
-    } catch {
-      continue;
-    }
-  }
-  return awaiting;
-}
+const shopUnreachable = (saleId: number) => reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);
 
 /**
  * The owner's decision on a sale flagged for review (NEEDS_REVIEW): its answer was lost and
@@ -101,12 +66,36 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
     }
   };
 
-  /** Which candidates some other sale owns: this till's ledger first, then the shop's owners. */
+  /**
+   * Who owns each candidate: 'taken' by another sale (this till's ledger first, then the shop's
+   * owners), 'this-sale' when the sale itself already claimed it (an adoption cut short between its
+   * claim and its move: a crash, or the claim's answer lost), 'unknown' while the shop's server is away.
+   */
   const owners = async (row: SaleRow, ids: string[]): Promise<Map<string, CandidateOwner>> => {
-    const shop = ids.length > 0 ? await s.guard.owned(ids, row.id) : new Set<string>();
+    const byAnySale = ids.length > 0 ? await s.guard.owned(ids) : new Set<string>();
+    const byOthers = ids.length > 0 && byAnySale !== 'unreachable' && byAnySale.size > 0 ? await s.guard.owned(ids, row.id) : byAnySale;
     const local = (id: string) => s.ledger.isKnownOrderId(id) && row.order_id !== id;
-    return new Map(ids.map((id) => [id, local(id) ? 'taken' : shop === 'unreachable' ? 'unknown' : shop.has(id) ? 'taken' : 'free']));
+    const ownerOf = (id: string): CandidateOwner => {
+      if (local(id)) return 'taken';
+      if (byAnySale === 'unreachable' || byOthers === 'unreachable') return 'unknown';
+      if (byOthers.has(id)) return 'taken';
+      return byAnySale.has(id) ? 'this-sale' : 'free';
+    };
+    return new Map(ids.map((id) => [id, ownerOf(id)]));
   };
+
+  /**
+   * The order the sale already claimed, if any: its claim stands for good (order_owners is append
+   * only), so that order is the only decision left. Refuses when nobody can say.
+   */
+  const heldOrder = async (row: SaleRow, ids: string[]): Promise<string | null> => {
+    const owner = await owners(row, ids);
+    if ([...owner.values()].includes('unknown')) throw shopUnreachable(row.id);
+    return ids.find((id) => owner.get(id) === 'this-sale') ?? null;
+  };
+
+  const heldRefusal = (saleId: number, orderId: string) =>
+    new AppError('INVALID_STATE', `This sale already holds order ${orderId}: give it that one`, { reason: 'HELD_FOR_SALE', saleId, orderId });
 
   return {
     'sales:reviewCandidates': async ({ saleId }) => {
@@ -141,21 +130,33 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
         if (!sameKey(row)) {
           throw reviewRefused('INVALID_STATE', 'OTHER_KEY', 'The sale was made with another API key than the active one', saleId);
         }
-        const owner = (await owners(row, [orderId])).get(orderId);
-        if (owner === 'unknown') throw reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);
-        if (owner === 'taken') throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
+        const candidates = storedCandidates(row);
+        const held = await heldOrder(row, candidates);
+        if (held !== null && held !== orderId) throw heldRefusal(saleId, held);
+        if ((await owners(row, [orderId])).get(orderId) === 'taken') {
+          throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
+        }
         // The line matched it to the sale when it stored the candidates; the provider must still
         // answer for it under this key (a read error is the cashier's API message), before any claim.
-        await s.lines.get(row.line).readOrder(s.keySession().client, orderId);
+        const order = await s.lines.get(row.line).readOrder(s.keySession().client, orderId);
         // Claimed before adopted, as the engine does: another till taking it at the same moment wins or loses here.
         const claimed = await s.guard.claim(orderId, row.id, row.line);
-        if (claimed === 'unreachable') throw reviewRefused('SHOP_UNREACHABLE', 'SHOP_UNREACHABLE', 'The shop’s shared ledger did not answer', saleId);
+        if (claimed === 'unreachable') throw shopUnreachable(saleId);
         if (claimed === 'other') throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
         const next = s.moves.tryMove(
           row,
           ['NEEDS_REVIEW'],
           'PLACED',
-          { order_id: orderId, placed_at: s.now(), last_checked_at: null, reconcile_started_at: null, reason_code: null, reason_message: null },
+          {
+            order_id: orderId,
+            placed_at: s.now(),
+            last_checked_at: null,
+            reconcile_started_at: null,
+            reason_code: null,
+            reason_message: null,
+            // A top-up is filed under the provider's ref, which its receipt prints.
+            provider_ref: order.providerRef ?? row.provider_ref,
+          },
           'review-adopted',
           orderId,
         );
@@ -167,6 +168,10 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
     'sales:dismissReview': ({ saleId }) =>
       oneAtATime(async () => {
         const row = inReview(saleId);
+        // A sale that claimed one of its candidates owns it for good: cancelled, it would keep that
+        // order from every other sale, its charge from every report.
+        const held = await heldOrder(row, storedCandidates(row));
+        if (held !== null) throw heldRefusal(saleId, held);
         // None of the candidates is its order: nothing was bought for it, its whole price goes back.
         const next = s.moves.tryMove(row, ['NEEDS_REVIEW'], 'CANCELLED', { finished_at: s.now() }, 'review-none');
         if (!next) throw new AppError('INVALID_STATE', 'The sale changed meanwhile; look at it again', { reason: 'NOT_IN_REVIEW', saleId });

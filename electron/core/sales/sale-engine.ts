@@ -12,6 +12,7 @@ import { backoffMs } from '../provider/backoff';
 import type { SaleTiming } from './timing';
 import { costOfAmount } from '../../../shared/top-up-price';
 import { sentAmountC } from './top-up-facts';
+import { ordersAwaitingReview } from './review-candidates';
 import { singleTillGuard, type SenderGuard } from './sender-guard';
 
 export interface EngineDeps {
@@ -409,7 +410,17 @@ export class SaleEngine {
       if (owned === 'unreachable') return wait(); // never adopt an order nobody could say is free
       matches = matches.filter((m) => !owned.has(m.orderId));
     }
-    if (matches.length === 1) {
+    // An order a flagged sale (this till's or another's) waits to choose from may be that sale's
+    // own: adopted here it would be taken from it. It makes this recovery ambiguous too, and the
+    // owner decides both (never dropped: with the key's lock lost, it could be this sale's own).
+    let flaggedOverlap = false;
+    if (matches.length > 0) {
+      const elsewhere = await this.guard.flaggedElsewhere();
+      if (elsewhere === 'unreachable') return wait();
+      const here = ordersAwaitingReview(this.d.ledger).orders;
+      flaggedOverlap = matches.some((m) => here.has(m.orderId) || elsewhere.orders.has(m.orderId));
+    }
+    if (matches.length === 1 && !flaggedOverlap) {
       const found = matches[0] as LineOrder;
       const orderId = found.orderId;
       // Claimed before adopted: another till adopting the same order at once gets 'other' and waits.
@@ -426,13 +437,17 @@ export class SaleEngine {
       this.poller.kick();
       return 0;
     }
-    if (matches.length > 1) {
+    if (matches.length > 1 || flaggedOverlap) {
       const ids = matches.map((m) => m.orderId);
       this.move(
         row,
         ['UNKNOWN'],
         'NEEDS_REVIEW',
-        { candidates: JSON.stringify(ids), reason_code: 'AMBIGUOUS', reason_message: `${ids.length} matching orders at the provider` },
+        {
+          candidates: JSON.stringify(ids),
+          reason_code: 'AMBIGUOUS',
+          reason_message: flaggedOverlap ? `${ids.length} matching order(s), one also a flagged sale's` : `${ids.length} matching orders at the provider`,
+        },
         'reconciled-ambiguous',
         ids.join(','),
       );

@@ -1,5 +1,14 @@
 import type { Ledger } from '../ledger/ledger';
 
+/**
+ * Orders other tills' flagged sales (NEEDS_REVIEW) wait for their owner to choose from, each with
+ * its till and sale, and how many of those sales' lists could not be read.
+ */
+export interface FlaggedElsewhere {
+  orders: Map<string, { till: { id: string; name: string }; saleId: number }>;
+  unreadable: number;
+}
+
 /** The answer to "may this till send with this key now?": held, or wait and try again (nothing is lost meanwhile). */
 export type GuardTurn = { held: true } | { held: false; retryInMs: number; reason: 'busy' | 'unreachable' };
 
@@ -23,6 +32,12 @@ export interface SenderGuard {
    * claimed before a crash cut its adoption short, and must stay adoptable by it).
    */
   owned(orderIds: readonly string[], exceptSaleId?: number): Promise<Set<string> | 'unreachable'>;
+  /**
+   * What the other tills' flagged sales wait to choose from (a till alone: nothing), or
+   * 'unreachable'. Such an order existed before any later send, so it is no later sale's lost
+   * order, and no reconciliation adopts it as found (it may be the flagged sale's own).
+   */
+  flaggedElsewhere(): Promise<FlaggedElsewhere | 'unreachable'>;
   /** The shared ledger is reachable as last seen (for the status bar). */
   readonly reachable: boolean;
 }
@@ -38,6 +53,7 @@ export function singleTillGuard(ledger: Pick<Ledger, 'isKnownOrderId'>): SenderG
     lost: false,
     claim: async () => 'ours',
     owned: async (orderIds) => new Set(orderIds.filter((id) => ledger.isKnownOrderId(id))),
+    flaggedElsewhere: async () => ({ orders: new Map(), unreadable: 0 }),
     reachable: true,
   };
 }

@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import type { GuardTurn, SenderGuard } from '../sales/sender-guard';
+import type { FlaggedElsewhere, GuardTurn, SenderGuard } from '../sales/sender-guard';
 import { senderLockKey } from './advisory-locks';
 import { OrderClaims } from './order-claims';
 import { clearSenderMarks, markSender } from './sender-marks';
 import { takeSenderLease, type SenderLease } from './sender-lease';
+import { flaggedElsewhere } from './shop-reviews';
 import { assertTillId } from './tills';
 
 export interface SharedSenderGuardOptions {
@@ -156,5 +157,13 @@ export class SharedSenderGuard implements SenderGuard {
       if (!(owner.tillId === this.tillId && owner.saleId === exceptSaleId)) ownedIds.add(orderId);
     }
     return ownedIds;
+  }
+
+  async flaggedElsewhere(): Promise<FlaggedElsewhere | 'unreachable'> {
+    // Before the till has joined, the shop's tables may not even be there: nobody can say.
+    if (this.options.joined && !this.options.joined()) return 'unreachable';
+    const flagged = await flaggedElsewhere(this.pool, this.tillId);
+    this.lastReachable = flagged !== 'unreachable';
+    return flagged;
   }
 }
