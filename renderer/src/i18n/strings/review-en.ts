@@ -30,6 +30,7 @@ export const reviewEn = {
     adopt: 'This is the order',
     adoptLabel: 'Attach order {{order}} to sale no. {{id}}',
     taken: 'Already attached to another sale',
+    heldForSale: 'Already reserved for this sale (a decision cut short): the only order it can be given.',
     ownerUnknown: 'Cannot check right now',
     ownerUnknownHint: 'The shop server does not say whether another till owns this order. Press “Check” again later.',
     dismiss: 'None of these orders: cancel the sale',

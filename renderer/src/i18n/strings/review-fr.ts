@@ -30,6 +30,7 @@ export const reviewFr = {
     adopt: 'C’est cette commande',
     adoptLabel: 'Rattacher la commande {{order}} à la vente n° {{id}}',
     taken: 'Déjà rattachée à une autre vente',
+    heldForSale: 'Déjà réservée pour cette vente (une décision interrompue) : c’est la seule commande qu’elle peut recevoir.',
     ownerUnknown: 'Impossible de vérifier pour l’instant',
     ownerUnknownHint: 'Le serveur de la boutique ne dit pas si une autre caisse possède cette commande. Réessayez « Vérifier » plus tard.',
     dismiss: 'Aucune de ces commandes : annuler la vente',

@@ -50,6 +50,7 @@ export const shopEn = {
     OTHER_KEY:
       'This sale was made with another API key than the till’s current one: its orders can only be read with that key. Put it back in the settings to choose.',
     SHOP_UNREACHABLE: 'The shop server does not answer: no way to know whether another till owns this order. Try again when it answers.',
+    HELD_FOR_SALE: 'This sale already reserved one of its orders (a decision cut short): give it that one, marked “Already reserved for this sale”.',
   },
   shift: {
     title: 'Shift',
@@ -249,6 +250,7 @@ export const shopEn = {
     orderLine: 'Order {{order}} — {{status}} — {{amount}}',
     adoptedAs: 'adopted: sale #{{id}}',
     inReview: 'possible order of sale #{{id}}, to check in Exceptions',
+    inReviewAt: 'possible order of sale #{{id}} of {{till}}, to check on that till',
     saleLine: 'Sale #{{id}} — order {{order}} — {{state}}',
     diffLine: 'Sale #{{id}} — till {{ledger}}, provider {{provider}}',
     adopt: 'Adopt the missing orders',

@@ -50,6 +50,8 @@ export const shopFr = {
     OTHER_KEY:
       'Cette vente a été faite avec une autre clé API que celle de la caisse maintenant : ses commandes ne sont lisibles qu’avec cette clé. Remettez-la dans les paramètres pour choisir.',
     SHOP_UNREACHABLE: 'Le serveur de la boutique ne répond pas : impossible de savoir si une autre caisse possède cette commande. Réessayez quand il répond.',
+    HELD_FOR_SALE:
+      'Cette vente a déjà réservé une de ses commandes (une décision interrompue) : rattachez-lui celle-là, marquée « Déjà réservée pour cette vente ».',
   },
   shift: {
     title: 'Caisse',
@@ -268,6 +270,7 @@ export const shopFr = {
     orderLine: 'Commande {{order}} — {{status}} — {{amount}}',
     adoptedAs: 'intégrée : vente n° {{id}}',
     inReview: 'commande possible de la vente n° {{id}}, à vérifier dans Anomalies',
+    inReviewAt: 'commande possible de la vente n° {{id}} de {{till}}, à vérifier sur cette caisse',
     saleLine: 'Vente n° {{id}} — commande {{order}} — {{state}}',
     diffLine: 'Vente n° {{id}} — caisse {{ledger}}, fournisseur {{provider}}',
     adopt: 'Intégrer les commandes manquantes',

@@ -82,7 +82,11 @@ export function ReconcileTab() {
             r.missingInLedger.map((o) => {
               const line = t('reconcile.orderLine', { order: o.orderId, status: o.status, amount: f.money(o.amountC) });
               const when = o.time ? ` — ${f.dateTime(o.time)}` : '';
-              const review = o.reviewSaleId ? ` — ${t('reconcile.inReview', { id: f.int(o.reviewSaleId) })}` : '';
+              const reviewId = o.reviewSaleId ? f.int(o.reviewSaleId) : null;
+              const review =
+                reviewId === null
+                  ? ''
+                  : ` — ${o.reviewTill ? t('reconcile.inReviewAt', { id: reviewId, till: o.reviewTill.name }) : t('reconcile.inReview', { id: reviewId })}`;
               return `${line}${when}${o.adoptedSaleId ? ` — ${t('reconcile.adoptedAs', { id: f.int(o.adoptedSaleId) })}` : ''}${review}`;
             }),
           )}

@@ -31,7 +31,8 @@ export function ReviewCandidateList({
             </p>
             <CandidateFacts candidate={c} />
           </div>
-          {c.owner === 'free' && (
+          {c.owner === 'this-sale' && <p className="small review-candidate-note">{t('review.heldForSale')}</p>}
+          {(c.owner === 'free' || c.owner === 'this-sale') && (
             <button
               type="button"
               className="btn small-btn primary"

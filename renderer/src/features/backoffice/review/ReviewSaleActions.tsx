@@ -74,7 +74,7 @@ export function ReviewSaleActions({ sale, onAdopted, onCancelled }: { sale: Sale
         // The order was taken meanwhile, or the shop server stopped answering: the list is read
         // again so it says so, beside the refusal.
         const reason = reviewReason(r.error);
-        if (reason === 'ORDER_TAKEN' || reason === 'SHOP_UNREACHABLE') await readCandidates();
+        if (reason === 'ORDER_TAKEN' || reason === 'SHOP_UNREACHABLE' || reason === 'HELD_FOR_SALE') await readCandidates();
         return r.error;
       }
       receiveSale(r.value);
@@ -87,7 +87,11 @@ export function ReviewSaleActions({ sale, onAdopted, onCancelled }: { sale: Sale
     run('deciding', async () => {
       const r = await api().call('sales:dismissReview', { saleId: sale.id });
       setConfirming(false);
-      if (!r.ok) return r.error;
+      if (!r.ok) {
+        // Refused because the sale already holds one of its orders: the list says which.
+        if (reviewReason(r.error) === 'HELD_FOR_SALE') await readCandidates();
+        return r.error;
+      }
       receiveSale(r.value);
       onCancelled(r.value);
       await loadExceptions();

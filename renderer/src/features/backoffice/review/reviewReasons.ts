@@ -4,7 +4,7 @@ import type { AppErrorShape } from '../../../../../shared/result';
  * Why the core refused the owner's decision on a sale flagged for review (details.reason of
  * sales:adoptCandidate, sales:dismissReview and sales:reviewCandidates), said by ErrorNote.
  */
-export const REVIEW_REASONS = ['NOT_IN_REVIEW', 'NOT_A_CANDIDATE', 'ORDER_TAKEN', 'OTHER_KEY', 'SHOP_UNREACHABLE'] as const;
+export const REVIEW_REASONS = ['NOT_IN_REVIEW', 'NOT_A_CANDIDATE', 'ORDER_TAKEN', 'OTHER_KEY', 'SHOP_UNREACHABLE', 'HELD_FOR_SALE'] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** The codes these refusals come with: a reason under any other code is not one of them. */
