@@ -50,6 +50,17 @@ async function oneTill() {
   return { t, offer };
 }
 
+/** Two tills of one shop on one key and one simulator, sharing a real PostgreSQL server. */
+async function shopOfTwo() {
+  const server = await startServer();
+  const a = await startHarness({ sharedLedgerUrl: server.url });
+  tills.push(a);
+  const b = await startHarness({ sharedLedgerUrl: server.url, sharedSim: a.sim });
+  tills.push(b);
+  const offer = await psnOffer(a.h);
+  return { server, a, b, offer };
+}
+
 describe('a sale flagged for review, at a till alone', () => {
   it('lists its candidates without their codes, gives the sale the one the owner picks, and delivers its codes', async () => {
     const { t, offer } = await oneTill();
@@ -243,12 +254,7 @@ describe('a sale flagged for review, at a till alone', () => {
 
 describe('a sale flagged for review, at a shop of two tills', () => {
   it("one till's decision is the shop's: an order claimed at one till cannot be given to the other's sale", async () => {
-    const server = await startServer();
-    const a = await startHarness({ sharedLedgerUrl: server.url });
-    tills.push(a);
-    const b = await startHarness({ sharedLedgerUrl: server.url, sharedSim: a.sim });
-    tills.push(b);
-    const offer = await psnOffer(a.h);
+    const { server, a, b, offer } = await shopOfTwo();
     const [stray] = ordersElsewhere(a.sim, offer, 1);
     const atA = await saleInReview(a.h, a.sim, offer);
     const atB = await saleInReview(b.h, a.sim, offer);
@@ -300,16 +306,6 @@ describe('a sale flagged for review, at a shop of two tills', () => {
 });
 
 describe('a flagged sale at one till, the rest of the shop', () => {
-  async function shopOfTwo() {
-    const server = await startServer();
-    const a = await startHarness({ sharedLedgerUrl: server.url });
-    tills.push(a);
-    const b = await startHarness({ sharedLedgerUrl: server.url, sharedSim: a.sim });
-    tills.push(b);
-    const offer = await psnOffer(a.h);
-    return { server, a, b, offer };
-  }
-
   it("another till's reconciliation leaves its candidates to its review, naming the till", async () => {
     const { a, b, offer } = await shopOfTwo();
     const [stray] = ordersElsewhere(a.sim, offer, 1);
