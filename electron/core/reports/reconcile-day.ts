@@ -146,6 +146,9 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
   const reviewUnknown = here.unreadable > 0 || elsewhere === 'unreachable' || elsewhere.unreadable > 0;
   for (const o of unknownHere) {
     if (ownedElsewhere !== 'unreachable' && ownedElsewhere.has(o.orderId)) continue; // another till's sale
+    // This till's engine may have recovered it while the server was asked (the awaits above and a
+    // claim below): it is a sale here now, and a second row would break the one-order-one-sale index.
+    if (s.ledger.isKnownOrderId(o.orderId)) continue;
     const reviewSaleId = here.orders.get(o.orderId);
     const reviewAt = elsewhere === 'unreachable' ? undefined : elsewhere.orders.get(o.orderId);
     if (reviewSaleId !== undefined || reviewAt !== undefined) {
