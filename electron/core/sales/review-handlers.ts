@@ -124,13 +124,13 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
     'sales:adoptCandidate': ({ saleId, orderId }) =>
       oneAtATime(async () => {
         const row = inReview(saleId);
-        if (!storedCandidates(row).includes(orderId)) {
+        const candidates = storedCandidates(row);
+        if (!candidates.includes(orderId)) {
           throw reviewRefused('INVALID_INPUT', 'NOT_A_CANDIDATE', 'This order is not one of the sale’s candidates', saleId);
         }
         if (!sameKey(row)) {
           throw reviewRefused('INVALID_STATE', 'OTHER_KEY', 'The sale was made with another API key than the active one', saleId);
         }
-        const candidates = storedCandidates(row);
         const held = await heldOrder(row, candidates);
         if (held !== null && held !== orderId) throw heldRefusal(saleId, held);
         if ((await owners(row, [orderId])).get(orderId) === 'taken') {
