@@ -158,13 +158,8 @@ export async function reconcileDay(s: ReconcileDeps, day: string, adopt: boolean
       });
       continue;
     }
-    if (adopt && reviewUnknown && o.productId && o.typeId) {
-      adoptionWaiting = true;
-      missingInLedger.push(missingOrderOf(o, null));
-      continue;
-    }
     let adoptedSaleId: number | null = null;
-    if (adopt && o.productId && o.typeId && ownedElsewhere === 'unreachable') adoptionWaiting = true;
+    if (adopt && o.productId && o.typeId && (ownedElsewhere === 'unreachable' || reviewUnknown)) adoptionWaiting = true;
     else if (adopt && o.productId && o.typeId) {
       const quantity = o.quantity ?? Math.max(1, o.items.length);
       const row = s.ledger.insertFound(

@@ -85,13 +85,14 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
   };
 
   /**
-   * The order the sale already claimed, if any: its claim stands for good (order_owners is append
-   * only), so that order is the only decision left. Refuses when nobody can say.
+   * Every candidate's owner, read once for a decision; refuses when nobody can say. The order the
+   * sale already claimed, if any, is the only decision left: its claim stands for good
+   * (order_owners is append only).
    */
-  const heldOrder = async (row: SaleRow, ids: string[]): Promise<string | null> => {
+  const decisionOwners = async (row: SaleRow, ids: string[]): Promise<{ owner: Map<string, CandidateOwner>; held: string | null }> => {
     const owner = await owners(row, ids);
     if ([...owner.values()].includes('unknown')) throw shopUnreachable(row.id);
-    return ids.find((id) => owner.get(id) === 'this-sale') ?? null;
+    return { owner, held: ids.find((id) => owner.get(id) === 'this-sale') ?? null };
   };
 
   const heldRefusal = (saleId: number, orderId: string) =>
@@ -131,9 +132,9 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
         if (!sameKey(row)) {
           throw reviewRefused('INVALID_STATE', 'OTHER_KEY', 'The sale was made with another API key than the active one', saleId);
         }
-        const held = await heldOrder(row, candidates);
+        const { owner, held } = await decisionOwners(row, candidates);
         if (held !== null && held !== orderId) throw heldRefusal(saleId, held);
-        if ((await owners(row, [orderId])).get(orderId) === 'taken') {
+        if (owner.get(orderId) === 'taken') {
           throw reviewRefused('INVALID_STATE', 'ORDER_TAKEN', 'Another sale already owns this order', saleId);
         }
         // The line matched it to the sale when it stored the candidates; the provider must still
@@ -170,7 +171,7 @@ export function reviewHandlers(s: ReviewDeps): Pick<CommandHandlers, 'sales:revi
         const row = inReview(saleId);
         // A sale that claimed one of its candidates owns it for good: cancelled, it would keep that
         // order from every other sale, its charge from every report.
-        const held = await heldOrder(row, storedCandidates(row));
+        const { held } = await decisionOwners(row, storedCandidates(row));
         if (held !== null) throw heldRefusal(saleId, held);
         // None of the candidates is its order: nothing was bought for it, its whole price goes back.
         const next = s.moves.tryMove(row, ['NEEDS_REVIEW'], 'CANCELLED', { finished_at: s.now() }, 'review-none');
